@@ -1,0 +1,138 @@
+//! Diagnostics as the engine produces them: byte ranges, stable codes, optional fixes.
+
+use crate::text::TextRange;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// One replacement of a byte range by new text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: TextRange,
+    pub new_text: String,
+}
+
+impl Edit {
+    pub fn replace(range: TextRange, new_text: impl Into<String>) -> Self {
+        Self {
+            range,
+            new_text: new_text.into(),
+        }
+    }
+    pub fn insert(at: usize, new_text: impl Into<String>) -> Self {
+        Self::replace(TextRange::empty(at), new_text)
+    }
+    pub fn delete(range: TextRange) -> Self {
+        Self::replace(range, "")
+    }
+}
+
+/// A named set of edits that resolves a diagnostic. `safe` fixes are applied by `check --fix`
+/// and "fix all", and shown as the preferred quick fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+    pub safe: bool,
+}
+
+impl Fix {
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self {
+            title: title.into(),
+            edits,
+            safe: true,
+        }
+    }
+    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self {
+            title: title.into(),
+            edits,
+            safe: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: TextRange,
+    pub fixes: Vec<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            severity,
+            message: message.into(),
+            range,
+            fixes: Vec::new(),
+        }
+    }
+    pub fn error(code: &'static str, range: TextRange, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, range, message)
+    }
+    pub fn warning(code: &'static str, range: TextRange, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Warning, range, message)
+    }
+    pub fn info(code: &'static str, range: TextRange, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Info, range, message)
+    }
+    pub fn hint(code: &'static str, range: TextRange, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Hint, range, message)
+    }
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+}
+
+/// Applies non-overlapping edits to `text` (sorted here; an edit overlapping an earlier one is skipped).
+/// Returns the new text and how many edits were applied.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    let mut applied = 0;
+    for edit in sorted {
+        if edit.range.start < cursor || edit.range.end > text.len() || edit.range.start > edit.range.end {
+            continue;
+        }
+        if !text.is_char_boundary(edit.range.start) || !text.is_char_boundary(edit.range.end) {
+            continue;
+        }
+        out.push_str(&text[cursor..edit.range.start]);
+        out.push_str(&edit.new_text);
+        cursor = edit.range.end;
+        applied += 1;
+    }
+    out.push_str(&text[cursor..]);
+    (out, applied)
+}

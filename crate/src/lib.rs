@@ -1,0 +1,9 @@
+//! Devcontainer Doctor: checks devcontainer.json files (JSON with comments) against the
+//! dev container spec and the mistakes people make in them.
+
+pub mod analysis;
+pub mod api;
+pub mod diag;
+pub mod rules;
+pub mod syntax;
+pub mod text;

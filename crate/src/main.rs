@@ -1,0 +1,3 @@
+fn main() {
+    println!("devcontainer-doctor {}", devcontainer_doctor::api::version());
+}

@@ -1,0 +1,83 @@
+//! Every check, one file each. A rule reads the [`Context`] and pushes diagnostics; it never
+//! panics and never recurses once per nesting level without a bound.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::syntax::{NodeRef, Tree};
+
+mod syntax_errors;
+
+/// The three ways a dev container gets its container, or why it has none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfigKind {
+    Image,
+    Dockerfile,
+    Compose,
+    /// No `image`, Dockerfile or `dockerComposeFile` (an error unless the file is empty).
+    Missing,
+    /// More than one source: the rules treat it as the first in image, Dockerfile, Compose order.
+    Mixed,
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub tree: &'a Tree,
+    /// The root object, when the document is an object.
+    pub root: Option<NodeRef<'a>>,
+    pub kind: ConfigKind,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, tree: &'a Tree) -> Self {
+        let root = tree.root().filter(|r| r.is_object());
+        let kind = root.map_or(ConfigKind::Missing, config_kind);
+        Self {
+            text,
+            tree,
+            root,
+            kind,
+        }
+    }
+}
+
+/// Classifies a root object by the properties that pick its container source.
+pub fn config_kind(root: NodeRef<'_>) -> ConfigKind {
+    let has_image = root.member("image").is_some();
+    let has_dockerfile = root.member("dockerFile").is_some()
+        || root
+            .get("build")
+            .is_some_and(|b| b.member("dockerfile").is_some());
+    let has_compose = root.member("dockerComposeFile").is_some();
+    match (has_image, has_dockerfile, has_compose) {
+        (false, false, false) => ConfigKind::Missing,
+        (true, false, false) => ConfigKind::Image,
+        (false, true, false) => ConfigKind::Dockerfile,
+        (false, false, true) => ConfigKind::Compose,
+        _ => ConfigKind::Mixed,
+    }
+}
+
+/// A rule code with its default severity and a one-line summary (for docs and settings).
+#[derive(Clone, Copy, Debug)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
+
+/// Each rule module contributes its `check` and its codes here.
+const RULES: &[(RuleFn, &[RuleInfo])] = &[(syntax_errors::check, syntax_errors::CODES)];
+
+pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
+    let cx = Context::new(text, tree);
+    for (rule, _) in RULES {
+        rule(&cx, out);
+    }
+}
+
+/// Every code any rule can emit.
+pub fn catalog() -> impl Iterator<Item = &'static RuleInfo> {
+    RULES.iter().flat_map(|(_, codes)| codes.iter())
+}

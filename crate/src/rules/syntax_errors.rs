@@ -1,0 +1,92 @@
+//! Reports what the parser found: syntax errors, trailing commas, and duplicate keys.
+//!
+//! Invalid: `{"image": "x",, }` (a doubled comma). `{"image": "a", "image": "b"}` (a duplicate).
+//! Valid: `{"image": "x", // comment
+//! }` (comments and a trailing comma are accepted).
+
+use super::{Context, RuleInfo};
+use crate::diag::{Diagnostic, Edit, Fix, Severity};
+use crate::syntax::NodeKind;
+use crate::text::TextRange;
+use std::collections::HashMap;
+
+pub const CODES: &[RuleInfo] = &[
+    RuleInfo {
+        code: "syntax-error",
+        severity: Severity::Error,
+        summary: "The text is not valid JSON with comments.",
+    },
+    RuleInfo {
+        code: "trailing-comma",
+        severity: Severity::Hint,
+        summary: "A comma before a closing bracket: accepted by the tools, but not JSON.",
+    },
+    RuleInfo {
+        code: "duplicate-key",
+        severity: Severity::Warning,
+        summary: "A property is written twice in one object; only the last one counts.",
+    },
+];
+
+/// More syntax errors than this in one file are summarised, not listed.
+const MAX_SYNTAX_ERRORS: usize = 200;
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for error in cx.tree.errors.iter().take(MAX_SYNTAX_ERRORS) {
+        let mut d = Diagnostic::error(error.code, error.range, error.message.clone());
+        if let Some(replacement) = &error.replacement {
+            d = d.with_fix(Fix::safe(
+                format!("Replace with {}", crate::syntax::clip(replacement)),
+                vec![Edit::replace(error.range, replacement.clone())],
+            ));
+        }
+        out.push(d);
+    }
+    if cx.tree.errors.len() > MAX_SYNTAX_ERRORS {
+        let last = &cx.tree.errors[MAX_SYNTAX_ERRORS];
+        out.push(Diagnostic::error(
+            "syntax-error",
+            last.range,
+            format!(
+                "{} more syntax errors after this point are not listed; fix the ones above first.",
+                cx.tree.errors.len() - MAX_SYNTAX_ERRORS
+            ),
+        ));
+    }
+    for &comma in &cx.tree.trailing_commas {
+        let range = TextRange::new(comma, comma + 1);
+        out.push(
+            Diagnostic::hint(
+                "trailing-comma",
+                range,
+                "Trailing comma: the dev container tools accept it, but strict JSON readers do not. Remove it.",
+            )
+            .with_fix(Fix::safe("Remove the trailing comma", vec![Edit::delete(range)])),
+        );
+    }
+    duplicate_keys(cx, out);
+}
+
+fn duplicate_keys(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, TextRange> = HashMap::new();
+    for node in &cx.tree.nodes {
+        let NodeKind::Object(members) = &node.kind else { continue };
+        if members.len() < 2 {
+            continue;
+        }
+        seen.clear();
+        for member in members {
+            if let Some(first) = seen.insert(member.key.as_str(), member.key_range) {
+                let line = crate::text::LineIndex::new(cx.text).position(first.start).line + 1;
+                out.push(Diagnostic::warning(
+                    "duplicate-key",
+                    member.key_range,
+                    format!(
+                        "\"{}\" is already set on line {line}; only this last value counts. Remove one of them.",
+                        crate::syntax::clip(&member.key)
+                    ),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Tokens for the recovering parser, on top of jsonc-parser's scanner. The scanner stops at
+//! its first error; this layer reports the error, skips the bad text and restarts the scanner
+//! after it, so one typo never hides the rest of the file.
+
+use super::tree::SyntaxError;
+use crate::text::TextRange;
+use jsonc_parser::{Scanner, ScannerOptions};
+use jsonc_parser::tokens::Token;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    LBrace,
+    RBrace,
+    LBracket,
+    RBracket,
+    Comma,
+    Colon,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+    /// A bare word such as `foo` or `undefined`: not JSON, but may be an unquoted key.
+    Word,
+    /// Text that is no token at all; the lexer has already reported it.
+    Bad,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub kind: TokKind,
+    pub range: TextRange,
+    /// Decoded content of a string, the raw text of anything else.
+    pub text: String,
+}
+
+/// Only JSON with comments: everything JSON5-like is an error, as in devcontainer.json.
+fn strict_options() -> ScannerOptions {
+    ScannerOptions {
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+pub struct Lexer<'a> {
+    text: &'a str,
+    base: usize,
+    scanner: Scanner<'a>,
+    options: ScannerOptions,
+    pub errors: Vec<SyntaxError>,
+    pub comments: Vec<TextRange>,
+}
+
+const BOM: &str = "\u{feff}";
+
+impl<'a> Lexer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let options = strict_options();
+        let base = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        Self {
+            text,
+            base,
+            scanner: Scanner::new(&text[base..], &options),
+            options,
+            errors: Vec::new(),
+            comments: Vec::new(),
+        }
+    }
+
+    fn restart(&mut self, at: usize) {
+        self.base = at;
+        self.scanner = Scanner::new(&self.text[at..], &self.options);
+    }
+
+    fn error(&mut self, range: TextRange, message: impl Into<String>) {
+        self.errors.push(SyntaxError {
+            code: "syntax-error",
+            message: message.into(),
+            range,
+            replacement: None,
+        });
+    }
+
+    /// The next token, or `None` at the end of the text. Never fails.
+    pub fn next_token(&mut self) -> Option<Tok> {
+        loop {
+            let scanned = self.scanner.scan();
+            let start = self.base + self.scanner.token_start();
+            let end = self.base + self.scanner.token_end();
+            let token = match scanned {
+                Ok(None) => return None,
+                Ok(Some(token)) => token,
+                Err(err) => {
+                    let message = err.kind().to_string();
+                    return self.recover(start, message);
+                }
+            };
+            let kind = match token {
+                Token::CommentLine(_) | Token::CommentBlock(_) => {
+                    self.comments.push(TextRange::new(start, end));
+                    continue;
+                }
+                Token::String(value) => return Some(self.string_token(start, end, value.into_owned())),
+                Token::OpenBrace => TokKind::LBrace,
+                Token::CloseBrace => TokKind::RBrace,
+                Token::OpenBracket => TokKind::LBracket,
+                Token::CloseBracket => TokKind::RBracket,
+                Token::Comma => TokKind::Comma,
+                Token::Colon => TokKind::Colon,
+                Token::Number(_) => TokKind::Number,
+                Token::Boolean(true) => TokKind::True,
+                Token::Boolean(false) => TokKind::False,
+                Token::Null => TokKind::Null,
+                Token::Word(_) => TokKind::Word,
+            };
+            return Some(Tok {
+                kind,
+                range: TextRange::new(start, end),
+                text: self.text[start..end].to_string(),
+            });
+        }
+    }
+
+    /// A well-scanned string, unless it ran across a line end: then the user is still typing it,
+    /// so it ends at its line's end and scanning resumes there.
+    fn string_token(&mut self, start: usize, end: usize, value: String) -> Tok {
+        let raw = &self.text[start..end];
+        if let Some(newline) = raw.find(['\n', '\r']) {
+            let cut = start + newline;
+            self.error(
+                TextRange::new(start, cut),
+                "This string is not closed: add a '\"' before the end of the line.",
+            );
+            self.restart(cut);
+            return Tok {
+                kind: TokKind::String,
+                range: TextRange::new(start, cut),
+                text: self.text[start + 1..cut].to_string(),
+            };
+        }
+        if let Some(pos) = raw.bytes().position(|b| b < 0x20) {
+            let at = start + pos;
+            self.error(
+                TextRange::new(at, at + 1),
+                "Control characters must be escaped in strings (write \\t, \\n or \\u00XX).",
+            );
+        }
+        Tok {
+            kind: TokKind::String,
+            range: TextRange::new(start, end),
+            text: value,
+        }
+    }
+
+    /// Reports the scanner's error at `start`, skips the bad text, and returns what stood there.
+    fn recover(&mut self, start: usize, scanner_message: String) -> Option<Tok> {
+        let rest = &self.text[start..];
+        let first = rest.chars().next()?;
+        if first == '"' || first == '\'' {
+            let (end, closed) = quoted_end(self.text, start, first as u8);
+            let range = TextRange::new(start, end);
+            let inner_end = if closed { end - 1 } else { end };
+            let raw_inner = &self.text[start + 1..inner_end.max(start + 1)];
+            if first == '\'' {
+                let replacement = closed.then(|| requote(raw_inner));
+                self.errors.push(SyntaxError {
+                    code: "syntax-error",
+                    message: "Strings must use double quotes in devcontainer.json.".into(),
+                    range,
+                    replacement,
+                });
+            } else if !closed {
+                self.error(range, "This string is not closed: add a '\"' before the end of the line.");
+            } else {
+                self.error(range, format!("Invalid string: {scanner_message}. Only the JSON escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX are allowed."));
+            }
+            self.restart(end);
+            return Some(Tok {
+                kind: TokKind::String,
+                range,
+                text: raw_inner.to_string(),
+            });
+        }
+        if rest.starts_with("/*") {
+            let end = self.text.len();
+            self.comments.push(TextRange::new(start, end));
+            self.error(TextRange::new(start, start + 2), "This comment is not closed: add '*/'.");
+            self.restart(end);
+            return None;
+        }
+        let end = start + junk_len(rest);
+        let range = TextRange::new(start, end);
+        let word = &self.text[start..end];
+        let message = if first.is_ascii_digit() || matches!(first, '-' | '+' | '.') {
+            format!("Invalid number '{}': JSON numbers are decimal, without a leading '+', '.' or '0x'.", clip(word))
+        } else {
+            format!("Unexpected '{}': expected a value, a property name in double quotes, or a comment.", clip(word))
+        };
+        self.error(range, message);
+        self.restart(end);
+        Some(Tok {
+            kind: TokKind::Bad,
+            range,
+            text: word.to_string(),
+        })
+    }
+}
+
+/// End of a quoted literal starting at `start`: after its closing quote on the same line,
+/// or at the line's end when it is not closed.
+fn quoted_end(text: &str, start: usize, quote: u8) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\n' | b'\r' => return (i, false),
+            b if b == quote => return (i + 1, true),
+            _ => i += 1,
+        }
+    }
+    (bytes.len(), false)
+}
+
+/// Length of a run of text that is no token: up to whitespace or a character that starts one.
+fn junk_len(rest: &str) -> usize {
+    let mut len = 0;
+    for (i, ch) in rest.char_indices() {
+        let stops = ch.is_whitespace() || matches!(ch, '{' | '}' | '[' | ']' | ',' | ':' | '"' | '\'' | '/');
+        if stops && i > 0 {
+            break;
+        }
+        len = i + ch.len_utf8();
+    }
+    len.max(rest.chars().next().map_or(0, char::len_utf8))
+}
+
+/// The content of a single-quoted string written as a JSON string.
+fn requote(raw_inner: &str) -> String {
+    let unescaped = raw_inner.replace("\\'", "'");
+    let mut out = String::with_capacity(unescaped.len() + 2);
+    out.push('"');
+    let mut chars = unescaped.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => {
+                out.push('\\');
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// At most 40 characters of `s`, for messages.
+pub fn clip(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
