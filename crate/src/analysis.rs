@@ -12,6 +12,8 @@ pub fn analyze(text: &str) -> Analysis {
     let tree = syntax::parse(text);
     let mut diagnostics = Vec::new();
     crate::rules::run_all(text, &tree, &mut diagnostics);
-    diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
     Analysis { tree, diagnostics }
 }

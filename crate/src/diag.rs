@@ -122,7 +122,10 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     let mut cursor = 0;
     let mut applied = 0;
     for edit in sorted {
-        if edit.range.start < cursor || edit.range.end > text.len() || edit.range.start > edit.range.end {
+        if edit.range.start < cursor
+            || edit.range.end > text.len()
+            || edit.range.start > edit.range.end
+        {
             continue;
         }
         if !text.is_char_boundary(edit.range.start) || !text.is_char_boundary(edit.range.end) {

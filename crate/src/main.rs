@@ -1,3 +1,6 @@
 fn main() {
-    println!("devcontainer-doctor {}", devcontainer_doctor::api::version());
+    println!(
+        "devcontainer-doctor {}",
+        devcontainer_doctor::api::version()
+    );
 }

@@ -221,7 +221,10 @@ mod tests {
                 character: 0
             }
         );
-        let after_emoji = text.find('\r').map(|_| text.find("😀").unwrap() + 4).unwrap();
+        let after_emoji = text
+            .find('\r')
+            .map(|_| text.find("😀").unwrap() + 4)
+            .unwrap();
         assert_eq!(
             index.position(after_emoji),
             Position {
@@ -229,7 +232,13 @@ mod tests {
                 character: 3 + 2 + 2
             }
         );
-        assert_eq!(index.position(1), Position { line: 0, character: 1 });
+        assert_eq!(
+            index.position(1),
+            Position {
+                line: 0,
+                character: 1
+            }
+        );
         assert_eq!(index.offset(index.position(after_emoji)), after_emoji);
         assert_eq!(index.offset_from_utf16(index.utf16_offset(quote)), quote);
     }
@@ -237,8 +246,26 @@ mod tests {
     #[test]
     fn offsets_clamp_past_line_and_text_ends() {
         let index = LineIndex::new("ab\ncd");
-        assert_eq!(index.offset(Position { line: 0, character: 99 }), 2);
-        assert_eq!(index.offset(Position { line: 9, character: 0 }), 5);
-        assert_eq!(index.position(99), Position { line: 1, character: 2 });
+        assert_eq!(
+            index.offset(Position {
+                line: 0,
+                character: 99
+            }),
+            2
+        );
+        assert_eq!(
+            index.offset(Position {
+                line: 9,
+                character: 0
+            }),
+            5
+        );
+        assert_eq!(
+            index.position(99),
+            Position {
+                line: 1,
+                character: 2
+            }
+        );
     }
 }

@@ -3,7 +3,11 @@
 use devcontainer_doctor::syntax::{MAX_DEPTH, NodeKind, parse};
 
 fn messages(text: &str) -> Vec<String> {
-    parse(text).errors.into_iter().map(|e| format!("{}..{} {}", e.range.start, e.range.end, e.message)).collect()
+    parse(text)
+        .errors
+        .into_iter()
+        .map(|e| format!("{}..{} {}", e.range.start, e.range.end, e.message))
+        .collect()
 }
 
 #[test]
@@ -13,7 +17,10 @@ fn valid_jsonc_has_no_errors() {
     assert_eq!(tree.trailing_commas.len(), 1);
     assert_eq!(tree.comments.len(), 2);
     let root = tree.root().unwrap();
-    assert_eq!(root.get("b").unwrap().get("d").unwrap().as_bool(), Some(true));
+    assert_eq!(
+        root.get("b").unwrap().get("d").unwrap().as_bool(),
+        Some(true)
+    );
 }
 
 #[test]
@@ -42,7 +49,10 @@ fn missing_value_before_next_key_keeps_next_key() {
 fn unclosed_string_ends_at_its_line() {
     let tree = parse("{\n  \"image\": \"mcr.microsoft.com/devcontainers/go\n  \"b\": 1\n}");
     let root = tree.root().unwrap();
-    assert_eq!(root.get("image").unwrap().as_str(), Some("mcr.microsoft.com/devcontainers/go"));
+    assert_eq!(
+        root.get("image").unwrap().as_str(),
+        Some("mcr.microsoft.com/devcontainers/go")
+    );
     assert_eq!(root.get("b").and_then(|b| b.as_i64()), Some(1));
 }
 
@@ -75,10 +85,19 @@ fn deep_nesting_is_reported_not_recursed() {
     let depth = 100_000;
     let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     let tree = parse(&text);
-    assert!(tree.errors.iter().any(|e| e.message.contains("Nested too deeply")));
+    assert!(
+        tree.errors
+            .iter()
+            .any(|e| e.message.contains("Nested too deeply"))
+    );
     assert!(tree.nodes.iter().all(|n| n.depth <= MAX_DEPTH));
     let text = format!("{}{}", "{\"a\":".repeat(depth), "}".repeat(depth));
-    assert!(parse(&text).errors.iter().any(|e| e.message.contains("Nested too deeply")));
+    assert!(
+        parse(&text)
+            .errors
+            .iter()
+            .any(|e| e.message.contains("Nested too deeply"))
+    );
 }
 
 #[test]
@@ -86,5 +105,8 @@ fn bom_is_skipped_and_nul_is_an_error() {
     assert!(parse("\u{feff}{\"a\": 1}").errors.is_empty());
     let tree = parse("{\"a\": \0}");
     assert_eq!(tree.errors.len(), 1, "{:?}", tree.errors);
-    assert!(matches!(tree.root().unwrap().get("a").unwrap().kind(), NodeKind::Invalid));
+    assert!(matches!(
+        tree.root().unwrap().get("a").unwrap().kind(),
+        NodeKind::Invalid
+    ));
 }

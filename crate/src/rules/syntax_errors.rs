@@ -70,14 +70,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 fn duplicate_keys(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, TextRange> = HashMap::new();
     for node in &cx.tree.nodes {
-        let NodeKind::Object(members) = &node.kind else { continue };
+        let NodeKind::Object(members) = &node.kind else {
+            continue;
+        };
         if members.len() < 2 {
             continue;
         }
         seen.clear();
         for member in members {
             if let Some(first) = seen.insert(member.key.as_str(), member.key_range) {
-                let line = crate::text::LineIndex::new(cx.text).position(first.start).line + 1;
+                let line = crate::text::LineIndex::new(cx.text)
+                    .position(first.start)
+                    .line
+                    + 1;
                 out.push(Diagnostic::warning(
                     "duplicate-key",
                     member.key_range,

@@ -4,8 +4,8 @@
 
 use super::tree::SyntaxError;
 use crate::text::TextRange;
-use jsonc_parser::{Scanner, ScannerOptions};
 use jsonc_parser::tokens::Token;
+use jsonc_parser::{Scanner, ScannerOptions};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -104,7 +104,9 @@ impl<'a> Lexer<'a> {
                     self.comments.push(TextRange::new(start, end));
                     continue;
                 }
-                Token::String(value) => return Some(self.string_token(start, end, value.into_owned())),
+                Token::String(value) => {
+                    return Some(self.string_token(start, end, value.into_owned()));
+                }
                 Token::OpenBrace => TokKind::LBrace,
                 Token::CloseBrace => TokKind::RBrace,
                 Token::OpenBracket => TokKind::LBracket,
@@ -174,7 +176,10 @@ impl<'a> Lexer<'a> {
                     replacement,
                 });
             } else if !closed {
-                self.error(range, "This string is not closed: add a '\"' before the end of the line.");
+                self.error(
+                    range,
+                    "This string is not closed: add a '\"' before the end of the line.",
+                );
             } else {
                 self.error(range, format!("Invalid string: {scanner_message}. Only the JSON escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX are allowed."));
             }
@@ -188,7 +193,10 @@ impl<'a> Lexer<'a> {
         if rest.starts_with("/*") {
             let end = self.text.len();
             self.comments.push(TextRange::new(start, end));
-            self.error(TextRange::new(start, start + 2), "This comment is not closed: add '*/'.");
+            self.error(
+                TextRange::new(start, start + 2),
+                "This comment is not closed: add '*/'.",
+            );
             self.restart(end);
             return None;
         }
@@ -196,9 +204,15 @@ impl<'a> Lexer<'a> {
         let range = TextRange::new(start, end);
         let word = &self.text[start..end];
         let message = if first.is_ascii_digit() || matches!(first, '-' | '+' | '.') {
-            format!("Invalid number '{}': JSON numbers are decimal, without a leading '+', '.' or '0x'.", clip(word))
+            format!(
+                "Invalid number '{}': JSON numbers are decimal, without a leading '+', '.' or '0x'.",
+                clip(word)
+            )
         } else {
-            format!("Unexpected '{}': expected a value, a property name in double quotes, or a comment.", clip(word))
+            format!(
+                "Unexpected '{}': expected a value, a property name in double quotes, or a comment.",
+                clip(word)
+            )
         };
         self.error(range, message);
         self.restart(end);
@@ -230,7 +244,8 @@ fn quoted_end(text: &str, start: usize, quote: u8) -> (usize, bool) {
 fn junk_len(rest: &str) -> usize {
     let mut len = 0;
     for (i, ch) in rest.char_indices() {
-        let stops = ch.is_whitespace() || matches!(ch, '{' | '}' | '[' | ']' | ',' | ':' | '"' | '\'' | '/');
+        let stops = ch.is_whitespace()
+            || matches!(ch, '{' | '}' | '[' | ']' | ',' | ':' | '"' | '\'' | '/');
         if stops && i > 0 {
             break;
         }

@@ -6,4 +6,6 @@ mod tree;
 
 pub use lexer::clip;
 pub use parser::{MAX_DEPTH, parse};
-pub use tree::{Member, MemberRef, Node, NodeId, NodeKind, NodeRef, PathSegment, SyntaxError, Tree};
+pub use tree::{
+    Member, MemberRef, Node, NodeId, NodeKind, NodeRef, PathSegment, SyntaxError, Tree,
+};

@@ -66,7 +66,9 @@ fn starts_value(kind: TokKind) -> bool {
 
 impl Parser<'_> {
     fn next(&mut self) -> Option<Tok> {
-        self.lookahead.pop_front().or_else(|| self.lexer.next_token())
+        self.lookahead
+            .pop_front()
+            .or_else(|| self.lexer.next_token())
     }
 
     /// Puts a token back, to be read next.
@@ -101,7 +103,13 @@ impl Parser<'_> {
         });
     }
 
-    fn push(&mut self, kind: NodeKind, range: TextRange, parent: Option<NodeId>, depth: u32) -> NodeId {
+    fn push(
+        &mut self,
+        kind: NodeKind,
+        range: TextRange,
+        parent: Option<NodeId>,
+        depth: u32,
+    ) -> NodeId {
         self.tree.nodes.push(Node {
             kind,
             range,
@@ -115,7 +123,10 @@ impl Parser<'_> {
     /// Parses a value starting with `tok`; a token that starts no value becomes an invalid node.
     fn value_or_error(&mut self, tok: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
         if !starts_value(tok.kind) {
-            self.error(tok.range, format!("Expected a value, found '{}'.", clip(&tok.text)));
+            self.error(
+                tok.range,
+                format!("Expected a value, found '{}'.", clip(&tok.text)),
+            );
             return self.push(NodeKind::Invalid, tok.range, parent, depth);
         }
         self.value(tok, parent, depth)
@@ -208,14 +219,26 @@ impl Parser<'_> {
                             self.tree.trailing_commas.push(tok.range.start);
                         }
                     } else {
-                        self.error(tok.range, "Unexpected ',': a property is missing here, or the comma is doubled.");
+                        self.error(
+                            tok.range,
+                            "Unexpected ',': a property is missing here, or the comma is doubled.",
+                        );
                     }
                 }
                 TokKind::Colon => {
                     end = tok.range.end;
-                    self.error(tok.range, "Unexpected ':': a property name in double quotes is missing.");
+                    self.error(
+                        tok.range,
+                        "Unexpected ':': a property name in double quotes is missing.",
+                    );
                 }
-                TokKind::String | TokKind::Word | TokKind::Number | TokKind::True | TokKind::False | TokKind::Null | TokKind::Bad => {
+                TokKind::String
+                | TokKind::Word
+                | TokKind::Number
+                | TokKind::True
+                | TokKind::False
+                | TokKind::Null
+                | TokKind::Bad => {
                     // After a member without a value, that error already covers the gap.
                     if after_member && members.last().is_some_and(|m| m.value.is_some()) {
                         self.error(tok.range, "Expected ',' before this property.");
@@ -224,7 +247,10 @@ impl Parser<'_> {
                         let quoted = serde_json::to_string(&tok.text).unwrap_or_default();
                         self.tree.errors.push(SyntaxError {
                             code: "syntax-error",
-                            message: format!("Property names must be strings in double quotes: write {}.", clip(&quoted)),
+                            message: format!(
+                                "Property names must be strings in double quotes: write {}.",
+                                clip(&quoted)
+                            ),
                             range: tok.range,
                             replacement: Some(quoted),
                         });
@@ -261,12 +287,16 @@ impl Parser<'_> {
         };
         match self.peek_kind() {
             Some(TokKind::Colon) => {
-                let Some(colon) = self.next() else { return member };
+                let Some(colon) = self.next() else {
+                    return member;
+                };
                 member.colon = Some(colon.range.start);
                 member.range.end = colon.range.end;
                 match self.peek_kind() {
                     Some(kind) if starts_value(kind) && !self.next_is_key() => {
-                        let Some(tok) = self.next() else { return member };
+                        let Some(tok) = self.next() else {
+                            return member;
+                        };
                         let value = self.value(tok, Some(object), depth + 1);
                         member.value = Some(value);
                         member.range.end = self.tree.nodes[value].range.end;
@@ -278,13 +308,21 @@ impl Parser<'_> {
                 }
             }
             Some(kind) if starts_value(kind) && !self.next_is_key() && kind != TokKind::String => {
-                self.error(key.range, format!("Expected ':' after \"{}\".", clip(&key.text)));
-                let Some(tok) = self.next() else { return member };
+                self.error(
+                    key.range,
+                    format!("Expected ':' after \"{}\".", clip(&key.text)),
+                );
+                let Some(tok) = self.next() else {
+                    return member;
+                };
                 let value = self.value(tok, Some(object), depth + 1);
                 member.value = Some(value);
                 member.range.end = self.tree.nodes[value].range.end;
             }
-            _ => self.error(key.range, format!("Expected ':' and a value after \"{}\".", clip(&key.text))),
+            _ => self.error(
+                key.range,
+                format!("Expected ':' and a value after \"{}\".", clip(&key.text)),
+            ),
         }
         member
     }
@@ -323,12 +361,18 @@ impl Parser<'_> {
                             self.tree.trailing_commas.push(tok.range.start);
                         }
                     } else {
-                        self.error(tok.range, "Unexpected ',': a value is missing here, or the comma is doubled.");
+                        self.error(
+                            tok.range,
+                            "Unexpected ',': a value is missing here, or the comma is doubled.",
+                        );
                     }
                 }
                 TokKind::Colon => {
                     end = tok.range.end;
-                    self.error(tok.range, "Unexpected ':' in an array: arrays hold values, not properties.");
+                    self.error(
+                        tok.range,
+                        "Unexpected ':' in an array: arrays hold values, not properties.",
+                    );
                 }
                 _ => {
                     if after_item {
