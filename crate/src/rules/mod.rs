@@ -81,3 +81,11 @@ pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
 pub fn catalog() -> impl Iterator<Item = &'static RuleInfo> {
     RULES.iter().flat_map(|(_, codes)| codes.iter())
 }
+
+/// Where each code is explained (an anchor per code in docs/rules.md).
+pub const DOCS_BASE: &str =
+    "https://github.com/devcontainer-doctor/devcontainer-doctor/blob/main/docs/rules.md";
+
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_BASE}#{code}")
+}
