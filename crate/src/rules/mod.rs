@@ -25,6 +25,7 @@ pub struct Context<'a> {
     /// The root object, when the document is an object.
     pub root: Option<NodeRef<'a>>,
     pub kind: ConfigKind,
+    line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -36,7 +37,14 @@ impl<'a> Context<'a> {
             tree,
             root,
             kind,
+            line_index: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Line starts of the text, built on first use (only some messages need line numbers).
+    pub fn line_index(&self) -> &crate::text::LineIndex<'a> {
+        self.line_index
+            .get_or_init(|| crate::text::LineIndex::new(self.text))
     }
 }
 

@@ -57,6 +57,10 @@ pub struct Lexer<'a> {
 
 const BOM: &str = "\u{feff}";
 
+/// Past this many errors the lexer stops recording them and skips junk in larger steps, so a
+/// megabyte of garbage costs no more than reading it once.
+const MAX_LEXER_ERRORS: usize = 1000;
+
 impl<'a> Lexer<'a> {
     pub fn new(text: &'a str) -> Self {
         let options = strict_options();
@@ -77,6 +81,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn error(&mut self, range: TextRange, message: impl Into<String>) {
+        if self.errors.len() >= MAX_LEXER_ERRORS {
+            return;
+        }
         self.errors.push(SyntaxError {
             code: "syntax-error",
             message: message.into(),
@@ -169,6 +176,7 @@ impl<'a> Lexer<'a> {
             let raw_inner = &self.text[start + 1..inner_end.max(start + 1)];
             if first == '\'' {
                 let replacement = closed.then(|| requote(raw_inner));
+                self.errors.truncate(MAX_LEXER_ERRORS);
                 self.errors.push(SyntaxError {
                     code: "syntax-error",
                     message: "Strings must use double quotes in devcontainer.json.".into(),
@@ -200,7 +208,12 @@ impl<'a> Lexer<'a> {
             self.restart(end);
             return None;
         }
-        let end = start + junk_len(rest);
+        let mut end = start + junk_len(rest);
+        if self.errors.len() >= MAX_LEXER_ERRORS {
+            end += self.text[end..]
+                .find(['{', '}', '[', ']', ',', ':', '"', '\'', '/'])
+                .unwrap_or(self.text.len() - end);
+        }
         let range = TextRange::new(start, end);
         let word = &self.text[start..end];
         let message = if first.is_ascii_digit() || matches!(first, '-' | '+' | '.') {

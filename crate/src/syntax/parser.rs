@@ -10,6 +10,9 @@ use std::collections::VecDeque;
 /// Deepest nesting of objects and arrays that is parsed; deeper content becomes one error.
 pub const MAX_DEPTH: u32 = 64;
 
+/// Errors past this many are not recorded: nobody reads them, and they would cost memory.
+const MAX_PARSER_ERRORS: usize = 1000;
+
 pub fn parse(text: &str) -> Tree {
     let mut p = Parser {
         lexer: Lexer::new(text),
@@ -95,6 +98,9 @@ impl Parser<'_> {
     }
 
     fn error(&mut self, range: TextRange, message: impl Into<String>) {
+        if self.tree.errors.len() >= MAX_PARSER_ERRORS {
+            return;
+        }
         self.tree.errors.push(SyntaxError {
             code: "syntax-error",
             message: message.into(),
@@ -245,6 +251,7 @@ impl Parser<'_> {
                     }
                     if tok.kind != TokKind::String && tok.kind != TokKind::Bad {
                         let quoted = serde_json::to_string(&tok.text).unwrap_or_default();
+                        self.tree.errors.truncate(MAX_PARSER_ERRORS - 1);
                         self.tree.errors.push(SyntaxError {
                             code: "syntax-error",
                             message: format!(
