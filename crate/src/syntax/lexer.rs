@@ -126,10 +126,19 @@ impl<'a> Lexer<'a> {
                 Token::Null => TokKind::Null,
                 Token::Word(_) => TokKind::Word,
             };
+            // Punctuation is known by its kind alone: no allocation for it.
+            let text = match kind {
+                TokKind::Number
+                | TokKind::Word
+                | TokKind::True
+                | TokKind::False
+                | TokKind::Null => self.text[start..end].to_string(),
+                _ => String::new(),
+            };
             return Some(Tok {
                 kind,
                 range: TextRange::new(start, end),
-                text: self.text[start..end].to_string(),
+                text,
             });
         }
     }

@@ -67,6 +67,19 @@ fn starts_value(kind: TokKind) -> bool {
     )
 }
 
+/// The character of a punctuation token (which carries no text of its own).
+fn punctuation(kind: TokKind) -> &'static str {
+    match kind {
+        TokKind::LBrace => "{",
+        TokKind::RBrace => "}",
+        TokKind::LBracket => "[",
+        TokKind::RBracket => "]",
+        TokKind::Comma => ",",
+        TokKind::Colon => ":",
+        _ => "?",
+    }
+}
+
 impl Parser<'_> {
     fn next(&mut self) -> Option<Tok> {
         self.lookahead
@@ -131,7 +144,7 @@ impl Parser<'_> {
         if !starts_value(tok.kind) {
             self.error(
                 tok.range,
-                format!("Expected a value, found '{}'.", clip(&tok.text)),
+                format!("Expected a value, found '{}'.", punctuation(tok.kind)),
             );
             return self.push(NodeKind::Invalid, tok.range, parent, depth);
         }
