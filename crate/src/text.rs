@@ -232,8 +232,9 @@ mod tests {
                 character: 3 + 2 + 2
             }
         );
+        // The BOM is 3 bytes and 1 UTF-16 unit: the `{` after it is at byte 3, column 1.
         assert_eq!(
-            index.position(1),
+            index.position(3),
             Position {
                 line: 0,
                 character: 1
