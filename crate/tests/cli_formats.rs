@@ -127,6 +127,19 @@ fn sarif_has_the_required_fields() {
 }
 
 #[test]
+fn sarif_uris_stay_relative_for_absolute_paths_below_the_current_folder() {
+    let dir = TempDir::new("sarif-abs");
+    let path = dir.write(".devcontainer.json", FINDINGS);
+    let run = run_in(
+        &dir.path,
+        &["check", "--format", "sarif", path.to_str().unwrap()],
+    );
+    let log: Value = serde_json::from_str(&run.stdout).unwrap();
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], ".devcontainer.json");
+}
+
+#[test]
 fn human_output_reads_like_rustc() {
     let dir = TempDir::new("human");
     dir.write(".devcontainer/devcontainer.json", FINDINGS);

@@ -16,7 +16,7 @@ pub fn render(checked: &[Checked]) -> String {
     let results: Vec<Value> = checked
         .iter()
         .flat_map(|c| {
-            let uri = artifact_uri(&c.file.display_path());
+            let uri = artifact_uri(&relative_to_cwd(&c.file.display_path()));
             let catalog = &catalog;
             c.diagnostics.iter().map(move |d| result(d, &uri, catalog))
         })
@@ -103,6 +103,24 @@ fn result(d: &Diagnostic, uri: &str, catalog: &[&RuleInfo]) -> Value {
         result["fixes"] = json!(fixes);
     }
     result
+}
+
+/// Code-scanning services resolve results against the checkout: an absolute path inside the
+/// current folder is given relative to it.
+fn relative_to_cwd(path: &str) -> String {
+    let absolute = std::path::Path::new(path);
+    if !absolute.is_absolute() {
+        return path.to_string();
+    }
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            absolute
+                .strip_prefix(&cwd)
+                .ok()
+                .map(|rest| rest.to_string_lossy().replace('\\', "/"))
+        })
+        .unwrap_or_else(|| path.to_string())
 }
 
 /// A relative URI reference for a path as shown (`/` separators); characters that URIs reserve
