@@ -187,7 +187,9 @@ fn width(ch: char) -> usize {
             | 0xFF00..=0xFF60
             | 0xFFE0..=0xFFE6
             | 0x1F300..=0x1F64F
+            | 0x1F680..=0x1F6FF
             | 0x1F900..=0x1F9FF
+            | 0x1FA70..=0x1FAFF
             | 0x20000..=0x3FFFD
     );
     if zero {
@@ -260,6 +262,33 @@ mod tests {
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert!(shown.chars().count() < MAX_SHOWN_CHARS);
         assert!(underline.ends_with("^^^"));
+    }
+
+    #[test]
+    fn any_range_renders_without_panic() {
+        use devcontainer_doctor::text::{Position, Range};
+        let text = "{\r\n\t\"注😀\": 1,\r\u{0}\"é\"\n}";
+        let file = SourceFile::from_text("x.json".into(), text.to_string());
+        let mut diagnostics = Vec::new();
+        for line in 0..5 {
+            for character in 0..12 {
+                let at = Position { line, character };
+                let end = Position {
+                    line: line + character % 2,
+                    character: character / 2,
+                };
+                diagnostics.push(Diagnostic {
+                    code: "x".into(),
+                    severity: Severity::Hint,
+                    message: "m".into(),
+                    range: Range { start: at, end },
+                    fixes: Vec::new(),
+                });
+            }
+        }
+        let mut out = String::new();
+        render_file(&mut out, &file, &diagnostics, Palette { color: true });
+        assert!(!out.contains('\0'), "control characters are replaced");
     }
 
     #[test]
