@@ -113,7 +113,7 @@ fn apply(text: &mut String, m: &Mutation) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {
@@ -139,4 +139,12 @@ proptest! {
         let problems = check_all_calls(&text, &utf16_offsets(&text));
         prop_assert!(problems.is_empty(), "{:?}", problems);
     }
+}
+
+/// 300 cases per property by default; `PROPTEST_CASES=N` runs a longer fuzzing session.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300)
 }

@@ -253,7 +253,7 @@ fn quoted_end(text: &str, start: usize, quote: u8) -> (usize, bool) {
     let mut i = start + 1;
     while i < bytes.len() {
         match bytes[i] {
-            b'\\' => i += 2,
+            b'\\' if !matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) => i += 2,
             b'\n' | b'\r' => return (i, false),
             b if b == quote => return (i + 1, true),
             _ => i += 1,
