@@ -10,6 +10,7 @@ mod go_dlv_flags;
 mod go_extension_id;
 mod go_feature_alpine;
 mod go_race_cgo;
+mod go_settings;
 mod syntax_errors;
 
 /// The three ways a dev container gets its container, or why it has none.
@@ -81,6 +82,7 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (go_race_cgo::check, go_race_cgo::CODES),
     (go_feature_alpine::check, go_feature_alpine::CODES),
     (go_extension_id::check, go_extension_id::CODES),
+    (go_settings::check, go_settings::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
