@@ -3,7 +3,7 @@
 
 use super::Context;
 use crate::diag::Edit;
-use crate::syntax::{NodeKind, NodeRef};
+use crate::syntax::{NodeId, NodeKind, NodeRef};
 use crate::text::TextRange;
 
 /// One shell word, after quote removal.
@@ -31,6 +31,8 @@ pub struct Command {
     pub words: Vec<Word>,
     /// True for a JSON array of strings (each item one argument, no shell).
     pub exec_form: bool,
+    /// The string or array node the command was read from.
+    pub origin: NodeId,
 }
 
 impl Command {
@@ -100,7 +102,7 @@ pub fn commands(cx: &Context) -> Vec<Command> {
         match &node.kind {
             NodeKind::String(value) => {
                 let start = literal_content_start(cx.text, node.range);
-                split_shell(value, node.range, start, &mut out);
+                split_shell(value, node.range, start, id, &mut out);
             }
             NodeKind::Array(items) if !items.is_empty() => {
                 let array = cx.tree.get(id);
@@ -119,6 +121,7 @@ pub fn commands(cx: &Context) -> Vec<Command> {
                     out.push(Command {
                         words,
                         exec_form: true,
+                        origin: id,
                     });
                 }
             }
@@ -138,11 +141,30 @@ pub fn commands(cx: &Context) -> Vec<Command> {
         if let Some(pos) = args.iter().position(|w| w.text == "-c" || w.text == "-lc")
             && let Some(script) = args.get(pos + 1)
         {
-            split_shell(&script.text, script.range, script.source_start, &mut nested);
+            split_shell(
+                &script.text,
+                script.range,
+                script.source_start,
+                command.origin,
+                &mut nested,
+            );
         }
     }
     out.extend(nested);
     out
+}
+
+/// The root member a node sits under (`postCreateCommand` for any string inside that hook).
+/// Walks up the parent links: one step per level, no recursion.
+pub fn root_key<'a>(cx: &Context<'a>, id: NodeId) -> Option<&'a str> {
+    let mut current = cx.tree.get(id);
+    while let Some(parent) = current.parent() {
+        if parent.parent().is_none() {
+            return current.key_in_parent().map(|m| m.key());
+        }
+        current = parent;
+    }
+    None
 }
 
 /// Where the decoded content of a string literal starts in the source, when it maps 1:1
@@ -155,7 +177,13 @@ fn literal_content_start(text: &str, range: TextRange) -> Option<usize> {
 
 /// Splits a shell command line into simple commands (at `;`, `&`, `|`, newlines, parens)
 /// and words (at blanks, honouring quotes). `base` maps `line` onto the source when known.
-fn split_shell(line: &str, whole: TextRange, base: Option<usize>, out: &mut Vec<Command>) {
+fn split_shell(
+    line: &str,
+    whole: TextRange,
+    base: Option<usize>,
+    origin: NodeId,
+    out: &mut Vec<Command>,
+) {
     let mut builder = WordBuilder::default();
     let mut words: Vec<Word> = Vec::new();
     let mut quote: Option<char> = None;
@@ -182,6 +210,7 @@ fn split_shell(line: &str, whole: TextRange, base: Option<usize>, out: &mut Vec<
                     out.push(Command {
                         words: std::mem::take(&mut words),
                         exec_form: false,
+                        origin,
                     });
                 }
             }
@@ -196,6 +225,7 @@ fn split_shell(line: &str, whole: TextRange, base: Option<usize>, out: &mut Vec<
         out.push(Command {
             words,
             exec_form: false,
+            origin,
         });
     }
 }

@@ -10,7 +10,7 @@
 //! Invalid: `{"containerEnv": {"CGO_ENABLED": "0"}, "postCreateCommand": "go test -race ./..."}`.
 //! Valid: the same with `"go.testEnvVars": {"CGO_ENABLED": "1"}` and `-race` in `go.testFlags`.
 
-use super::go_common::{Command, commands, line_number, program_name, setting};
+use super::go_common::{Command, commands, line_number, program_name, root_key, setting};
 use super::{Context, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::NodeRef;
@@ -37,6 +37,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let remote_env = root.get("remoteEnv");
     let container_env = root.get("containerEnv");
     for command in commands(cx) {
+        // initializeCommand runs on the host, outside the container's environment.
+        if root_key(cx, command.origin) == Some("initializeCommand") {
+            continue;
+        }
         let Some(race) = race_word(&command) else {
             continue;
         };
