@@ -235,7 +235,17 @@ fn listen_all(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
         )
     };
     // Under Compose the compose file may publish the port, which a loopback address would break.
-    let safe = forwarded && cx.kind != ConfigKind::Compose;
+    let compose = cx.kind == ConfigKind::Compose;
+    let d = if compose {
+        let message = format!(
+            "{} If the compose file publishes this port (ports:), that publishing is what exposes it.",
+            d.message
+        );
+        Diagnostic { message, ..d }
+    } else {
+        d
+    };
+    let safe = forwarded && !compose;
     Some(match fix_edit {
         Some(edit) if safe => d.with_fix(Fix::safe(format!("Listen on {loopback}"), vec![edit])),
         Some(edit) => d.with_fix(Fix::unsafe_(format!("Listen on {loopback}"), vec![edit])),

@@ -34,8 +34,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             "go-extension-old-id",
             item.range(),
             format!(
-                "\"{}\" is the Go extension's old id; the extension is published as golang.go now. Use \"golang.go\".",
-                id.trim()
+                "\"{}\" is the Go extension's old id; the extension is published as golang.go now. {}",
+                id.trim(),
+                if has_new_id {
+                    "golang.go is listed already: remove this entry."
+                } else {
+                    "Use \"golang.go\"."
+                }
             ),
         );
         let fix = if has_new_id {
