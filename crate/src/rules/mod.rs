@@ -4,6 +4,13 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
+mod go_common;
+mod go_delve_ptrace;
+mod go_dlv_flags;
+mod go_extension_id;
+mod go_feature_alpine;
+mod go_race_cgo;
+mod go_settings;
 mod syntax_errors;
 
 /// The three ways a dev container gets its container, or why it has none.
@@ -76,7 +83,15 @@ pub struct RuleInfo {
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
-const RULES: &[(RuleFn, &[RuleInfo])] = &[(syntax_errors::check, syntax_errors::CODES)];
+const RULES: &[(RuleFn, &[RuleInfo])] = &[
+    (syntax_errors::check, syntax_errors::CODES),
+    (go_delve_ptrace::check, go_delve_ptrace::CODES),
+    (go_dlv_flags::check, go_dlv_flags::CODES),
+    (go_race_cgo::check, go_race_cgo::CODES),
+    (go_feature_alpine::check, go_feature_alpine::CODES),
+    (go_extension_id::check, go_extension_id::CODES),
+    (go_settings::check, go_settings::CODES),
+];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
     let cx = Context::new(text, tree);
