@@ -4,7 +4,16 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
+mod exec_form;
+mod lifecycle_hooks;
+mod mount_spec;
+mod mounts;
+mod port_syntax;
+mod ports;
+mod string_source;
 mod syntax_errors;
+mod variable_scan;
+mod variables;
 
 /// The three ways a dev container gets its container, or why it has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +77,13 @@ pub struct RuleInfo {
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
-const RULES: &[(RuleFn, &[RuleInfo])] = &[(syntax_errors::check, syntax_errors::CODES)];
+const RULES: &[(RuleFn, &[RuleInfo])] = &[
+    (syntax_errors::check, syntax_errors::CODES),
+    (lifecycle_hooks::check, lifecycle_hooks::CODES),
+    (mounts::check, mounts::CODES),
+    (ports::check, ports::CODES),
+    (variables::check, variables::CODES),
+];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
     let cx = Context::new(text, tree);

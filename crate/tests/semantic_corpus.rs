@@ -1,0 +1,77 @@
+//! Runs every rule over the real devcontainer.json files in `../shared/corpus/real`: no panic,
+//! counts per code of the semantic rules printed, and no error from these rules on the files
+//! of `devcontainers/images` and `devcontainers/templates` (known to work).
+
+use devcontainer_doctor::analysis::analyze;
+use devcontainer_doctor::diag::Severity;
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::Path;
+
+/// Code prefixes of the semantic rules (lifecycle hooks, ports, variables, mounts).
+const SEMANTIC: &[&str] = &[
+    "hook-",
+    "wait-for-",
+    "port",
+    "duplicate-port",
+    "variable-",
+    "mount-",
+    "workspace-mount-",
+];
+
+fn is_semantic(code: &str) -> bool {
+    SEMANTIC.iter().any(|p| code.starts_with(p))
+}
+
+#[test]
+fn semantic_rules_on_the_real_corpus() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real");
+    let Ok(index) = fs::read_to_string(corpus.join("INDEX.tsv")) else {
+        eprintln!("skipped: {} is absent", corpus.display());
+        return;
+    };
+    let known_good: HashSet<&str> = index
+        .lines()
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let repo = cols.get(1)?;
+            matches!(*repo, "devcontainers/images" | "devcontainers/templates").then(|| cols[0])
+        })
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut errors = Vec::new();
+    let mut files = 0;
+    for entry in fs::read_dir(&corpus).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == "INDEX.tsv" || !path.is_file() {
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        files += 1;
+        for d in analyze(&text).diagnostics {
+            if !is_semantic(d.code) {
+                continue;
+            }
+            *counts.entry(d.code).or_default() += 1;
+            if std::env::var_os("SHOW_SEMANTIC").is_some() {
+                eprintln!("{name}: {} {}: {}", d.severity.as_str(), d.code, d.message);
+            }
+            if d.severity == Severity::Error && known_good.contains(name.as_str()) {
+                errors.push(format!("{name}: {}: {}", d.code, d.message));
+            }
+        }
+    }
+    eprintln!("semantic rules over {files} corpus files:");
+    for (code, n) in &counts {
+        eprintln!("  {code:32} {n}");
+    }
+    assert!(files > 0, "no corpus files read");
+    assert!(
+        errors.is_empty(),
+        "errors on files known to work:\n{}",
+        errors.join("\n")
+    );
+}
