@@ -62,6 +62,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             attributes_key(member.key(), member.key_range(), out);
         }
     }
+    // A Compose config ignores both; its ports are published in the compose file.
+    if cx.kind == super::ConfigKind::Compose {
+        return;
+    }
     if let Some(app_port) = root.get("appPort") {
         app_ports(app_port, out);
     }

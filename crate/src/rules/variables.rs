@@ -111,7 +111,7 @@ fn top_level_key<'t>(node: NodeRef<'t>) -> Option<&'t str> {
 fn check_string(node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>) {
     for var in scan(source.value) {
         let range = source.source_range(var.start, var.end);
-        let written = crate::syntax::clip(&source.value[var.start..var.end]);
+        let written = crate::syntax::clip(source.value.get(var.start..var.end).unwrap_or(""));
         if PLAIN.contains(&var.name) || var.name == "templateOption" {
             continue;
         }
@@ -132,8 +132,13 @@ fn check_string(node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>)
             continue;
         }
         if let Some(known) = misspelling_of(var.name, !var.args.is_empty()) {
+            let case_only = if known.eq_ignore_ascii_case(var.name) {
+                " (names are case-sensitive)"
+            } else {
+                ""
+            };
             let message = format!(
-                "`{written}` is not a dev container variable and stays unreplaced. Did you mean `{known}`? (names are case-sensitive)"
+                "`{written}` is not a dev container variable, so it stays as written. Did you mean `{known}`?{case_only}"
             );
             out.push(with_rename(
                 Diagnostic::warning("variable-misspelled", range, message),
@@ -173,7 +178,7 @@ fn check_env_reference(
             "variable-missing-name",
             range,
             format!(
-                "`{written}` names no environment variable; the CLI fails on it. Write `${{{}:NAME}}` or `${{{}:NAME:default}}`.",
+                "`{written}` names no environment variable to read (the CLI stops with an error on `${{localEnv}}`). Write `${{{}:NAME}}` or `${{{}:NAME:default}}`.",
                 var.name, var.name
             ),
         ));
@@ -213,6 +218,10 @@ fn with_rename(d: Diagnostic, source: &StringSource, var: &VariableRef, name: &s
 /// The known variable a name was probably meant to be: same letters in another case, or at
 /// most two typos in a name long enough for that to be telling.
 fn misspelling_of(name: &str, has_args: bool) -> Option<&'static str> {
+    // `${LOCAL_WORKSPACE_FOLDER}`, `${GOPATH}`: environment variables for a shell, not typos.
+    if name.contains('_') || !name.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
     let candidates: &[&'static str] = if has_args { WITH_NAME } else { PLAIN };
     let lower = name.to_ascii_lowercase();
     candidates
@@ -263,5 +272,7 @@ mod tests {
         assert_eq!(misspelling_of("PATH", false), None);
         assert_eq!(misspelling_of("HOME", true), None);
         assert_eq!(misspelling_of("workspaceFolder", false), None);
+        assert_eq!(misspelling_of("LOCAL_WORKSPACE_FOLDER", false), None);
+        assert_eq!(misspelling_of("DEVCONTAINERID", false), None);
     }
 }
