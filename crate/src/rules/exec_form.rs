@@ -19,11 +19,18 @@ const SHELLS: &[&str] = &[
     "powershell",
 ];
 
+/// Shell builtins with no program of that name on a typical image: exec form cannot run them.
+const BUILTINS: &[&str] = &[
+    "cd", "source", ".", "export", "alias", "set", "unset", "ulimit", "umask",
+];
+
 /// Why an array does not do what it says without a shell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShellNeed {
     /// The program item holds spaces or shell syntax: no such executable exists.
     ProgramIsACommandLine(String),
+    /// The program is a shell builtin such as `cd` or `export`.
+    Builtin(String),
     /// An item is a shell operator, passed to the program as a plain argument.
     Operator(String),
     /// An item holds `$VAR`, a leading `~` or a glob that no shell will expand.
@@ -38,6 +45,9 @@ pub fn shell_need(items: &[&str]) -> Option<ShellNeed> {
     }
     if program.chars().any(char::is_whitespace) || has_shell_syntax(program) {
         return Some(ShellNeed::ProgramIsACommandLine(program.to_string()));
+    }
+    if BUILTINS.contains(&program) {
+        return Some(ShellNeed::Builtin(program.to_string()));
     }
     if let Some(op) = items.iter().find(|i| OPERATORS.contains(i)) {
         return Some(ShellNeed::Operator((*op).to_string()));

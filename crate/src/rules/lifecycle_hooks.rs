@@ -137,6 +137,9 @@ fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnosti
             "the whole \"{}\" is taken as the program's name, which fails with \"not found\" (exit 127)",
             clip(p)
         ),
+        ShellNeed::Builtin(b) => format!(
+            "`{b}` is a shell builtin, not a program, so it fails with \"not found\" (exit 127)"
+        ),
         ShellNeed::Operator(op) => format!("`{op}` is passed to the program as a plain argument"),
         ShellNeed::Expansion(w) => format!("\"{}\" is passed as written, not expanded", clip(w)),
     };

@@ -248,6 +248,14 @@ fn app_ports(app_port: NodeRef, out: &mut Vec<Diagnostic>) {
     for item in items {
         if let Some(value) = item.as_str() {
             published(value, item.range(), "`appPort`", out);
+        } else if let Some(port) = item.as_i64().filter(|p| (0..=65535).contains(p)) {
+            out.push(Diagnostic::hint(
+                "port-published",
+                item.range(),
+                format!(
+                    "`appPort` publishes {port} on the host's localhost when the container is created; changing it needs a rebuild, and it fails when the port is taken. Prefer \"forwardPorts\": [{port}], which can change without a rebuild."
+                ),
+            ));
         }
     }
 }
