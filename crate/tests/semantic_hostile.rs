@@ -55,6 +55,29 @@ fn deep_nesting_inside_hooks() {
     assert_ranges_valid(&text);
 }
 
+#[test]
+fn many_variables_ports_and_mounts_stay_fast() {
+    let n = 50_000;
+    let env: Vec<String> = (0..n)
+        .map(|i| format!("\"V{i}\": \"${{env:HOME}}/${{containerEnv:X}}\""))
+        .collect();
+    let ports: Vec<String> = (0..n).map(|i| format!("\"{}\"", i % 100)).collect();
+    let mounts: Vec<String> = (0..n).map(|_| "\"a:b\"".to_string()).collect();
+    let text = format!(
+        "{{\"containerEnv\": {{{}}}, \"forwardPorts\": [{}], \"mounts\": [{}]}}",
+        env.join(","),
+        ports.join(","),
+        mounts.join(",")
+    );
+    let started = std::time::Instant::now();
+    assert_ranges_valid(&text);
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

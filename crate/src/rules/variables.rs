@@ -9,8 +9,9 @@ use super::string_source::StringSource;
 use super::variable_scan::{VariableRef, scan};
 use super::{Context, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::syntax::{NodeKind, NodeRef};
+use crate::syntax::{NodeId, NodeKind, NodeRef};
 use crate::text::TextRange;
+use std::collections::HashMap;
 
 pub const CODES: &[RuleInfo] = &[
     RuleInfo {
@@ -68,20 +69,19 @@ const EDITOR_ONLY: &[(&str, &str)] = &[
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let top = TopLevel::new(cx);
     for (id, node) in cx.tree.nodes.iter().enumerate() {
         match &node.kind {
             NodeKind::String(value) if value.contains("${") => {
                 let source = StringSource::new(cx.text, value, node.range);
-                check_string(cx.tree.get(id), &source, out);
+                check_string(&top, cx.tree.get(id), &source, out);
             }
-            NodeKind::Object(members) => {
-                let node_ref = cx.tree.get(id);
-                if !is_env_map(node_ref) {
-                    continue;
-                }
+            NodeKind::Object(members)
+                if matches!(top.key_of(id), Some("containerEnv" | "remoteEnv")) =>
+            {
                 for member in members.iter().filter(|m| m.key.contains("${")) {
                     let source = StringSource::new(cx.text, &member.key, member.key_range);
-                    check_string(node_ref, &source, out);
+                    check_string(&top, cx.tree.get(id), &source, out);
                 }
             }
             _ => {}
@@ -89,26 +89,47 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// True for the object of a top-level `containerEnv` or `remoteEnv`.
-fn is_env_map(node: NodeRef) -> bool {
-    node.key_in_parent().is_some_and(|m| {
-        matches!(m.key(), "containerEnv" | "remoteEnv") && m.object.parent().is_none()
-    })
+/// Which top-level property each node sits under, found through parent links (the tree is at
+/// most `MAX_DEPTH` deep) and one map of the root's members, so no sibling lists are searched.
+struct TopLevel<'t> {
+    tree: &'t crate::syntax::Tree,
+    keys: HashMap<NodeId, &'t str>,
 }
 
-/// The top-level property that `node` sits under (for a key of `containerEnv`, that one).
-fn top_level_key<'t>(node: NodeRef<'t>) -> Option<&'t str> {
-    let mut current = node;
-    while let Some(parent) = current.parent() {
-        if parent.parent().is_none() {
-            return current.key_in_parent().map(|m| m.key());
+impl<'t> TopLevel<'t> {
+    fn new(cx: &Context<'t>) -> Self {
+        let keys = cx
+            .root
+            .map(|root| {
+                root.members()
+                    .filter_map(|m| Some((m.value?.id, m.key())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            tree: cx.tree,
+            keys,
         }
-        current = parent;
     }
-    None
+
+    /// The key of the root member whose value is `id`.
+    fn key_of(&self, id: NodeId) -> Option<&'t str> {
+        self.keys.get(&id).copied()
+    }
+
+    /// The top-level property that `node` is or sits under.
+    fn key_above(&self, node: NodeRef) -> Option<&'t str> {
+        let mut current = node.id;
+        loop {
+            if let Some(key) = self.key_of(current) {
+                return Some(key);
+            }
+            current = self.tree.nodes.get(current)?.parent?;
+        }
+    }
 }
 
-fn check_string(node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>) {
+fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>) {
     for var in scan(source.value) {
         let range = source.source_range(var.start, var.end);
         let written = crate::syntax::clip(source.value.get(var.start..var.end).unwrap_or(""));
@@ -116,7 +137,7 @@ fn check_string(node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>)
             continue;
         }
         if WITH_NAME.contains(&var.name) {
-            check_env_reference(node, &var, range, &written, out);
+            check_env_reference(top, node, &var, range, &written, out);
             continue;
         }
         if var.name == "env" {
@@ -149,7 +170,7 @@ fn check_string(node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>)
             continue;
         }
         // VS Code replaces its own variables in the settings it applies.
-        let in_editor_settings = matches!(top_level_key(node), Some("customizations" | "settings"));
+        let in_editor_settings = matches!(top.key_above(node), Some("customizations" | "settings"));
         if let Some((_, instead)) = EDITOR_ONLY.iter().find(|(n, _)| *n == var.name)
             && !in_editor_settings
         {
@@ -166,6 +187,7 @@ fn check_string(node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>)
 }
 
 fn check_env_reference(
+    top: &TopLevel,
     node: NodeRef,
     var: &VariableRef,
     range: TextRange,
@@ -194,7 +216,7 @@ fn check_env_reference(
             ),
         ));
     }
-    if var.name == "containerEnv" && top_level_key(node) != Some("remoteEnv") {
+    if var.name == "containerEnv" && top.key_above(node) != Some("remoteEnv") {
         out.push(Diagnostic::hint(
             "variable-container-env-scope",
             range,
@@ -222,7 +244,11 @@ fn misspelling_of(name: &str, has_args: bool) -> Option<&'static str> {
     if name.contains('_') || !name.bytes().any(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let candidates: &[&'static str] = if has_args { WITH_NAME } else { PLAIN };
+    let candidates: &[&'static str] = if has_args {
+        &["localEnv", "containerEnv", "templateOption"]
+    } else {
+        PLAIN
+    };
     let lower = name.to_ascii_lowercase();
     candidates
         .iter()
@@ -265,6 +291,10 @@ mod tests {
             Some("containerWorkspaceFolder")
         );
         assert_eq!(misspelling_of("localenv", true), Some("localEnv"));
+        assert_eq!(
+            misspelling_of("templateOptions", true),
+            Some("templateOption")
+        );
         assert_eq!(
             misspelling_of("devcontainerID", false),
             Some("devcontainerId")
