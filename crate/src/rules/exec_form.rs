@@ -17,6 +17,8 @@ const SHELLS: &[&str] = &[
     "fish",
     "pwsh",
     "powershell",
+    "cmd",
+    "su",
 ];
 
 /// Shell builtins with no program of that name on a typical image: exec form cannot run them.
@@ -58,17 +60,23 @@ pub fn shell_need(items: &[&str]) -> Option<ShellNeed> {
         .map(|i| ShellNeed::Expansion((*i).to_string()))
 }
 
-/// `["bash", "-c", "..."]`, `["/bin/sh", "-lc", "..."]`, `["/usr/bin/env", "bash", "-c", ...]`.
+/// `["bash", "-c", "..."]`, `["/bin/sh", "-lc", "..."]`, `["sudo", "bash", "-c", ...]`,
+/// `["cmd", "/c", ...]`, `["pwsh", "-Command", ...]`: a shell gets a script, so its items
+/// may hold shell syntax.
 fn is_shell_with_script(items: &[&str]) -> bool {
-    let skip = usize::from(items.first().is_some_and(|p| basename(p) == "env"));
-    let Some(program) = items.get(skip) else {
-        return false;
-    };
-    SHELLS.contains(&basename(program))
-        && items
-            .iter()
-            .skip(skip + 1)
-            .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('c'))
+    items.iter().enumerate().any(|(k, program)| {
+        let name = basename(program)
+            .trim_end_matches(".exe")
+            .to_ascii_lowercase();
+        SHELLS.contains(&name.as_str()) && items.iter().skip(k + 1).any(|a| is_script_flag(a))
+    })
+}
+
+/// `-c`, `-lc`, `-ec` (POSIX shells), `/c` `/k` (cmd), `-Command` (PowerShell).
+fn is_script_flag(arg: &str) -> bool {
+    let lower = arg.to_ascii_lowercase();
+    (lower.starts_with('-') && !lower.starts_with("--") && lower.len() <= 4 && lower.contains('c'))
+        || matches!(lower.as_str(), "/c" | "/k" | "-command" | "-encodedcommand")
 }
 
 fn basename(path: &str) -> &str {
@@ -193,6 +201,22 @@ mod tests {
         assert_eq!(shell_need(&["go", "test", "-run", "Test.*", "./..."]), None);
         assert_eq!(shell_need(&["git", "commit", "-m", "a b"]), None);
         assert_eq!(shell_need(&["ls", "${containerWorkspaceFolder}"]), None);
+        assert_eq!(
+            shell_need(&["sudo", "bash", "-c", "echo $HOME > /tmp/h"]),
+            None
+        );
+        assert_eq!(
+            shell_need(&["cmd.exe", "/c", "echo", "a", "&&", "dir"]),
+            None
+        );
+        assert_eq!(
+            shell_need(&["pwsh", "-Command", "Get-ChildItem $HOME"]),
+            None
+        );
+        assert_eq!(
+            shell_need(&["su", "vscode", "-c", "make && make test"]),
+            None
+        );
         assert_eq!(shell_need(&[]), None);
     }
 
