@@ -8,6 +8,7 @@ mod exec_form;
 mod lifecycle_hooks;
 mod mount_spec;
 mod mounts;
+mod port_publish;
 mod port_syntax;
 mod ports;
 mod string_source;
@@ -82,6 +83,7 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (lifecycle_hooks::check, lifecycle_hooks::CODES),
     (mounts::check, mounts::CODES),
     (ports::check, ports::CODES),
+    (port_publish::check, port_publish::CODES),
     (variables::check, variables::CODES),
 ];
 
