@@ -3,7 +3,7 @@
 //! of `devcontainers/images` and `devcontainers/templates` (known to work).
 
 use devcontainer_doctor::analysis::analyze;
-use devcontainer_doctor::diag::Severity;
+use devcontainer_doctor::diag::{Diagnostic, Severity, apply_edits};
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::Path;
@@ -51,7 +51,9 @@ fn semantic_rules_on_the_real_corpus() {
             continue;
         };
         files += 1;
-        for d in analyze(&text).diagnostics {
+        let analysis = analyze(&text);
+        check_fixes_keep_syntax(&name, &text, &analysis.diagnostics);
+        for d in analysis.diagnostics {
             if !is_semantic(d.code) {
                 continue;
             }
@@ -73,5 +75,38 @@ fn semantic_rules_on_the_real_corpus() {
         errors.is_empty(),
         "errors on files known to work:\n{}",
         errors.join("\n")
+    );
+}
+
+/// Applying the safe fixes of the semantic rules must not add a syntax error, and the fixed
+/// diagnostics must be gone.
+fn check_fixes_keep_syntax(name: &str, text: &str, diagnostics: &[Diagnostic]) {
+    let fixable: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| is_semantic(d.code) && d.fixes.iter().any(|f| f.safe))
+        .collect();
+    if fixable.is_empty() {
+        return;
+    }
+    let edits: Vec<_> = fixable
+        .iter()
+        .flat_map(|d| d.fixes.iter().filter(|f| f.safe))
+        .flat_map(|f| f.edits.clone())
+        .collect();
+    let (fixed, _) = apply_edits(text, &edits);
+    let syntax = |ds: &[Diagnostic]| ds.iter().filter(|d| d.code == "syntax-error").count();
+    let after = analyze(&fixed).diagnostics;
+    assert_eq!(
+        syntax(diagnostics),
+        syntax(&after),
+        "{name}: fixes changed the syntax errors"
+    );
+    let remaining = after
+        .iter()
+        .filter(|d| is_semantic(d.code) && d.fixes.iter().any(|f| f.safe))
+        .count();
+    assert!(
+        remaining < fixable.len(),
+        "{name}: fixes did not remove their diagnostics"
     );
 }
