@@ -4,6 +4,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
+mod exec_form;
 mod go_common;
 mod go_delve_ptrace;
 mod go_dlv_flags;
@@ -11,7 +12,16 @@ mod go_extension_id;
 mod go_feature_alpine;
 mod go_race_cgo;
 mod go_settings;
+mod lifecycle_hooks;
+mod mount_spec;
+mod mounts;
+mod port_publish;
+mod port_syntax;
+mod ports;
+mod string_source;
 mod syntax_errors;
+mod variable_scan;
+mod variables;
 
 /// The three ways a dev container gets its container, or why it has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +101,11 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (go_feature_alpine::check, go_feature_alpine::CODES),
     (go_extension_id::check, go_extension_id::CODES),
     (go_settings::check, go_settings::CODES),
+    (lifecycle_hooks::check, lifecycle_hooks::CODES),
+    (mounts::check, mounts::CODES),
+    (ports::check, ports::CODES),
+    (port_publish::check, port_publish::CODES),
+    (variables::check, variables::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
