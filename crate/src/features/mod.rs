@@ -12,11 +12,13 @@
 mod catalog_data;
 mod legacy;
 mod reference;
+mod script_options;
 mod suggest;
 mod summaries;
 
 pub use legacy::{LEGACY_TAG, LegacyShortId, legacy_short_id, legacy_short_ids};
 pub use reference::{FeatureRef, RefKind, RefProblem, parse_reference};
+pub use script_options::undeclared_options;
 pub use suggest::closest;
 
 /// Namespaces whose every feature is in the catalog: an id missing there does not exist.
@@ -125,6 +127,10 @@ impl FeatureInfo {
             format!("{major}.{minor}"),
             format!("{major}.{minor}.{patch}"),
         ]
+    }
+    /// Options the install script reads although the metadata does not declare them.
+    pub fn undeclared_options(&self) -> &'static [&'static str] {
+        undeclared_options(self.namespace, self.id)
     }
     /// A one-line summary in our own words, for the most used features.
     pub fn summary(&self) -> Option<&'static str> {

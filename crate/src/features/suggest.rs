@@ -27,17 +27,25 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance over chars, two rows (inputs are short: ids and option names).
+/// Edit distance over chars where swapping two neighbours counts as one edit (optimal string
+/// alignment); three rows, inputs are short (ids, option names, values).
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(200).collect();
     let b: Vec<char> = b.chars().take(200).collect();
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().take(200).enumerate() {
+    for i in 0..a.len() {
         current[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        for j in 0..b.len() {
+            let substitution = previous[j] + usize::from(a[i] != b[j]);
+            let mut best = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                best = best.min(before[j - 1] + 1);
+            }
+            current[j + 1] = best;
         }
+        std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
@@ -56,5 +64,7 @@ mod tests {
         assert_eq!(closest("docker-in-dokcer", ids), Some("docker-in-docker"));
         assert_eq!(closest("python", ids), None);
         assert_eq!(closest("VERSION", ["version"]), Some("version"));
+        assert_eq!(closest("rbnev", ["none", "rbenv", "rvm"]), Some("rbenv"));
+        assert_eq!(closest("verison", ["version"]), Some("version"));
     }
 }
