@@ -155,6 +155,14 @@ impl FeatureInfo {
     }
 }
 
+/// The date (YYYY-MM-DD) the catalog's data for `namespace` was taken.
+pub fn snapshot_date(namespace: &str) -> Option<&'static str> {
+    SNAPSHOTS.iter().find_map(|entry| {
+        let (ns, date) = entry.split_once(' ')?;
+        ns.eq_ignore_ascii_case(namespace).then_some(date)
+    })
+}
+
 /// Every feature in the catalog, sorted by namespace then id.
 pub fn all() -> &'static [FeatureInfo] {
     catalog_data::FEATURES
@@ -228,6 +236,7 @@ mod tests {
             EXTRA_NAMESPACE
         );
         assert!(lookup("./go").is_none());
+        assert!(snapshot_date("ghcr.io/devcontainers/features").is_some());
         assert!(lookup("ghcr.io/someone/features/go:1").is_none());
     }
 
