@@ -23,7 +23,7 @@ pub const CODES: &[RuleInfo] = &[
     },
     RuleInfo {
         code: "hook-empty-command",
-        severity: Severity::Warning,
+        severity: Severity::Hint,
         summary: "A lifecycle command that runs nothing.",
     },
     RuleInfo {
@@ -62,7 +62,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
             if value.members().next().is_none() {
-                out.push(Diagnostic::warning(
+                out.push(Diagnostic::hint(
                     "hook-empty-command",
                     value.range(),
                     format!("`{}` is an empty object, so it runs nothing. Add a named command or remove the property.", hook.key()),
@@ -78,7 +78,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// One command: a string (run by `/bin/sh -c`) or an array (run directly).
 fn check_command(cx: &Context, command: NodeRef, what: &str, out: &mut Vec<Diagnostic>) {
     match command.kind() {
-        NodeKind::String(s) if s.trim().is_empty() => out.push(Diagnostic::warning(
+        NodeKind::String(s) if s.trim().is_empty() => out.push(Diagnostic::hint(
             "hook-empty-command",
             command.range(),
             format!("{what} is an empty command. Write the command to run, or remove it."),
@@ -120,7 +120,7 @@ fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnosti
         }
     }
     if words.is_empty() {
-        out.push(Diagnostic::warning(
+        out.push(Diagnostic::hint(
             "hook-empty-command",
             array.range(),
             format!(

@@ -5,6 +5,11 @@ use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
 mod exec_form;
+mod features_install_order;
+mod features_keys;
+mod features_options;
+mod features_reference;
+mod features_version;
 mod go_common;
 mod go_delve_ptrace;
 mod go_dlv_flags;
@@ -106,6 +111,10 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (ports::check, ports::CODES),
     (port_publish::check, port_publish::CODES),
     (variables::check, variables::CODES),
+    (features_reference::check, features_reference::CODES),
+    (features_version::check, features_version::CODES),
+    (features_options::check, features_options::CODES),
+    (features_install_order::check, features_install_order::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
