@@ -5,5 +5,6 @@ pub mod analysis;
 pub mod api;
 pub mod diag;
 pub mod rules;
+pub mod spec;
 pub mod syntax;
 pub mod text;
