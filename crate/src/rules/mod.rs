@@ -4,6 +4,14 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
+mod schema_container_source;
+mod schema_enums;
+mod schema_kind_properties;
+mod schema_properties;
+mod schema_types;
+mod schema_values;
+mod schema_walk;
+mod suggest;
 mod syntax_errors;
 
 /// The three ways a dev container gets its container, or why it has none.
@@ -68,7 +76,18 @@ pub struct RuleInfo {
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
-const RULES: &[(RuleFn, &[RuleInfo])] = &[(syntax_errors::check, syntax_errors::CODES)];
+const RULES: &[(RuleFn, &[RuleInfo])] = &[
+    (syntax_errors::check, syntax_errors::CODES),
+    (schema_properties::check, schema_properties::CODES),
+    (schema_types::check, schema_types::CODES),
+    (schema_enums::check, schema_enums::CODES),
+    (schema_values::check, schema_values::CODES),
+    (
+        schema_container_source::check,
+        schema_container_source::CODES,
+    ),
+    (schema_kind_properties::check, schema_kind_properties::CODES),
+];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
     let cx = Context::new(text, tree);
