@@ -3,7 +3,7 @@
 //! devcontainers/templates) get no error from these rules.
 
 use devcontainer_doctor::analysis::analyze;
-use devcontainer_doctor::diag::Severity;
+use devcontainer_doctor::diag::{Severity, apply_edits};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -45,7 +45,9 @@ fn schema_rules_on_the_real_corpus() {
         };
         let text = String::from_utf8_lossy(&bytes);
         files += 1;
-        for d in analyze(&text).diagnostics {
+        let diagnostics = analyze(&text).diagnostics;
+        check_fixes(file, &text, &diagnostics, &mut failures);
+        for d in diagnostics {
             if !SCHEMA_CODES.contains(&d.code) {
                 continue;
             }
@@ -68,4 +70,39 @@ fn schema_rules_on_the_real_corpus() {
         "errors on files known to work:\n{}",
         failures.join("\n")
     );
+}
+
+/// Applying the safe fixes of these rules must leave a file without syntax errors, and without
+/// the deprecated properties that were fixed.
+fn check_fixes(
+    file: &str,
+    text: &str,
+    diagnostics: &[devcontainer_doctor::diag::Diagnostic],
+    failures: &mut Vec<String>,
+) {
+    let edits: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| SCHEMA_CODES.contains(&d.code))
+        .flat_map(|d| d.fixes.iter().filter(|f| f.safe))
+        .flat_map(|f| f.edits.clone())
+        .collect();
+    if edits.is_empty() {
+        return;
+    }
+    let (fixed, _) = apply_edits(text, &edits);
+    let before_errors = diagnostics
+        .iter()
+        .filter(|d| d.code == "syntax-error")
+        .count();
+    let after = analyze(&fixed).diagnostics;
+    let after_errors = after.iter().filter(|d| d.code == "syntax-error").count();
+    let fixable_left = after
+        .iter()
+        .filter(|d| d.code == "deprecated-property" && d.fixes.iter().any(|f| f.safe))
+        .count();
+    if after_errors > before_errors || fixable_left > 0 {
+        failures.push(format!(
+            "{file}: after the safe fixes: {after_errors} syntax errors, {fixable_left} fixable deprecations left:\n{fixed}"
+        ));
+    }
 }

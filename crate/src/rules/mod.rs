@@ -4,7 +4,9 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
+mod move_fix;
 mod schema_container_source;
+mod schema_deprecated;
 mod schema_enums;
 mod schema_kind_properties;
 mod schema_properties;
@@ -13,6 +15,7 @@ mod schema_values;
 mod schema_walk;
 mod suggest;
 mod syntax_errors;
+mod text_layout;
 
 /// The three ways a dev container gets its container, or why it has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +90,7 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
         schema_container_source::CODES,
     ),
     (schema_kind_properties::check, schema_kind_properties::CODES),
+    (schema_deprecated::check, schema_deprecated::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
