@@ -3,10 +3,11 @@
 //! Invalid: `{"image": "golang:1.23", "remoteUsr": "vscode"}` (did you mean `remoteUser`?).
 //! Valid: `{"image": "golang:1.23", "customizations": {"vscode": {"settings": {"any.key": 1}}}}`.
 
+use super::schema_walk::Visit;
 use super::schema_walk::walk;
 use super::{Context, RuleInfo, suggest};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::spec::OtherKeys;
+use crate::spec::{ObjectSpec, OtherKeys};
 use crate::syntax::clip;
 
 pub const CODES: &[RuleInfo] = &[RuleInfo {
@@ -20,7 +21,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(object) = visit.spec.object else {
             return;
         };
-        if !matches!(object.other_keys, OtherKeys::Closed) || !visit.node.is_object() {
+        if !visit.node.is_object() {
+            return;
+        }
+        if !matches!(object.other_keys, OtherKeys::Closed) {
+            misplaced_in_open_object(visit, object, out);
             return;
         }
         let level = match &visit.member {
@@ -63,4 +68,38 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// In an object that takes any key next to its typed ones (`customizations`: any tool's name),
+/// a key that belongs one level down (`customizations.settings` instead of
+/// `customizations.vscode.settings`) is read by no tool: a warning.
+fn misplaced_in_open_object(visit: &Visit<'_>, object: &ObjectSpec, out: &mut Vec<Diagnostic>) {
+    if object.props.is_empty() {
+        return;
+    }
+    for member in visit.node.members() {
+        let key = member.key();
+        if object.prop(key).is_some() {
+            continue;
+        }
+        let home = object
+            .props
+            .iter()
+            .find(|p| p.object.is_some_and(|o| o.prop(key).is_some()));
+        let Some(home) = home else {
+            continue;
+        };
+        let parent = visit.member.map_or("", |m| m.key());
+        out.push(Diagnostic::warning(
+            "unknown-property",
+            member.key_range(),
+            format!(
+                "\"{}\" directly in `{parent}` is read by no tool: did you mean `{parent}.{}.{}`? Move it into \"{}\".",
+                clip(key),
+                home.name,
+                clip(key),
+                home.name
+            ),
+        ));
+    }
 }

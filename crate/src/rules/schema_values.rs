@@ -20,6 +20,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     walk(cx, |visit| {
         check_value(visit, out);
         check_map_keys(visit, out);
+        check_required(visit, out);
     });
 }
 
@@ -116,4 +117,37 @@ fn check_map_keys(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
             message,
         ));
     }
+}
+
+/// An object without a property it must have (a mount object without `type` or `target`).
+fn check_required(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(object) = visit.spec.object else {
+        return;
+    };
+    if !visit.node.is_object() {
+        return;
+    }
+    let missing: Vec<&str> = object
+        .required
+        .iter()
+        .copied()
+        .filter(|key| visit.node.member(key).is_none())
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let list = missing
+        .iter()
+        .map(|k| format!("\"{k}\""))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    out.push(Diagnostic::error(
+        "invalid-value",
+        visit.node.range(),
+        format!(
+            "This {} object lacks {list}: add {}.",
+            visit.spec.name,
+            if missing.len() == 1 { "it" } else { "them" }
+        ),
+    ));
 }

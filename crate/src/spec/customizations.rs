@@ -9,6 +9,7 @@ const ANCHOR: &str = "#tool-specific";
 
 static FREE_FORM: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::FreeForm,
 };
 
@@ -46,6 +47,7 @@ pub static VSCODE: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -79,6 +81,7 @@ static PERMISSION_SCOPES: ObjectSpec = ObjectSpec {
         permission("statuses", READ_WRITE),
         permission("workflows", &[WRITE]),
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -95,6 +98,7 @@ static REPOSITORY_ACCESS: ObjectSpec = ObjectSpec {
         object: Some(&PERMISSION_SCOPES),
         ..PropSpec::DEFAULT
     }],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -109,6 +113,7 @@ static REPOSITORY_VALUE: PropSpec = PropSpec {
 
 static REPOSITORIES: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::Repository,
         value: &REPOSITORY_VALUE,
@@ -141,6 +146,7 @@ pub static CODESPACES: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -171,6 +177,7 @@ pub static CUSTOMIZATIONS: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::Any,
         value: &OTHER_TOOL,

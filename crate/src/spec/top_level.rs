@@ -42,6 +42,7 @@ const fn hook(name: &'static str, doc: &'static str) -> PropSpec {
 
 static FREE_FORM: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::FreeForm,
 };
 
@@ -435,5 +436,6 @@ static PROPS: &[PropSpec] = &[
 
 pub static ROOT: ObjectSpec = ObjectSpec {
     props: PROPS,
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
