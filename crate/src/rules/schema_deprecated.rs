@@ -64,6 +64,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(deprecation) = prop.deprecated else {
             continue;
         };
+        // `context` next to an image is ignored altogether: kind-mismatch-property says so.
+        if deprecation.still_works && !prop.kinds.allows(cx.kind) {
+            continue;
+        }
         let key = member.key();
         let mut d = if deprecation.still_works {
             Diagnostic::hint(
@@ -79,7 +83,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "deprecated-property",
                 member.key_range(),
                 format!(
-                    "Top-level \"{key}\" is deprecated and only some tools still read it: move it to `{}`.",
+                    "Top-level \"{key}\" is deprecated: the spec puts it in `{}` now, and tools may stop reading the old place. Move it there.",
                     deprecation.replacement
                 ),
             )
