@@ -5,7 +5,8 @@ use super::model::{
     EnumValue, JsonType as T, KeyCheck, ObjectSpec, OtherKeys, PropSpec, ValueCheck,
 };
 
-const ANCHOR: &str = "#tool-specific";
+// The typed tool parts are described under `customizations` in the general properties.
+const ANCHOR: &str = "#general-properties";
 
 static FREE_FORM: ObjectSpec = ObjectSpec {
     props: &[],

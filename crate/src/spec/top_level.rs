@@ -16,7 +16,8 @@ use super::values::{
 const IMAGE: &str = "#image-specific";
 const COMPOSE: &str = "#compose-specific";
 const HOOKS: &str = "#lifecycle-scripts";
-const TOOLS: &str = "#tool-specific";
+// `customizations` is listed with the general properties (no anchor of its own).
+const TOOLS: &str = "#general-properties";
 
 /// The names of the six lifecycle hooks, in the order they run.
 pub const HOOK_NAMES: [&str; 6] = [
