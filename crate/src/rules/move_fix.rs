@@ -125,12 +125,19 @@ fn insert_members(
     indent: &str,
 ) -> Option<Edit> {
     let joined = members.join(&format!(",\n{indent}"));
+    // An object written on one line stays on one line.
+    let one_line = text
+        .get(object.range().start..object.range().end)
+        .is_some_and(|t| !t.contains(['\n', '\r']));
     match object.members().last() {
         Some(last) => {
             let (at, comma) = match last.member.comma {
                 Some(c) => (c + 1, ""),
                 None => (last.range().end, ","),
             };
+            if one_line && !members.iter().any(|m| m.contains('\n')) {
+                return Some(Edit::insert(at, format!("{comma} {}", members.join(", "))));
+            }
             Some(Edit::insert(at, format!("{comma}\n{indent}{joined}")))
         }
         None => {
