@@ -20,11 +20,22 @@ mod go_settings;
 mod lifecycle_hooks;
 mod mount_spec;
 mod mounts;
+mod move_fix;
 mod port_publish;
 mod port_syntax;
 mod ports;
+mod schema_container_source;
+mod schema_deprecated;
+mod schema_enums;
+mod schema_kind_properties;
+mod schema_properties;
+mod schema_types;
+mod schema_values;
+mod schema_walk;
 mod string_source;
+mod suggest;
 mod syntax_errors;
+mod text_layout;
 mod variable_scan;
 mod variables;
 
@@ -115,6 +126,16 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (features_version::check, features_version::CODES),
     (features_options::check, features_options::CODES),
     (features_install_order::check, features_install_order::CODES),
+    (schema_properties::check, schema_properties::CODES),
+    (schema_types::check, schema_types::CODES),
+    (schema_enums::check, schema_enums::CODES),
+    (schema_values::check, schema_values::CODES),
+    (
+        schema_container_source::check,
+        schema_container_source::CODES,
+    ),
+    (schema_kind_properties::check, schema_kind_properties::CODES),
+    (schema_deprecated::check, schema_deprecated::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
