@@ -6,5 +6,6 @@ pub mod api;
 pub mod diag;
 pub mod ide;
 pub mod rules;
+pub mod spec;
 pub mod syntax;
 pub mod text;
