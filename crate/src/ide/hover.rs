@@ -3,8 +3,9 @@
 
 use super::complete::features;
 use super::complete::vscode::{GO_SETTINGS, SettingType};
-use super::props::{self, Prop, REFERENCE};
+use super::props;
 use crate::rules::{ConfigKind, config_kind};
+use crate::spec::PropSpec;
 use crate::syntax::{self, MemberRef, NodeKind, NodeRef, PathSegment, Tree};
 use crate::text::TextRange;
 
@@ -86,7 +87,7 @@ fn target_at(tree: &Tree, offset: usize) -> Option<(Target<'_>, NodeRef<'_>)> {
 
 fn key_doc(path: &[PathSegment], key: &str, kind: ConfigKind) -> Option<String> {
     if let Some(prop) = props::prop(path, key) {
-        return Some(prop_doc(path, prop, kind));
+        return Some(prop_doc(prop, kind));
     }
     let keys: Vec<Option<&str>> = path
         .iter()
@@ -141,47 +142,55 @@ fn list<'a>(values: impl Iterator<Item = &'a str>) -> String {
         .join(", ")
 }
 
-fn prop_doc(path: &[PathSegment], prop: &Prop, kind: ConfigKind) -> String {
-    let mut out = format!("**{}** · `{}`", prop.name, prop.ty.describe());
-    if let Some(default) = props::default_for(path, prop, kind) {
+fn prop_doc(prop: &PropSpec, kind: ConfigKind) -> String {
+    let mut out = format!("**{}** · `{}`", prop.name, prop.types_text());
+    if let Some(default) = props::default_for(prop, kind) {
         out.push_str(&format!(" · default `{default}`"));
     }
     out.push_str("\n\n");
-    if let Some(replacement) = prop.replaced_by {
+    if let Some(deprecation) = prop.deprecated {
         out.push_str(&format!(
-            "**Deprecated:** write `{replacement}` instead.\n\n"
+            "**Deprecated:** write `{}` instead.\n\n",
+            deprecation.replacement
         ));
     }
     out.push_str(prop.doc);
-    let values = props::values_for(path, prop, kind);
+    let values = props::values_for(prop, kind);
     if !values.is_empty() {
         out.push_str(&format!(
             "\n\nValues: {}",
-            list(values.iter().map(|(v, _)| *v))
+            list(values.iter().map(|v| v.value))
         ));
     }
-    out.push_str(&format!("\n\nApplies to {}.", prop.scope.describe()));
+    if prop.kinds.is_all() {
+        out.push_str("\n\nApplies to every configuration (image, Dockerfile, Docker Compose).");
+    } else {
+        out.push_str(&format!(
+            "\n\nApplies to {} configurations only.",
+            prop.kinds.describe()
+        ));
+    }
     out.push_str(&format!(
-        "\n\n[Reference on containers.dev]({REFERENCE}#{})",
-        prop.anchor
+        "\n\n[Reference on containers.dev]({})",
+        prop.docs_url()
     ));
     out
 }
 
 fn value_doc(path: &[PathSegment], key: &str, value: &str, kind: ConfigKind) -> Option<String> {
     let prop = props::prop(path, key)?;
-    let doc = props::value_doc(path, prop, value)?;
-    let allowed = props::values_for(path, prop, kind);
+    let doc = props::value_doc(prop, value)?;
+    let allowed = props::values_for(prop, kind);
     let mut out = format!("`{value}` · value of **{}**\n\n{doc}", prop.name);
-    if !allowed.iter().any(|(v, _)| *v == value) && !allowed.is_empty() {
+    if !allowed.is_empty() && !allowed.iter().any(|v| v.value == value) {
         out.push_str(&format!(
             "\n\nNot allowed in this configuration: use {}.",
-            list(allowed.iter().map(|(v, _)| *v))
+            list(allowed.iter().map(|v| v.value))
         ));
     }
     out.push_str(&format!(
-        "\n\n[Reference on containers.dev]({REFERENCE}#{})",
-        prop.anchor
+        "\n\n[Reference on containers.dev]({})",
+        prop.docs_url()
     ));
     Some(out)
 }

@@ -4,7 +4,8 @@
 use super::{Insert, Item, Request};
 use crate::api::CompletionKind;
 use crate::ide::cursor::Place;
-use crate::ide::props::{self, Ty};
+use crate::ide::props;
+use crate::spec::JsonType;
 
 pub fn complete(req: &Request, items: &mut Vec<Item>) {
     let Some(key) = req.value_key() else {
@@ -13,43 +14,33 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
     let Some(prop) = props::prop(req.path(), key) else {
         return;
     };
-    let default = props::default_for(req.path(), prop, req.kind);
-    for (value, doc) in props::values_for(req.path(), prop, req.kind) {
-        let mut item = req.string_item(value, CompletionKind::Enum);
-        item.documentation = Some(doc.to_string());
-        if default == Some(*value) {
+    let default = props::default_for(prop, req.kind);
+    for value in props::values_for(prop, req.kind) {
+        let mut item = req.string_item(value.value, CompletionKind::Enum);
+        item.documentation = Some(value.doc.to_string());
+        if default.as_deref() == Some(value.value) {
             item.detail = Some("default".to_string());
         }
         items.push(item);
     }
-    if matches!(prop.ty, Ty::Bool | Ty::Gpu) {
+    if prop.types.contains(&JsonType::Boolean) {
         for value in ["true", "false"] {
             let mut item = req.item(value, CompletionKind::Keyword, Insert::Plain(value.into()));
-            if default == Some(value) {
+            if default.as_deref() == Some(value) {
                 item.detail = Some("default".to_string());
             }
             items.push(item);
         }
     }
     let missing = matches!(req.cursor.place, Place::Value { member } if member.value.is_none());
-    if missing {
-        let empty = match prop.ty {
-            Ty::Object | Ty::Gpu => Some(("{}", "{$1}")),
-            Ty::Array | Ty::Port => Some(("[]", "[$1]")),
-            Ty::String | Ty::Command | Ty::StringOrArray if prop.values.is_empty() => {
-                Some(("\"\"", "\"$1\""))
-            }
-            _ => None,
-        };
-        if let Some((label, snippet)) = empty {
-            let mut item = req.item(
-                label,
-                CompletionKind::Value,
-                Insert::Snippet(snippet.into()),
-            );
-            item.detail = Some(prop.ty.describe().to_string());
-            items.push(item);
-        }
+    if missing && let Some((label, snippet)) = props::empty_value(prop) {
+        let mut item = req.item(
+            label,
+            CompletionKind::Value,
+            Insert::Snippet(snippet.into()),
+        );
+        item.detail = Some(prop.types_text());
+        items.push(item);
     }
 }
 
