@@ -3,8 +3,6 @@
 
 use super::{Insert, Item, Request};
 use crate::api::CompletionKind;
-use crate::ide::cursor::Place;
-use crate::ide::snippet;
 
 /// A well-known feature: id with its major version, what it installs, its options.
 pub struct KnownFeature {
@@ -126,10 +124,6 @@ pub fn complete_keys(req: &Request, items: &mut Vec<Item>) {
     }
 }
 
-fn key_only(req: &Request) -> bool {
-    matches!(req.cursor.place, Place::Key { member: Some(m) } if m.member.colon.is_some())
-}
-
 fn complete_ids(req: &Request, items: &mut Vec<Item>) {
     let present: Vec<String> = req.present_keys().iter().map(|k| base_id(k)).collect();
     let mut ordered: Vec<&KnownFeature> =
@@ -139,12 +133,7 @@ fn complete_ids(req: &Request, items: &mut Vec<Item>) {
         if present.contains(&base_id(feature.id)) {
             continue;
         }
-        let quoted = super::json_string(feature.id);
-        let insert = if key_only(req) {
-            Insert::Plain(quoted)
-        } else {
-            Insert::Snippet(format!("{}: {{$1}}", snippet::escape(&quoted)))
-        };
+        let insert = req.key_insert(feature.id, "{$1}");
         let mut item = req.item(feature.id, CompletionKind::Module, insert);
         item.documentation = Some(feature.doc.to_string());
         item.sort_text = format!("0{i:03}");
@@ -161,17 +150,12 @@ fn complete_options(req: &Request, id: &str, items: &mut Vec<Item>) {
         if present.contains(name) {
             continue;
         }
-        let quoted = super::json_string(name);
-        let insert = if key_only(req) {
-            Insert::Plain(quoted)
-        } else {
-            let value = match *values {
-                ["true", "false"] => "${1|true,false|}".to_string(),
-                [] => "\"$1\"".to_string(),
-                _ => format!("\"${{1|{}|}}\"", values.join(",")),
-            };
-            Insert::Snippet(format!("{}: {value}", snippet::escape(&quoted)))
+        let value = match *values {
+            ["true", "false"] => "${1|true,false|}".to_string(),
+            [] => "\"$1\"".to_string(),
+            _ => format!("\"${{1|{}|}}\"", values.join(",")),
         };
+        let insert = req.key_insert(name, &value);
         let mut item = req.item(*name, CompletionKind::Property, insert);
         item.documentation = Some(doc.to_string());
         items.push(item);

@@ -1,21 +1,15 @@
 //! Property names valid at the cursor's object, for the configuration's kind, without those
 //! already present; a new member comes with a value snippet for its type.
 
-use super::{Insert, Item, Request};
+use super::{Item, Request};
 use crate::api::CompletionKind;
-use crate::ide::cursor::Place;
 use crate::ide::props;
-use crate::ide::snippet;
 
 pub fn complete(req: &Request, items: &mut Vec<Item>) {
     let Some(object) = props::object_at(req.path()) else {
         return;
     };
     let present = req.present_keys();
-    let key_only = matches!(
-        req.cursor.place,
-        Place::Key { member: Some(m) } if m.member.colon.is_some()
-    );
     for (i, prop) in object.props.iter().enumerate() {
         if prop.deprecated.is_some() || prop.name == "$schema" {
             continue;
@@ -25,16 +19,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
         if wrong_kind || present.contains(&prop.name) {
             continue;
         }
-        let quoted = super::json_string(prop.name);
-        let insert = if key_only {
-            Insert::Plain(quoted)
-        } else {
-            Insert::Snippet(format!(
-                "{}: {}",
-                snippet::escape(&quoted),
-                props::value_snippet(prop, req.kind)
-            ))
-        };
+        let insert = req.key_insert(prop.name, &props::value_snippet(prop, req.kind));
         let mut item = req.item(prop.name, CompletionKind::Property, insert);
         item.detail = Some(prop.types_text());
         item.documentation = Some(prop.doc.to_string());

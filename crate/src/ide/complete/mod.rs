@@ -97,11 +97,14 @@ impl Request<'_> {
             .cursor
             .replaces_string(self.text)
             .then(|| format!("\"{label}\""));
-        let additional_edits = self
-            .cursor
-            .comma_before
-            .map(|at| vec![Edit::insert(at, ",")])
-            .unwrap_or_default();
+        // A comma due right where the item goes is part of its text: two inserts at one
+        // offset would have no defined order.
+        let mut additional_edits = Vec::new();
+        match self.cursor.comma_before {
+            Some(at) if at == self.cursor.replace.start => insert_text.insert(0, ','),
+            Some(at) => additional_edits.push(Edit::insert(at, ",")),
+            None => {}
+        }
         Item {
             label,
             kind,
@@ -113,6 +116,21 @@ impl Request<'_> {
             sort_text: String::new(),
             filter_text,
             additional_edits,
+        }
+    }
+
+    /// What a property-name item inserts: only the quoted name when the key being edited
+    /// already has its `:`, else the name with the value snippet.
+    pub fn key_insert(&self, name: &str, value_snippet: &str) -> Insert {
+        let quoted = json_string(name);
+        let key_only = matches!(
+            self.cursor.place,
+            Place::Key { member: Some(m) } if m.member.colon.is_some()
+        );
+        if key_only {
+            Insert::Plain(quoted)
+        } else {
+            Insert::Snippet(format!("{}: {value_snippet}", snippet::escape(&quoted)))
         }
     }
 

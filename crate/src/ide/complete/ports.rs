@@ -56,9 +56,8 @@ pub fn complete_attribute_keys(req: &Request, items: &mut Vec<Item>) {
             continue;
         }
         seen.push(key.clone());
-        let quoted = super::json_string(&key);
         let label = crate::ide::snippet::escape(&port.label);
-        let insert = Insert::Snippet(format!("{quoted}: {{\"label\": \"${{1:{label}}}\"$0}}"));
+        let insert = req.key_insert(&key, &format!("{{\"label\": \"${{1:{label}}}\"$0}}"));
         let mut item = req.item(&key, CompletionKind::Value, insert);
         item.detail = Some(port.label);
         items.push(item);

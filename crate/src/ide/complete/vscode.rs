@@ -3,7 +3,6 @@
 
 use super::{Insert, Item, Request};
 use crate::api::CompletionKind;
-use crate::ide::snippet;
 
 /// (id, what it is, for Go)
 const EXTENSIONS: &[(&str, &str, bool)] = &[
@@ -205,27 +204,18 @@ pub fn complete_setting_keys(req: &Request, items: &mut Vec<Item>) {
         return;
     }
     let present = req.present_keys();
-    let key_only = matches!(
-        req.cursor.place,
-        crate::ide::cursor::Place::Key { member: Some(m) } if m.member.colon.is_some()
-    );
     for (i, (name, ty, doc)) in GO_SETTINGS.iter().enumerate() {
         if present.contains(name) {
             continue;
         }
-        let quoted = super::json_string(name);
-        let insert = if key_only {
-            Insert::Plain(quoted)
-        } else {
-            let value = match ty {
-                SettingType::Bool => "${1|true,false|}".to_string(),
-                SettingType::String => "\"$1\"".to_string(),
-                SettingType::Enum(values) => format!("\"${{1|{}|}}\"", values.join(",")),
-                SettingType::Array => "[$1]".to_string(),
-                SettingType::Object => "{$1}".to_string(),
-            };
-            Insert::Snippet(format!("{}: {value}", snippet::escape(&quoted)))
+        let value = match ty {
+            SettingType::Bool => "${1|true,false|}".to_string(),
+            SettingType::String => "\"$1\"".to_string(),
+            SettingType::Enum(values) => format!("\"${{1|{}|}}\"", values.join(",")),
+            SettingType::Array => "[$1]".to_string(),
+            SettingType::Object => "{$1}".to_string(),
         };
+        let insert = req.key_insert(name, &value);
         let mut item = req.item(*name, CompletionKind::Property, insert);
         item.documentation = Some(doc.to_string());
         item.sort_text = format!("{}{i:03}", if req.go { 0 } else { 1 });
