@@ -4,6 +4,11 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
+mod features_install_order;
+mod features_keys;
+mod features_options;
+mod features_reference;
+mod features_version;
 mod syntax_errors;
 
 /// The three ways a dev container gets its container, or why it has none.
@@ -68,7 +73,13 @@ pub struct RuleInfo {
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
-const RULES: &[(RuleFn, &[RuleInfo])] = &[(syntax_errors::check, syntax_errors::CODES)];
+const RULES: &[(RuleFn, &[RuleInfo])] = &[
+    (syntax_errors::check, syntax_errors::CODES),
+    (features_reference::check, features_reference::CODES),
+    (features_version::check, features_version::CODES),
+    (features_options::check, features_options::CODES),
+    (features_install_order::check, features_install_order::CODES),
+];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
     let cx = Context::new(text, tree);
