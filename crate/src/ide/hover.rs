@@ -97,28 +97,11 @@ fn key_doc(path: &[PathSegment], key: &str, kind: ConfigKind) -> Option<String> 
         })
         .collect();
     match keys.as_slice() {
-        [Some("features")] => {
-            let feature = features::lookup(key)?;
-            Some(format!(
-                "**Feature** `{}`\n\n{}\n\nOptions: {}",
-                features::base_id(feature.id),
-                feature.doc,
-                feature
-                    .options
-                    .iter()
-                    .map(|(name, _, _)| format!("`{name}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        }
+        [Some("features")] => crate::features::lookup(key).map(features::feature_doc),
         [Some("features"), Some(id)] => {
-            let feature = features::lookup(id)?;
-            let (name, values, doc) = feature.options.iter().find(|(n, _, _)| *n == key)?;
-            Some(format!(
-                "**{name}** (option of `{}`)\n\n{doc}\n\nProposed values: {}",
-                features::base_id(feature.id),
-                list(values.iter().copied())
-            ))
+            let feature = crate::features::lookup(id)?;
+            let option = feature.option(key)?;
+            Some(features::option_doc(feature, option))
         }
         [Some("customizations"), Some("vscode"), Some("settings")] | [Some("settings")] => {
             let (name, ty, doc) = GO_SETTINGS.iter().find(|(n, _, _)| *n == key)?;
