@@ -106,7 +106,7 @@ fn clamp(text: &str, offset: usize) -> usize {
 }
 
 /// Inside a comment (a line comment runs to its line's end, cursor there included).
-fn in_comment(text: &str, tree: &Tree, offset: usize) -> bool {
+pub fn in_comment(text: &str, tree: &Tree, offset: usize) -> bool {
     let i = tree.comments.partition_point(|c| c.end < offset);
     tree.comments.iter().skip(i).take(2).any(|c| {
         let line = text.get(c.start..).is_some_and(|t| t.starts_with("//"));

@@ -40,6 +40,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
             Insert::Snippet(snippet.into()),
         );
         item.detail = Some(prop.types_text());
+        item.sort_text = "9".to_string();
         items.push(item);
     }
 }

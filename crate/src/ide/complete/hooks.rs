@@ -40,12 +40,17 @@ const COMMANDS: &[(&str, &str, bool)] = &[
 ];
 
 pub fn complete(req: &Request, items: &mut Vec<Item>) {
-    let Some(key) = req.value_key() else {
-        return;
+    // The hook's own value, or an entry of its object form (`{"deps": "go mod download"}`).
+    let keys = req.keys();
+    let hook = match (keys.as_slice(), req.value_key()) {
+        ([], Some(key)) => key,
+        ([Some(hook)], Some(_)) => hook,
+        _ => return,
     };
-    if !req.path().is_empty() || !HOOK_NAMES.contains(&key) {
+    if !HOOK_NAMES.contains(&hook) {
         return;
     }
+    let key = hook;
     let mut commands: Vec<&(&str, &str, bool)> = COMMANDS.iter().filter(|c| c.2).collect();
     if !req.go {
         commands.clear();

@@ -2,10 +2,13 @@
 //! request (cursor, configuration kind, whether Go is in use) and the items' edits and commas.
 
 mod enums;
+mod env;
 pub mod features;
 mod hooks;
+mod images;
 mod keys;
 mod ports;
+mod skeleton;
 mod variables;
 pub mod vscode;
 
@@ -218,9 +221,11 @@ pub fn complete_in(text: &str, tree: &Tree, offset: usize) -> Vec<Item> {
             features::complete_keys(&req, &mut items);
             vscode::complete_setting_keys(&req, &mut items);
             ports::complete_attribute_keys(&req, &mut items);
+            env::complete_keys(&req, &mut items);
         }
         Place::Value { .. } => {
             enums::complete(&req, &mut items);
+            images::complete(&req, &mut items);
             hooks::complete(&req, &mut items);
             vscode::complete_setting_values(&req, &mut items);
             features::complete_values(&req, &mut items);
@@ -230,11 +235,12 @@ pub fn complete_in(text: &str, tree: &Tree, offset: usize) -> Vec<Item> {
             vscode::complete_extensions(&req, &mut items);
             enums::complete_items(&req, &mut items);
         }
-        Place::None => {}
+        Place::None => skeleton::complete(&req, &mut items),
     }
     for (i, item) in items.iter_mut().enumerate() {
         if item.sort_text.is_empty() {
-            item.sort_text = format!("{i:04}");
+            // Items without a rank of their own keep their order, after ranked "0..." ones.
+            item.sort_text = format!("5{i:04}");
         }
     }
     items
