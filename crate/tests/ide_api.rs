@@ -84,7 +84,7 @@ fn hover_range_and_contents() {
 }
 
 #[test]
-fn code_actions_offer_the_preferred_fix_and_one_fix_all_edit() {
+fn code_actions_offer_the_preferred_fix_and_a_fix_all_edit_list() {
     let text = "{\n  // 😀\n  unquoted: 1,\n  'single': \"x\"\n}";
     let index = LineIndex::new(text);
     let word = text.find("unquoted").unwrap_or(0);
@@ -100,12 +100,14 @@ fn code_actions_offer_the_preferred_fix_and_one_fix_all_edit() {
         .iter()
         .find(|a| a.kind == "source.fixAll")
         .expect("fix all");
-    assert_eq!(all.edits.len(), 1);
-    // Apply the one edit through UTF-16 positions and check the result parses cleanly.
-    let edit = &all.edits[0];
-    let start = index.offset(edit.range.start);
-    let end = index.offset(edit.range.end);
-    let fixed = format!("{}{}{}", &text[..start], edit.new_text, &text[end..]);
+    assert_eq!(all.edits.len(), 2);
+    // Apply the edits through UTF-16 positions, last first, and check the result parses cleanly.
+    let mut fixed = text.to_string();
+    for edit in all.edits.iter().rev() {
+        let start = index.offset(edit.range.start);
+        let end = index.offset(edit.range.end);
+        fixed.replace_range(start..end, &edit.new_text);
+    }
     assert!(
         devcontainer_doctor::syntax::parse(&fixed).errors.is_empty(),
         "{fixed}"

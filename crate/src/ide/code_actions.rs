@@ -1,6 +1,6 @@
 //! Code actions for a range: the fixes of the diagnostics touching it (safe ones preferred),
 //! and "Fix all safe problems": every safe fix, re-analysed until nothing changes, returned as
-//! one edit against the original text.
+//! non-overlapping edits against the original text.
 
 use crate::analysis;
 use crate::diag::{Diagnostic, Edit, apply_edits};
@@ -52,9 +52,20 @@ pub fn fix_all(text: &str) -> Option<Action> {
 }
 
 fn fix_all_from(text: &str, diagnostics: &[Diagnostic]) -> Option<Action> {
+    fix_all_with(text, diagnostics, |t| analysis::analyze(t).diagnostics)
+}
+
+/// "Fix all" with the analysis passed in (tests drive the rounds with a fake analyser).
+fn fix_all_with(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    analyze: impl Fn(&str) -> Vec<Diagnostic>,
+) -> Option<Action> {
     let mut codes: Vec<String> = Vec::new();
+    let first_round = safe_edits(diagnostics, &mut codes);
+    let mut edits = first_round.clone();
     let mut current = text.to_string();
-    let mut edits = safe_edits(diagnostics, &mut codes);
+    let mut rounds = 0;
     for _ in 0..MAX_ROUNDS {
         if edits.is_empty() {
             break;
@@ -63,18 +74,27 @@ fn fix_all_from(text: &str, diagnostics: &[Diagnostic]) -> Option<Action> {
         if applied == 0 || next == current {
             break;
         }
+        rounds += 1;
         current = next;
-        edits = safe_edits(&analysis::analyze(&current).diagnostics, &mut codes);
+        edits = safe_edits(&analyze(&current), &mut codes);
     }
     if current == text {
         return None;
     }
+    // One round: its edits are already non-overlapping and against the original text.
+    // More rounds: one edit spanning every change, computed against the original.
+    let mut edits = if rounds == 1 {
+        first_round
+    } else {
+        vec![diff(text, &current)]
+    };
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
     Some(Action {
         title: FIX_ALL_TITLE.to_string(),
         kind: FIX_ALL,
         is_preferred: false,
         diagnostic_codes: codes,
-        edits: vec![diff(text, &current)],
+        edits,
     })
 }
 
@@ -161,9 +181,34 @@ mod tests {
         let text = "{ unquoted: 1, 'single': 2 }";
         let action = fix_all(text).expect("safe fixes exist");
         assert_eq!(action.kind, FIX_ALL);
-        assert_eq!(action.edits.len(), 1);
+        // One round: one minimal edit per problem, none overlapping.
+        assert_eq!(action.edits.len(), 2);
+        assert!(action.edits[0].range.end <= action.edits[1].range.start);
         let (fixed, _) = apply_edits(text, &action.edits);
         assert!(crate::syntax::parse(&fixed).errors.is_empty(), "{fixed}");
+    }
+
+    #[test]
+    fn fix_all_iterates_and_returns_one_edit_against_the_original() {
+        use crate::diag::Fix;
+        // A fake rule: every "aa" becomes "a", one pair per round, so it takes rounds.
+        let rule = |t: &str| -> Vec<Diagnostic> {
+            t.find("aa")
+                .map(|i| {
+                    let range = TextRange::new(i, i + 2);
+                    vec![
+                        Diagnostic::hint("pair", range, "pair")
+                            .with_fix(Fix::safe("merge", vec![Edit::replace(range, "a")])),
+                    ]
+                })
+                .unwrap_or_default()
+        };
+        let text = "x aaaa y";
+        let action = fix_all_with(text, &rule(text), rule).expect("fixes");
+        assert_eq!(action.edits.len(), 1);
+        let (fixed, _) = apply_edits(text, &action.edits);
+        assert_eq!(fixed, "x a y");
+        assert_eq!(action.diagnostic_codes, ["pair"]);
     }
 
     #[test]
