@@ -126,9 +126,10 @@ fn safe_edits(diagnostics: &[Diagnostic], codes: &mut Vec<String>) -> Vec<Edit> 
     taken
 }
 
-/// Two edits clash when their ranges overlap, or when both insert at the same point.
+/// Two edits clash when their ranges overlap or even touch: a fix may rely on the text right
+/// next to it (a comma another fix removes), so such a pair waits for the next round.
 fn overlaps(a: TextRange, b: TextRange) -> bool {
-    (a.start < b.end && b.start < a.end) || (a.start == b.start)
+    a.start <= b.end && b.start <= a.end
 }
 
 /// One edit turning `old` into `new`: the span between their common prefix and suffix.
