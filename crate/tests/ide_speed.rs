@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 fn document(members: usize) -> String {
     let mut text = String::from("{\n  \"image\": \"golang:1\",\n  \"containerEnv\": {\n");
     for i in 0..members {
-        text.push_str(&format!("    \"VAR_{i}\": \"value ${{localEnv:HOME}} {i}\",\n"));
+        text.push_str(&format!(
+            "    \"VAR_{i}\": \"value ${{localEnv:HOME}} {i}\",\n"
+        ));
     }
     text.push_str("    \"LAST\": \"x\"\n  },\n  \n}\n");
     text

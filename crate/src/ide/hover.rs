@@ -2,7 +2,7 @@
 //! it belongs to, a link to the containers.dev reference, and what replaces a deprecated key.
 
 use super::complete::features;
-use super::complete::vscode::{GO_SETTINGS, SettingType};
+use super::complete::vscode::{self, GO_SETTINGS, SettingType};
 use super::props;
 use crate::rules::{ConfigKind, config_kind};
 use crate::spec::PropSpec;
@@ -28,14 +28,20 @@ enum Target<'t> {
 }
 
 pub fn hover_in(text: &str, tree: &Tree, offset: usize) -> Option<HoverInfo> {
-    if tree.in_comment(offset) {
+    if super::cursor::in_comment(text, tree, offset) {
         return None;
+    }
+    if let Some(item) = extension_at(tree, offset) {
+        let id = item.as_str()?;
+        return Some(HoverInfo {
+            contents: vscode::extension_doc(id)?,
+            range: item.range(),
+        });
     }
     let (target, object) = target_at(tree, offset)?;
     let root = tree.root().filter(|r| r.is_object());
     let kind = root.map_or(ConfigKind::Missing, config_kind);
     let path = object.path();
-    let _ = text;
     match target {
         Target::Key(member) => {
             let contents = key_doc(&path, member.key(), kind)?;
@@ -52,6 +58,30 @@ pub fn hover_in(text: &str, tree: &Tree, offset: usize) -> Option<HoverInfo> {
             })
         }
     }
+}
+
+/// A string item of an `extensions` array under the cursor.
+fn extension_at(tree: &Tree, offset: usize) -> Option<NodeRef<'_>> {
+    let (id, _) = tree.nodes.iter().enumerate().find(|(_, n)| {
+        matches!(n.kind, NodeKind::String(_))
+            && n.range.touches(offset)
+            && n.parent
+                .is_some_and(|p| matches!(tree.node(p).kind, NodeKind::Array(_)))
+    })?;
+    let item = tree.get(id);
+    let path = item.parent()?.path();
+    let keys: Vec<&str> = path
+        .iter()
+        .filter_map(|s| match s {
+            PathSegment::Key(k) => Some(k.as_str()),
+            PathSegment::Index(_) => None,
+        })
+        .collect();
+    matches!(
+        keys.as_slice(),
+        ["customizations", "vscode", "extensions"] | ["extensions"]
+    )
+    .then_some(item)
 }
 
 /// The deepest key or scalar value whose range touches `offset`.

@@ -22,7 +22,11 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
         let insert = req.key_insert(prop.name, &props::value_snippet(prop, req.kind));
         let mut item = req.item(prop.name, CompletionKind::Property, insert);
         item.detail = Some(prop.types_text());
-        item.documentation = Some(prop.doc.to_string());
+        item.documentation = Some(format!(
+            "{}\n\n[Reference on containers.dev]({})",
+            prop.doc,
+            prop.docs_url()
+        ));
         item.sort_text = format!("1{i:03}");
         items.push(item);
     }

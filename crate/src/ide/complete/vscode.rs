@@ -158,6 +158,19 @@ pub const GO_SETTINGS: &[(&str, SettingType, &str)] = &[
     ),
 ];
 
+/// Hover text of a well-known extension id (ids are case-insensitive).
+pub fn extension_doc(id: &str) -> Option<String> {
+    let lower = id.to_ascii_lowercase();
+    if lower == "ms-vscode.go" {
+        return Some(
+            "`ms-vscode.go` is the old id of the Go extension: write `golang.go`.".to_string(),
+        );
+    }
+    let base = lower.split('@').next().unwrap_or(&lower);
+    let (known, doc, _) = EXTENSIONS.iter().find(|(e, _, _)| *e == base)?;
+    Some(format!("**{known}**\n\n{doc}"))
+}
+
 fn in_settings(req: &Request) -> bool {
     matches!(
         req.keys().as_slice(),
