@@ -9,7 +9,18 @@ mod features_keys;
 mod features_options;
 mod features_reference;
 mod features_version;
+mod move_fix;
+mod schema_container_source;
+mod schema_deprecated;
+mod schema_enums;
+mod schema_kind_properties;
+mod schema_properties;
+mod schema_types;
+mod schema_values;
+mod schema_walk;
+mod suggest;
 mod syntax_errors;
+mod text_layout;
 
 /// The three ways a dev container gets its container, or why it has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +90,16 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (features_version::check, features_version::CODES),
     (features_options::check, features_options::CODES),
     (features_install_order::check, features_install_order::CODES),
+    (schema_properties::check, schema_properties::CODES),
+    (schema_types::check, schema_types::CODES),
+    (schema_enums::check, schema_enums::CODES),
+    (schema_values::check, schema_values::CODES),
+    (
+        schema_container_source::check,
+        schema_container_source::CODES,
+    ),
+    (schema_kind_properties::check, schema_kind_properties::CODES),
+    (schema_deprecated::check, schema_deprecated::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {

@@ -14,6 +14,7 @@ static ARG_VALUE: PropSpec = PropSpec {
 
 static ARGS: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: super::model::KeyCheck::Any,
         value: &ARG_VALUE,
@@ -79,5 +80,6 @@ pub static BUILD: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };

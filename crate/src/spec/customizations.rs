@@ -5,10 +5,12 @@ use super::model::{
     EnumValue, JsonType as T, KeyCheck, ObjectSpec, OtherKeys, PropSpec, ValueCheck,
 };
 
-const ANCHOR: &str = "#tool-specific";
+// The typed tool parts are described under `customizations` in the general properties.
+const ANCHOR: &str = "#general-properties";
 
 static FREE_FORM: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::FreeForm,
 };
 
@@ -46,6 +48,7 @@ pub static VSCODE: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -79,6 +82,7 @@ static PERMISSION_SCOPES: ObjectSpec = ObjectSpec {
         permission("statuses", READ_WRITE),
         permission("workflows", &[WRITE]),
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -95,6 +99,7 @@ static REPOSITORY_ACCESS: ObjectSpec = ObjectSpec {
         object: Some(&PERMISSION_SCOPES),
         ..PropSpec::DEFAULT
     }],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -109,6 +114,7 @@ static REPOSITORY_VALUE: PropSpec = PropSpec {
 
 static REPOSITORIES: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::Repository,
         value: &REPOSITORY_VALUE,
@@ -141,6 +147,7 @@ pub static CODESPACES: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -171,6 +178,7 @@ pub static CUSTOMIZATIONS: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::Any,
         value: &OTHER_TOOL,

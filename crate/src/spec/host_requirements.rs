@@ -22,6 +22,7 @@ static GPU_OBJECT: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -63,5 +64,6 @@ pub static HOST_REQUIREMENTS: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };

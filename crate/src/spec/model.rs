@@ -139,6 +139,8 @@ pub enum KeyCheck {
 #[derive(Debug)]
 pub struct ObjectSpec {
     pub props: &'static [PropSpec],
+    /// Properties that must be present (only where the tools fail without them).
+    pub required: &'static [&'static str],
     pub other_keys: OtherKeys,
 }
 

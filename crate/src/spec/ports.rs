@@ -82,12 +82,14 @@ pub static PORT_ATTRIBUTES: ObjectSpec = ObjectSpec {
         SILENT,
         IGNORE
     ]),
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
 /// `otherPortsAttributes`: the same without `openBrowserOnce`.
 pub static OTHER_PORTS_ATTRIBUTES: ObjectSpec = ObjectSpec {
     props: port_attribute_props!(&[NOTIFY, OPEN_BROWSER, OPEN_PREVIEW, SILENT, IGNORE]),
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -103,6 +105,7 @@ static PORT_ATTRIBUTES_VALUE: PropSpec = PropSpec {
 /// `portsAttributes`: keys are ports, `from-to` ranges or patterns (checked by the ports rule).
 pub static PORTS_ATTRIBUTES: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::PortOrRange,
         value: &PORT_ATTRIBUTES_VALUE,

@@ -16,7 +16,8 @@ use super::values::{
 const IMAGE: &str = "#image-specific";
 const COMPOSE: &str = "#compose-specific";
 const HOOKS: &str = "#lifecycle-scripts";
-const TOOLS: &str = "#tool-specific";
+// `customizations` is listed with the general properties (no anchor of its own).
+const TOOLS: &str = "#general-properties";
 
 /// The names of the six lifecycle hooks, in the order they run.
 pub const HOOK_NAMES: [&str; 6] = [
@@ -42,6 +43,7 @@ const fn hook(name: &'static str, doc: &'static str) -> PropSpec {
 
 static FREE_FORM: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::FreeForm,
 };
 
@@ -435,5 +437,6 @@ static PROPS: &[PropSpec] = &[
 
 pub static ROOT: ObjectSpec = ObjectSpec {
     props: PROPS,
+    required: &[],
     other_keys: OtherKeys::Closed,
 };

@@ -18,6 +18,7 @@ static CONTAINER_ENV_VALUE: PropSpec = PropSpec {
 
 pub static CONTAINER_ENV: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::Any,
         value: &CONTAINER_ENV_VALUE,
@@ -33,6 +34,7 @@ static REMOTE_ENV_VALUE: PropSpec = PropSpec {
 
 pub static REMOTE_ENV: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::Any,
         value: &REMOTE_ENV_VALUE,
@@ -62,6 +64,7 @@ pub static MOUNT: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &["type", "target"],
     other_keys: OtherKeys::Closed,
 };
 
@@ -88,6 +91,7 @@ static SECRET: ObjectSpec = ObjectSpec {
             ..PropSpec::DEFAULT
         },
     ],
+    required: &[],
     other_keys: OtherKeys::Closed,
 };
 
@@ -101,6 +105,7 @@ static SECRET_VALUE: PropSpec = PropSpec {
 
 pub static SECRETS: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::Map {
         key: KeyCheck::EnvName,
         value: &SECRET_VALUE,
@@ -109,6 +114,7 @@ pub static SECRETS: ObjectSpec = ObjectSpec {
 
 pub static FEATURES: ObjectSpec = ObjectSpec {
     props: &[],
+    required: &[],
     other_keys: OtherKeys::FreeForm,
 };
 
