@@ -1,11 +1,28 @@
 //! The catalog of published dev container features (ids, versions, options) and the parser
 //! for the keys of `features`. Used by the feature rules, completion and hover.
 //!
+//! - Which feature a key means: [`lookup`] (any tag or digest, old short ids, renamed ids,
+//!   the `devcontainers-contrib` namespace). Exact matches only: [`find`], [`find_renamed`].
+//! - The parts of a key, with byte ranges inside it (to complete or underline the tag
+//!   alone): [`parse_reference`].
+//! - For completion: [`all`] (ids: [`FeatureInfo::full_id`] / [`FeatureInfo::pinned_id`]),
+//!   [`FeatureInfo::published_tags`] (versions), [`FeatureInfo::options`] (names, types,
+//!   defaults) and [`OptionInfo::suggested_values`] (values); [`legacy_short_ids`].
+//! - For hover: [`FeatureInfo::name`], [`FeatureInfo::summary`], `version`, and the
+//!   container settings a feature turns on (`cap_add`, `security_opt`, `privileged`, `init`).
+//!
+//! The data is a snapshot ([`SNAPSHOTS`]): a feature published since may be newer than its
+//! entry here. Only [`COMPLETE_NAMESPACES`] are known in full.
+//!
 //! ```
 //! use devcontainer_doctor::features;
 //! let go = features::lookup("ghcr.io/devcontainers/features/go:1").unwrap();
 //! assert_eq!(go.full_id(), "ghcr.io/devcontainers/features/go");
 //! assert!(go.option("version").is_some());
+//! let key = "ghcr.io/devcontainers/features/go:1.3";
+//! let r = features::parse_reference(key);
+//! assert_eq!(r.tag, Some("1.3"));
+//! assert_eq!(&key[r.id_range.start..r.id_range.end], "go");
 //! ```
 
 #[rustfmt::skip]
@@ -138,6 +155,14 @@ impl FeatureInfo {
     }
 }
 
+/// The date (YYYY-MM-DD) the catalog's data for `namespace` was taken.
+pub fn snapshot_date(namespace: &str) -> Option<&'static str> {
+    SNAPSHOTS.iter().find_map(|entry| {
+        let (ns, date) = entry.split_once(' ')?;
+        ns.eq_ignore_ascii_case(namespace).then_some(date)
+    })
+}
+
 /// Every feature in the catalog, sorted by namespace then id.
 pub fn all() -> &'static [FeatureInfo] {
     catalog_data::FEATURES
@@ -211,6 +236,7 @@ mod tests {
             EXTRA_NAMESPACE
         );
         assert!(lookup("./go").is_none());
+        assert!(snapshot_date("ghcr.io/devcontainers/features").is_some());
         assert!(lookup("ghcr.io/someone/features/go:1").is_none());
     }
 

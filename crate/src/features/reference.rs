@@ -283,6 +283,17 @@ fn check_oci(r: &mut FeatureRef<'_>, at_tag: Option<usize>, segments: usize) {
         );
         return;
     }
+    let registry = key.split('/').next().unwrap_or("");
+    if !valid_registry(registry) {
+        r.problem = problem(
+            TextRange::new(0, registry.len()),
+            format!(
+                "\"{}\" is not a registry host: write a host name such as \"ghcr.io\" (a port may follow a ':').",
+                crate::syntax::clip(registry)
+            ),
+        );
+        return;
+    }
     if let Some(at) = at_tag {
         r.problem = problem(
             TextRange::new(at, key.len()),
@@ -332,6 +343,17 @@ fn check_oci(r: &mut FeatureRef<'_>, at_tag: Option<usize>, segments: usize) {
         }
         offset += segment.len() + 1;
     }
+}
+
+/// A host name (letters, digits, '.', '-') with an optional `:port`.
+fn valid_registry(registry: &str) -> bool {
+    let (host, port) = registry.split_once(':').unwrap_or((registry, "0"));
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && !port.is_empty()
+        && port.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn valid_tag(tag: &str) -> bool {
@@ -422,6 +444,8 @@ mod tests {
                 .is_some()
         );
         assert!(parse_reference("ghcr.io/go:1").problem.is_some());
+        assert!(parse_reference(" ghcr.io/a/b:1").problem.is_some());
+        assert!(parse_reference("ghcr.io:x/a/b:1").problem.is_some());
     }
 
     #[test]

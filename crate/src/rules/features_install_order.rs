@@ -22,7 +22,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let entries = feature_entries(cx);
-    let declared: Vec<String> = entries.iter().map(|e| identity(&e.reference)).collect();
+    let declared: Vec<String> = entries
+        .iter()
+        .flat_map(|e| identities(&e.reference))
+        .collect();
     // Features outside the catalog may pull others in through `dependsOn`, and those can be
     // ordered too: only judge unmatched entries when every feature is known.
     let all_known = entries
@@ -72,6 +75,16 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// The names a key of `features` can be ordered by: as written (without version), and the
+/// full id of the feature it resolves to (`golang` is also `.../features/go`).
+fn identities(r: &FeatureRef) -> Vec<String> {
+    let mut names = vec![identity(r)];
+    if let Some(info) = crate::features::lookup(r.key) {
+        names.push(info.full_id().to_ascii_lowercase());
+    }
+    names
 }
 
 /// What two references to the same feature have in common: the lowercased id without

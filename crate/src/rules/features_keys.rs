@@ -60,6 +60,8 @@ pub(super) fn feature_entries<'a>(cx: &Context<'a>) -> Vec<FeatureEntry<'a>> {
     };
     features
         .members()
+        // A key with no value yet is still being typed: judge it once it is written.
+        .filter(|member| member.value.is_some())
         .map(|member| FeatureEntry {
             member,
             reference: parse_reference(member.key()),

@@ -202,7 +202,12 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
         .and_then(|t| t.rsplit('/').next())
         .filter(|id| in_namespace.clone().any(|f| f.id == *id))
         .or_else(|| features::closest(r.id, in_namespace.map(|f| f.id)));
-    let mut message = format!("There is no feature \"{}\" in {}.", show(r.id), r.namespace);
+    let mut message = format!(
+        "There is no feature \"{}\" in {} (as published on {}).",
+        show(r.id),
+        r.namespace,
+        features::snapshot_date(&namespace).unwrap_or("the catalog's date")
+    );
     let mut d;
     match suggestion {
         Some(id) => {

@@ -86,9 +86,10 @@ fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<
             return;
         }
         format!(
-            "Version {} of the \"{}\" feature does not exist as far as Devcontainer Doctor knows: the newest it knows is {} (tags {published}). Use \"{major}\" for the current major version.",
+            "Version {} of the \"{}\" feature does not exist: the newest on {} was {} (tags {published}). Use \"{major}\" for the current major version.",
             show(tag),
             info.id,
+            features::snapshot_date(info.namespace).unwrap_or("the catalog's date"),
             info.version
         )
     };
