@@ -233,7 +233,7 @@ mod tests {
             }
         );
         assert_eq!(
-            index.position(1),
+            index.position("\u{feff}".len()),
             Position {
                 line: 0,
                 character: 1
