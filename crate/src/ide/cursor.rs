@@ -198,6 +198,10 @@ fn locate_in_object<'t>(text: &str, object: NodeRef<'t>, cursor: &mut Cursor<'t>
                 {
                     cursor.place = Place::Value { member: *member };
                     cursor.replace = value.range();
+                    // A missing comma before the next member comes with the new value.
+                    cursor.comma_after = member.member.comma.is_none()
+                        && members.get(i + 1).is_some()
+                        && only_space(text, value.range().end, next_start);
                     return;
                 }
             }
