@@ -207,6 +207,12 @@ pub fn code_actions(text: &str, start: u32, end: u32) -> Vec<CodeAction> {
         .collect()
 }
 
+/// What the change from `old_text` to `new_text` takes to apply: nothing, a window reload, a
+/// container restart or a rebuild, property by property.
+pub fn rebuild_advice(old_text: &str, new_text: &str) -> crate::rebuild::RebuildAdvice {
+    crate::rebuild::advise(old_text, new_text)
+}
+
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
