@@ -7,3 +7,5 @@ pub mod diag;
 pub mod rules;
 pub mod syntax;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,81 @@
+// Small helpers to drive the VS Code workbench in the browser with the keyboard, as a person would.
+import { waitFor } from './wait.mjs';
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async ready() {
+    await waitFor('the workbench to load', 60_000, () => this.page.locator('.monaco-workbench .part.statusbar').isVisible());
+  }
+
+  async quickOpen(text) {
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput(text);
+  }
+
+  async quickInput(text) {
+    const input = this.page.locator('.quick-input-widget input');
+    await waitFor('the quick input to open', 10_000, () => input.isVisible());
+    await input.fill(text);
+    // Wait until the list shows a result for what was typed, then pick it.
+    await waitFor(`quick input results for "${text}"`, 10_000, async () =>
+      (await this.page.locator('.quick-input-list .monaco-list-row').count()) > 0 || text.startsWith(':') || text.startsWith('>'),
+    );
+    await this.page.keyboard.press('Enter');
+    await waitFor('the quick input to close', 10_000, async () => !(await input.isVisible()));
+  }
+
+  async openFile(relativePath, tabName) {
+    await this.quickOpen(relativePath);
+    await waitFor(`the editor tab ${tabName}`, 15_000, () =>
+      this.page.locator('.tabs-container .tab.active', { hasText: tabName }).isVisible(),
+    );
+    await this.focusEditor();
+  }
+
+  async focusEditor() {
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  }
+
+  /** Moves the cursor to a 1-based line and column (Go to Line: `:line:col`). */
+  async goTo(line, column) {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await waitFor('the Go to Line input', 10_000, () => input.isVisible());
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await waitFor('Go to Line to close', 10_000, async () => !(await input.isVisible()));
+  }
+
+  async save() {
+    await this.page.keyboard.press('Control+S');
+    await waitFor('the editor to be saved', 10_000, async () =>
+      !(await this.page.locator('.tabs-container .tab.active.dirty').count()),
+    );
+  }
+
+  async command(title) {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await waitFor('the command palette', 10_000, () => input.isVisible());
+    await input.fill(`>${title}`);
+    await waitFor(`the command "${title}" in the palette`, 10_000, () =>
+      this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().isVisible(),
+    );
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Visible text of the rendered rows of a list. */
+  async texts(selector) {
+    return this.page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent || ''));
+  }
+
+  /** Accessible labels (or text) of the rendered rows of a list (suggest widget, action widget, Problems panel). */
+  async rows(selector) {
+    return this.page.locator(selector).evaluateAll((els) =>
+      els.map((e) => e.getAttribute('aria-label') || e.textContent || ''),
+    );
+  }
+}
