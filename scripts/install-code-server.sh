@@ -23,7 +23,9 @@ export npm_config_unsafe_perm=true npm_config_yes=true npm_config_fund=false npm
 echo '{ "name": "code-server-cache", "private": true }' > package.json
 npm install --ignore-scripts "code-server@$CODE_SERVER_VERSION"
 CS="$DIR/node_modules/code-server"
-(cd "$CS" && npm rebuild argon2)
+# argon2 is hoisted next to code-server; its prebuilt download fails, so it builds from source.
+npm rebuild argon2 --foreground-scripts
+node "$BIN" --version >/dev/null # fails here, not in the test, when a native module is missing
 VS="$CS/lib/vscode"
 (cd "$VS" && npm install --omit=dev --ignore-scripts)
 mkdir -p "$VS/node_modules/@vscode/ripgrep/bin"

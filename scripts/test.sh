@@ -30,7 +30,8 @@ step "node tests (dist/core through node:test)"
 npm test
 
 step "end-to-end test in code-server"
-ensure_apt chromium ripgrep libkrb5-dev
+# The fonts only make CJK and emoji readable in the screenshots.
+ensure_apt chromium ripgrep libkrb5-dev fonts-wqy-zenhei fonts-noto-color-emoji
 bash scripts/install-code-server.sh
 npm run test:e2e
 

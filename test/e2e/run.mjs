@@ -44,20 +44,19 @@ const configPath = join(workspace, CONFIG);
 const recordFile = join(tmp, 'rebuild-calls.jsonl');
 const dirs = profile(tmp);
 
-// The stand-in for the closed-source Dev Containers extension, packaged like any extension.
-const standIn = join(tmp, 'stand-in.vsix');
-execFileSync(
-  join(ROOT, 'node_modules/.bin/vsce'),
-  ['package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '--out', standIn],
-  { cwd: join(ROOT, 'test/stand-in-dev-containers'), stdio: ['ignore', 'pipe', 'pipe'] },
-);
-installExtension(CODE_SERVER, dirs, VSIX);
-installExtension(CODE_SERVER, dirs, standIn);
-
 const results = [];
 let server;
 let context;
 try {
+  // The stand-in for the closed-source Dev Containers extension, packaged like any extension.
+  const standIn = join(tmp, 'stand-in.vsix');
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '--out', standIn],
+    { cwd: join(ROOT, 'test/stand-in-dev-containers'), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  installExtension(CODE_SERVER, dirs, VSIX);
+  installExtension(CODE_SERVER, dirs, standIn);
   server = await startServer(CODE_SERVER, dirs, workspace, join(OUT, 'code-server.log'), {
     DEVCONTAINER_DOCTOR_RECORD: recordFile,
   });
@@ -92,6 +91,11 @@ try {
   }
 
   const disk = () => readFileSync(configPath, 'utf8');
+  /** Saves with Ctrl+S and waits until the file on disk matches. */
+  const saved = async (pattern) => {
+    await page.keyboard.press('Control+S');
+    await waitFor(`${pattern} in the saved file`, 10_000, () => pattern.test(disk()));
+  };
   /** 1-based line and column (UTF-16) of `needle` in the file on disk, plus `shift` columns. */
   const locate = (needle, shift = 0) => {
     const text = disk();
@@ -134,12 +138,12 @@ try {
     await page.keyboard.press('Enter');
     await page.keyboard.type('"forw');
     await page.keyboard.press('Control+Space');
-    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'forwardPorts' });
-    await waitFor('forwardPorts in the suggestions', 15_000, () => item.first().isVisible());
+    const item = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'forwardPorts' });
+    await waitFor('forwardPorts selected in the suggestions', 15_000, () => item.first().isVisible());
     await page.screenshot({ path: join(OUT, 'completion-key-open.png') });
     await page.keyboard.press('Enter');
-    await wb.save();
-    assert.match(disk(), /"forwardPorts"/);
+    await wb.waitForEditorText('forwardPorts in the editor', /"forwardPorts"/);
+    await saved(/"forwardPorts"/);
   }, { skip: ideBuilt ? false : 'the core has no completion yet (branch ide)' });
 
   await step('completion-enum', async () => {
@@ -150,9 +154,12 @@ try {
     const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'stopContainer' });
     await waitFor('stopContainer in the suggestions', 15_000, () => item.first().isVisible());
     await page.screenshot({ path: join(OUT, 'completion-enum-open.png') });
-    await item.first().click();
-    await wb.save();
-    assert.match(disk(), /"shutdownAction": "stopContainer"/);
+    await page.keyboard.type('stopC');
+    const focused = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'stopContainer' });
+    await waitFor('stopContainer selected', 10_000, () => focused.first().isVisible());
+    await page.keyboard.press('Enter');
+    await wb.waitForEditorText('stopContainer in the editor', /"shutdownAction": "stopContainer"/);
+    await saved(/"shutdownAction": "stopContainer"/);
   }, { skip: ideBuilt ? false : 'the core has no completion yet (branch ide)' });
 
   await step('hover', async () => {
@@ -174,9 +181,9 @@ try {
     const titles = await wb.rows(rows);
     assert.ok(titles.some((t) => t.includes('Save and Rebuild Container')), `quick fixes: ${titles.join(' | ')}`);
     await page.screenshot({ path: join(OUT, 'quick-fix-open.png') });
-    await fix.click();
-    await wb.save();
-    assert.match(disk(), /"remoteUser": "vscode"/);
+    await wb.pickAction('Replace with');
+    await wb.waitForEditorText('the fix in the editor', /"remoteUser": "vscode"/);
+    await saved(/"remoteUser": "vscode"/);
   });
 
   await step('save-and-rebuild', async () => {
@@ -187,9 +194,7 @@ try {
     await page.keyboard.press('End');
     await page.keyboard.type(' ✓');
     await page.keyboard.press('Control+.');
-    const rebuild = page.locator('.action-widget .monaco-list-row', { hasText: 'Save and Rebuild Container' }).first();
-    await waitFor('"Save and Rebuild Container" in the quick fixes', 15_000, () => rebuild.isVisible());
-    await rebuild.click();
+    await wb.pickAction('Save and Rebuild Container');
     const calls = await waitFor('the stand-in Dev Containers extension to record a call', 15_000, () =>
       existsSync(recordFile) && readFileSync(recordFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)),
     );
@@ -199,8 +204,12 @@ try {
   });
 
   await step('palette-rebuild', async () => {
+    const recorded = () => (existsSync(recordFile) ? readFileSync(recordFile, 'utf8').trim().split('\n').filter(Boolean) : []);
+    const before = recorded().length;
+    await wb.focusEditor();
     await wb.command('Devcontainer Doctor: Rebuild Container');
-    await waitFor('a second recorded call', 15_000, () => readFileSync(recordFile, 'utf8').trim().split('\n').length === 2);
+    await waitFor('the palette command to record a call', 15_000, () => recorded().length === before + 1);
+    assert.deepEqual(JSON.parse(recorded().at(-1)), { command: 'remote-containers.rebuildAndReopenInContainer', args: [] });
   });
 } catch (error) {
   console.log(`FAIL setup: ${error.stack ?? error}`);

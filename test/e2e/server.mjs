@@ -59,11 +59,15 @@ function env(dirs, extra) {
 }
 
 export function installExtension(codeServer, dirs, vsix) {
-  execFileSync(
-    process.execPath,
-    [codeServer, '--install-extension', vsix, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData],
-    { env: env(dirs), stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      [codeServer, '--install-extension', vsix, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData],
+      { env: env(dirs), stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, encoding: 'utf8' },
+    );
+  } catch (error) {
+    throw new Error(`installing ${vsix} into code-server failed:\n${error.stderr || error.message}`);
+  }
 }
 
 export async function startServer(codeServer, dirs, workspace, logFile, extraEnv) {

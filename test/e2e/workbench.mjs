@@ -49,11 +49,14 @@ export class Workbench {
     await waitFor('Go to Line to close', 10_000, async () => !(await input.isVisible()));
   }
 
-  async save() {
-    await this.page.keyboard.press('Control+S');
-    await waitFor('the editor to be saved', 10_000, async () =>
-      !(await this.page.locator('.tabs-container .tab.active.dirty').count()),
-    );
+  /** The visible lines of the active editor, as text. */
+  async editorText() {
+    const text = await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  async waitForEditorText(what, pattern) {
+    await waitFor(what, 10_000, async () => pattern.test(await this.editorText()));
   }
 
   async command(title) {
@@ -65,6 +68,24 @@ export class Workbench {
       this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().isVisible(),
     );
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Picks an entry of the open action widget (Ctrl+.) with the keyboard: arrows, then Enter. */
+  async pickAction(label) {
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    await waitFor(`"${label}" in the action list`, 15_000, () =>
+      this.page.locator('.action-widget .monaco-list-row.action', { hasText: label }).first().isVisible(),
+    );
+    const count = await rows.count();
+    for (let i = 0; i <= count; i++) {
+      const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').first().getAttribute('aria-label');
+      if (focused?.includes(label)) {
+        await this.page.keyboard.press('Enter');
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`could not focus "${label}" in the action list`);
   }
 
   /** Visible text of the rendered rows of a list. */
