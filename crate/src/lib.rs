@@ -4,7 +4,9 @@
 pub mod analysis;
 pub mod api;
 pub mod diag;
+pub mod features;
 pub mod rules;
+pub mod spec;
 pub mod syntax;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

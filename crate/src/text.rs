@@ -131,8 +131,9 @@ impl<'a> LineIndex<'a> {
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        let offset = self.clamp(offset);
-        let line = self.line_of(offset);
+        let line = self.line_of(self.clamp(offset));
+        // An offset inside a line ending (between \r and \n) belongs to the line's end.
+        let offset = self.clamp(offset).min(self.line_range(line).end);
         let start = self.line_starts[line];
         let character = if self.ascii {
             offset - start
@@ -221,10 +222,7 @@ mod tests {
                 character: 0
             }
         );
-        let after_emoji = text
-            .find('\r')
-            .map(|_| text.find("😀").unwrap() + 4)
-            .unwrap();
+        let after_emoji = text.find("😀").unwrap() + "😀".len();
         assert_eq!(
             index.position(after_emoji),
             Position {
@@ -232,8 +230,10 @@ mod tests {
                 character: 3 + 2 + 2
             }
         );
+        // The BOM is one UTF-16 unit; byte 1 lies inside it and clamps back to its start.
+        assert_eq!(index.position(1), Position::default());
         assert_eq!(
-            index.position(1),
+            index.position(3),
             Position {
                 line: 0,
                 character: 1
@@ -241,6 +241,25 @@ mod tests {
         );
         assert_eq!(index.offset(index.position(after_emoji)), after_emoji);
         assert_eq!(index.offset_from_utf16(index.utf16_offset(quote)), quote);
+    }
+
+    #[test]
+    fn offset_inside_crlf_maps_to_line_end() {
+        let index = LineIndex::new("ab\r\ncd");
+        assert_eq!(
+            index.position(3),
+            Position {
+                line: 0,
+                character: 2
+            }
+        );
+        assert_eq!(
+            index.position(4),
+            Position {
+                line: 1,
+                character: 0
+            }
+        );
     }
 
     #[test]

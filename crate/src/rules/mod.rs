@@ -4,7 +4,40 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, Tree};
 
+mod exec_form;
+mod features_install_order;
+mod features_keys;
+mod features_options;
+mod features_reference;
+mod features_version;
+mod go_common;
+mod go_delve_ptrace;
+mod go_dlv_flags;
+mod go_extension_id;
+mod go_feature_alpine;
+mod go_race_cgo;
+mod go_settings;
+mod lifecycle_hooks;
+mod mount_spec;
+mod mounts;
+mod move_fix;
+mod port_publish;
+mod port_syntax;
+mod ports;
+mod schema_container_source;
+mod schema_deprecated;
+mod schema_enums;
+mod schema_kind_properties;
+mod schema_properties;
+mod schema_types;
+mod schema_values;
+mod schema_walk;
+mod string_source;
+mod suggest;
 mod syntax_errors;
+mod text_layout;
+mod variable_scan;
+mod variables;
 
 /// The three ways a dev container gets its container, or why it has none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +58,7 @@ pub struct Context<'a> {
     /// The root object, when the document is an object.
     pub root: Option<NodeRef<'a>>,
     pub kind: ConfigKind,
+    line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -36,7 +70,14 @@ impl<'a> Context<'a> {
             tree,
             root,
             kind,
+            line_index: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Line starts of the text, built on first use (only some messages need line numbers).
+    pub fn line_index(&self) -> &crate::text::LineIndex<'a> {
+        self.line_index
+            .get_or_init(|| crate::text::LineIndex::new(self.text))
     }
 }
 
@@ -68,7 +109,34 @@ pub struct RuleInfo {
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
-const RULES: &[(RuleFn, &[RuleInfo])] = &[(syntax_errors::check, syntax_errors::CODES)];
+const RULES: &[(RuleFn, &[RuleInfo])] = &[
+    (syntax_errors::check, syntax_errors::CODES),
+    (go_delve_ptrace::check, go_delve_ptrace::CODES),
+    (go_dlv_flags::check, go_dlv_flags::CODES),
+    (go_race_cgo::check, go_race_cgo::CODES),
+    (go_feature_alpine::check, go_feature_alpine::CODES),
+    (go_extension_id::check, go_extension_id::CODES),
+    (go_settings::check, go_settings::CODES),
+    (lifecycle_hooks::check, lifecycle_hooks::CODES),
+    (mounts::check, mounts::CODES),
+    (ports::check, ports::CODES),
+    (port_publish::check, port_publish::CODES),
+    (variables::check, variables::CODES),
+    (features_reference::check, features_reference::CODES),
+    (features_version::check, features_version::CODES),
+    (features_options::check, features_options::CODES),
+    (features_install_order::check, features_install_order::CODES),
+    (schema_properties::check, schema_properties::CODES),
+    (schema_types::check, schema_types::CODES),
+    (schema_enums::check, schema_enums::CODES),
+    (schema_values::check, schema_values::CODES),
+    (
+        schema_container_source::check,
+        schema_container_source::CODES,
+    ),
+    (schema_kind_properties::check, schema_kind_properties::CODES),
+    (schema_deprecated::check, schema_deprecated::CODES),
+];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
     let cx = Context::new(text, tree);

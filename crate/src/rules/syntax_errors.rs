@@ -47,10 +47,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::error(
             "syntax-error",
             last.range,
-            format!(
-                "{} more syntax errors after this point are not listed; fix the ones above first.",
-                cx.tree.errors.len() - MAX_SYNTAX_ERRORS
-            ),
+            "More syntax errors follow from here; they are not listed. Fix the ones above first.",
         ));
     }
     for &comma in &cx.tree.trailing_commas {

@@ -57,6 +57,10 @@ pub struct Lexer<'a> {
 
 const BOM: &str = "\u{feff}";
 
+/// Past this many errors the lexer stops recording them and skips junk in larger steps, so a
+/// megabyte of garbage costs no more than reading it once.
+const MAX_LEXER_ERRORS: usize = 1000;
+
 impl<'a> Lexer<'a> {
     pub fn new(text: &'a str) -> Self {
         let options = strict_options();
@@ -77,6 +81,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn error(&mut self, range: TextRange, message: impl Into<String>) {
+        if self.errors.len() >= MAX_LEXER_ERRORS {
+            return;
+        }
         self.errors.push(SyntaxError {
             code: "syntax-error",
             message: message.into(),
@@ -119,10 +126,19 @@ impl<'a> Lexer<'a> {
                 Token::Null => TokKind::Null,
                 Token::Word(_) => TokKind::Word,
             };
+            // Punctuation is known by its kind alone: no allocation for it.
+            let text = match kind {
+                TokKind::Number
+                | TokKind::Word
+                | TokKind::True
+                | TokKind::False
+                | TokKind::Null => self.text[start..end].to_string(),
+                _ => String::new(),
+            };
             return Some(Tok {
                 kind,
                 range: TextRange::new(start, end),
-                text: self.text[start..end].to_string(),
+                text,
             });
         }
     }
@@ -169,6 +185,7 @@ impl<'a> Lexer<'a> {
             let raw_inner = &self.text[start + 1..inner_end.max(start + 1)];
             if first == '\'' {
                 let replacement = closed.then(|| requote(raw_inner));
+                self.errors.truncate(MAX_LEXER_ERRORS);
                 self.errors.push(SyntaxError {
                     code: "syntax-error",
                     message: "Strings must use double quotes in devcontainer.json.".into(),
@@ -200,7 +217,12 @@ impl<'a> Lexer<'a> {
             self.restart(end);
             return None;
         }
-        let end = start + junk_len(rest);
+        let mut end = start + junk_len(rest);
+        if self.errors.len() >= MAX_LEXER_ERRORS {
+            end += self.text[end..]
+                .find(['{', '}', '[', ']', ',', ':', '"', '\'', '/'])
+                .unwrap_or(self.text.len() - end);
+        }
         let range = TextRange::new(start, end);
         let word = &self.text[start..end];
         let message = if first.is_ascii_digit() || matches!(first, '-' | '+' | '.') {
@@ -231,7 +253,7 @@ fn quoted_end(text: &str, start: usize, quote: u8) -> (usize, bool) {
     let mut i = start + 1;
     while i < bytes.len() {
         match bytes[i] {
-            b'\\' => i += 2,
+            b'\\' if !matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) => i += 2,
             b'\n' | b'\r' => return (i, false),
             b if b == quote => return (i + 1, true),
             _ => i += 1,

@@ -10,6 +10,9 @@ use std::collections::VecDeque;
 /// Deepest nesting of objects and arrays that is parsed; deeper content becomes one error.
 pub const MAX_DEPTH: u32 = 64;
 
+/// Errors past this many are not recorded: nobody reads them, and they would cost memory.
+const MAX_PARSER_ERRORS: usize = 1000;
+
 pub fn parse(text: &str) -> Tree {
     let mut p = Parser {
         lexer: Lexer::new(text),
@@ -64,6 +67,19 @@ fn starts_value(kind: TokKind) -> bool {
     )
 }
 
+/// The character of a punctuation token (which carries no text of its own).
+fn punctuation(kind: TokKind) -> &'static str {
+    match kind {
+        TokKind::LBrace => "{",
+        TokKind::RBrace => "}",
+        TokKind::LBracket => "[",
+        TokKind::RBracket => "]",
+        TokKind::Comma => ",",
+        TokKind::Colon => ":",
+        _ => "?",
+    }
+}
+
 impl Parser<'_> {
     fn next(&mut self) -> Option<Tok> {
         self.lookahead
@@ -95,6 +111,9 @@ impl Parser<'_> {
     }
 
     fn error(&mut self, range: TextRange, message: impl Into<String>) {
+        if self.tree.errors.len() >= MAX_PARSER_ERRORS {
+            return;
+        }
         self.tree.errors.push(SyntaxError {
             code: "syntax-error",
             message: message.into(),
@@ -125,7 +144,7 @@ impl Parser<'_> {
         if !starts_value(tok.kind) {
             self.error(
                 tok.range,
-                format!("Expected a value, found '{}'.", clip(&tok.text)),
+                format!("Expected a value, found '{}'.", punctuation(tok.kind)),
             );
             return self.push(NodeKind::Invalid, tok.range, parent, depth);
         }
@@ -245,6 +264,7 @@ impl Parser<'_> {
                     }
                     if tok.kind != TokKind::String && tok.kind != TokKind::Bad {
                         let quoted = serde_json::to_string(&tok.text).unwrap_or_default();
+                        self.tree.errors.truncate(MAX_PARSER_ERRORS - 1);
                         self.tree.errors.push(SyntaxError {
                             code: "syntax-error",
                             message: format!(

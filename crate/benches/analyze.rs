@@ -1,0 +1,99 @@
+//! Prints how long one keystroke's check takes, next to peers run in the same process on the
+//! same texts: jsonc-parser's own AST parse (the crate our scanner comes from, no recovery, no
+//! rules) and serde_json (strict JSON only, so only on files without comments or trailing commas).
+//! Run: `cargo bench --bench analyze`. Figures, not assertions: speed is read, not tested.
+
+use std::fs;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn texts() -> (Vec<String>, &'static str) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join("../../shared/corpus/real");
+    if let Ok(rd) = fs::read_dir(&corpus) {
+        let mut paths: Vec<_> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        let texts = paths
+            .iter()
+            .filter_map(|p| fs::read_to_string(p).ok())
+            .collect();
+        return (texts, "the real corpus (../shared/corpus/real)");
+    }
+    let example = root.join("../examples/go/.devcontainer/devcontainer.json");
+    let text =
+        fs::read_to_string(example).unwrap_or_else(|_| "{\"image\": \"golang:1.22\"}".into());
+    (vec![text], "the bundled Go example (../shared is absent)")
+}
+
+/// Mean time per text of `f` over all texts, repeated until at least `budget` has passed.
+fn measure(texts: &[&str], budget: Duration, mut f: impl FnMut(&str)) -> Duration {
+    let start = Instant::now();
+    let mut rounds = 0u32;
+    while start.elapsed() < budget || rounds == 0 {
+        for text in texts {
+            f(text);
+        }
+        rounds += 1;
+    }
+    start.elapsed() / (rounds * texts.len() as u32)
+}
+
+fn row(name: &str, per_file: Duration, baseline: Duration) {
+    println!(
+        "{name:<44} {:>9.1} us/file  {:>6.2}x",
+        per_file.as_secs_f64() * 1e6,
+        per_file.as_secs_f64() / baseline.as_secs_f64()
+    );
+}
+
+fn main() {
+    let (owned, source) = texts();
+    let all: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let bytes: usize = all.iter().map(|t| t.len()).sum();
+    println!(
+        "{} files from {source}, {} bytes on average",
+        all.len(),
+        bytes / all.len().max(1)
+    );
+    let budget = Duration::from_secs(2);
+    let options = jsonc_parser::ParseOptions::default();
+    let collect = jsonc_parser::CollectOptions::default();
+    let peer = measure(&all, budget, |t| {
+        black_box(jsonc_parser::parse_to_ast(t, &collect, &options).ok());
+    });
+    let parse = measure(&all, budget, |t| {
+        black_box(devcontainer_doctor::syntax::parse(t));
+    });
+    let analyze = measure(&all, budget, |t| {
+        black_box(devcontainer_doctor::analysis::analyze(t));
+    });
+    let api = measure(&all, budget, |t| {
+        black_box(devcontainer_doctor::api::analyze(t, &Default::default()));
+    });
+    println!("{:<44} {:>15}  {:>7}", "", "mean", "vs peer");
+    row("peer: jsonc_parser::parse_to_ast", peer, peer);
+    row("ours: syntax::parse (recovering)", parse, peer);
+    row("ours: analysis::analyze (parse + all rules)", analyze, peer);
+    row("ours: api::analyze (+ UTF-16 positions)", api, peer);
+
+    let strict: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|t| serde_json::from_str::<serde_json::Value>(t).is_ok())
+        .collect();
+    if !strict.is_empty() {
+        println!("\n{} strict-JSON files:", strict.len());
+        let serde = measure(&strict, budget, |t| {
+            black_box(serde_json::from_str::<serde_json::Value>(t).ok());
+        });
+        let api = measure(&strict, budget, |t| {
+            black_box(devcontainer_doctor::api::analyze(t, &Default::default()));
+        });
+        row("peer: serde_json::from_str::<Value>", serde, serde);
+        row("ours: api::analyze", api, serde);
+    }
+}

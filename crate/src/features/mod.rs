@@ -1,0 +1,252 @@
+//! The catalog of published dev container features (ids, versions, options) and the parser
+//! for the keys of `features`. Used by the feature rules, completion and hover.
+//!
+//! - Which feature a key means: [`lookup`] (any tag or digest, old short ids, renamed ids,
+//!   the `devcontainers-contrib` namespace). Exact matches only: [`find`], [`find_renamed`].
+//! - The parts of a key, with byte ranges inside it (to complete or underline the tag
+//!   alone): [`parse_reference`].
+//! - For completion: [`all`] (ids: [`FeatureInfo::full_id`] / [`FeatureInfo::pinned_id`]),
+//!   [`FeatureInfo::published_tags`] (versions), [`FeatureInfo::options`] (names, types,
+//!   defaults) and [`OptionInfo::suggested_values`] (values); [`legacy_short_ids`].
+//! - For hover: [`FeatureInfo::name`], [`FeatureInfo::summary`], `version`, and the
+//!   container settings a feature turns on (`cap_add`, `security_opt`, `privileged`, `init`).
+//!
+//! The data is a snapshot ([`SNAPSHOTS`]): a feature published since may be newer than its
+//! entry here. Only [`COMPLETE_NAMESPACES`] are known in full.
+//!
+//! ```
+//! use devcontainer_doctor::features;
+//! let go = features::lookup("ghcr.io/devcontainers/features/go:1").unwrap();
+//! assert_eq!(go.full_id(), "ghcr.io/devcontainers/features/go");
+//! assert!(go.option("version").is_some());
+//! let key = "ghcr.io/devcontainers/features/go:1.3";
+//! let r = features::parse_reference(key);
+//! assert_eq!(r.tag, Some("1.3"));
+//! assert_eq!(&key[r.id_range.start..r.id_range.end], "go");
+//! ```
+
+#[rustfmt::skip]
+mod catalog_data;
+mod legacy;
+mod reference;
+mod script_options;
+mod suggest;
+mod summaries;
+
+pub use legacy::{LEGACY_TAG, LegacyShortId, legacy_short_id, legacy_short_ids};
+pub use reference::{FeatureRef, RefKind, RefProblem, parse_reference};
+pub use script_options::undeclared_options;
+pub use suggest::closest;
+
+/// Namespaces whose every feature is in the catalog: an id missing there does not exist.
+pub const COMPLETE_NAMESPACES: &[&str] = &["ghcr.io/devcontainers/features"];
+
+/// The namespace the old `devcontainers-contrib` one moved to (the CLI rewrites it silently).
+pub const CONTRIB_NAMESPACE: &str = "ghcr.io/devcontainers-contrib/features";
+pub const EXTRA_NAMESPACE: &str = "ghcr.io/devcontainers-extra/features";
+
+/// Registry namespace and snapshot date (YYYY-MM-DD) of each source of the catalog.
+pub use catalog_data::SNAPSHOTS;
+
+/// One published feature, as its metadata declares it.
+#[derive(Debug)]
+pub struct FeatureInfo {
+    /// Registry and namespace, e.g. `ghcr.io/devcontainers/features`.
+    pub namespace: &'static str,
+    /// The feature id, e.g. `go`.
+    pub id: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Newest published version (semver).
+    pub version: &'static str,
+    pub options: &'static [OptionInfo],
+    /// Ids this feature was published under before a rename.
+    pub legacy_ids: &'static [&'static str],
+    pub deprecated: bool,
+    /// Container settings the feature turns on when installed.
+    pub cap_add: &'static [&'static str],
+    pub security_opt: &'static [&'static str],
+    pub privileged: bool,
+    pub init: bool,
+    /// Features this one is installed after when both are present.
+    pub installs_after: &'static [&'static str],
+}
+
+/// The JSON type an option takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionType {
+    String,
+    Boolean,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionValue {
+    Str(&'static str),
+    Bool(bool),
+}
+
+/// One option of a feature.
+#[derive(Debug)]
+pub struct OptionInfo {
+    pub name: &'static str,
+    pub kind: OptionType,
+    pub default: Option<OptionValue>,
+    /// When not empty, the only values the feature accepts.
+    pub enum_values: &'static [&'static str],
+    /// Suggested values; others are accepted too.
+    pub proposals: &'static [&'static str],
+}
+
+impl OptionInfo {
+    /// Values worth offering in completion: the strict ones, else the suggestions.
+    pub fn suggested_values(&self) -> &'static [&'static str] {
+        if self.enum_values.is_empty() {
+            self.proposals
+        } else {
+            self.enum_values
+        }
+    }
+}
+
+impl FeatureInfo {
+    /// `namespace/id`, the key to write without a tag.
+    pub fn full_id(&self) -> String {
+        format!("{}/{}", self.namespace, self.id)
+    }
+    /// The key to write, pinned to the current major version (`.../go:1`).
+    pub fn pinned_id(&self) -> String {
+        format!("{}:{}", self.full_id(), self.major())
+    }
+    pub fn option(&self, name: &str) -> Option<&'static OptionInfo> {
+        self.options.iter().find(|o| o.name == name)
+    }
+    /// Major, minor and patch of the newest version (missing parts are 0).
+    pub fn version_parts(&self) -> (u64, u64, u64) {
+        let mut parts = self
+            .version
+            .split('.')
+            .map(|p| p.parse::<u64>().unwrap_or(0));
+        (
+            parts.next().unwrap_or(0),
+            parts.next().unwrap_or(0),
+            parts.next().unwrap_or(0),
+        )
+    }
+    pub fn major(&self) -> u64 {
+        self.version_parts().0
+    }
+    /// The tags this version is published under: `latest`, `1`, `1.3`, `1.3.4`.
+    pub fn published_tags(&self) -> Vec<String> {
+        let (major, minor, patch) = self.version_parts();
+        vec![
+            "latest".to_string(),
+            format!("{major}"),
+            format!("{major}.{minor}"),
+            format!("{major}.{minor}.{patch}"),
+        ]
+    }
+    /// Options the install script reads although the metadata does not declare them.
+    pub fn undeclared_options(&self) -> &'static [&'static str] {
+        undeclared_options(self.namespace, self.id)
+    }
+    /// A one-line summary in our own words, for the most used features.
+    pub fn summary(&self) -> Option<&'static str> {
+        summaries::summary(self.namespace, self.id)
+    }
+}
+
+/// The date (YYYY-MM-DD) the catalog's data for `namespace` was taken.
+pub fn snapshot_date(namespace: &str) -> Option<&'static str> {
+    SNAPSHOTS.iter().find_map(|entry| {
+        let (ns, date) = entry.split_once(' ')?;
+        ns.eq_ignore_ascii_case(namespace).then_some(date)
+    })
+}
+
+/// Every feature in the catalog, sorted by namespace then id.
+pub fn all() -> &'static [FeatureInfo] {
+    catalog_data::FEATURES
+}
+
+/// The feature with exactly this namespace and id (both compared case-insensitively).
+pub fn find(namespace: &str, id: &str) -> Option<&'static FeatureInfo> {
+    all()
+        .iter()
+        .find(|f| f.namespace.eq_ignore_ascii_case(namespace) && f.id.eq_ignore_ascii_case(id))
+}
+
+/// The feature that lists `id` among its old ids in `namespace`.
+pub fn find_renamed(namespace: &str, id: &str) -> Option<&'static FeatureInfo> {
+    all().iter().find(|f| {
+        f.namespace.eq_ignore_ascii_case(namespace)
+            && f.legacy_ids.iter().any(|old| old.eq_ignore_ascii_case(id))
+    })
+}
+
+/// True when the catalog holds every feature of `namespace`.
+pub fn knows_namespace_fully(namespace: &str) -> bool {
+    COMPLETE_NAMESPACES
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(namespace))
+}
+
+/// The feature the dev containers CLI would install for a key of `features`: OCI references
+/// (any tag or digest), the `devcontainers-contrib` namespace, renamed ids (`legacyIds`) and
+/// the old short ids (`golang`) all resolve. Local paths, tarballs and unknown ids give `None`.
+pub fn lookup(reference: &str) -> Option<&'static FeatureInfo> {
+    let r = parse_reference(reference);
+    match r.kind {
+        RefKind::Oci => {
+            let namespace = r.effective_namespace();
+            find(&namespace, r.id).or_else(|| find_renamed(&namespace, r.id))
+        }
+        RefKind::ShortId => {
+            let legacy = legacy_short_id(r.id)?;
+            let (namespace, id) = legacy.target?.rsplit_once('/')?;
+            find(namespace, id).or_else(|| find_renamed(namespace, id))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_resolves_every_form() {
+        let go = lookup("ghcr.io/devcontainers/features/go:1").unwrap();
+        assert_eq!(go.id, "go");
+        assert_eq!(
+            lookup("GHCR.IO/devcontainers/features/Go").unwrap().id,
+            "go"
+        );
+        assert_eq!(lookup("golang").unwrap().id, "go");
+        assert_eq!(lookup("common").unwrap().id, "common-utils");
+        assert_eq!(
+            lookup("ghcr.io/devcontainers/features/docker-from-docker:1")
+                .unwrap()
+                .id,
+            "docker-outside-of-docker"
+        );
+        assert_eq!(
+            lookup("ghcr.io/devcontainers-contrib/features/act:1")
+                .unwrap()
+                .namespace,
+            EXTRA_NAMESPACE
+        );
+        assert!(lookup("./go").is_none());
+        assert!(snapshot_date("ghcr.io/devcontainers/features").is_some());
+        assert!(lookup("ghcr.io/someone/features/go:1").is_none());
+    }
+
+    #[test]
+    fn go_facts() {
+        let go = lookup("ghcr.io/devcontainers/features/go").unwrap();
+        assert_eq!(go.major(), 1);
+        assert!(go.cap_add.contains(&"SYS_PTRACE"));
+        assert!(go.init);
+        assert!(go.summary().is_some());
+        assert_eq!(go.pinned_id(), "ghcr.io/devcontainers/features/go:1");
+    }
+}

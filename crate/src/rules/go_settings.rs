@@ -1,0 +1,74 @@
+//! Go extension settings that no longer do anything, and the one that switches gopls off.
+//!
+//! The removed ones are those the Go extension dropped in October 2023 (vscode-go commit
+//! a3d76a5, golang/vscode-go#2799): the gocode settings, the old completion settings,
+//! `go.gotoSymbol.includeCoroot`, `go.docsTool`, `go.liveErrors` and
+//! `go.useGoProxyToCheckForToolUpdates` (replaced by `go.toolsManagement.checkForUpdates`).
+//!
+//! Invalid: `{"customizations": {"vscode": {"settings": {"go.docsTool": "gogetdoc"}}}}`.
+//! Valid: `{"customizations": {"vscode": {"settings": {"go.toolsManagement.checkForUpdates": "local"}}}}`.
+
+use super::go_common::settings_objects;
+use super::{Context, RuleInfo};
+use crate::diag::{Diagnostic, Severity};
+
+pub const CODES: &[RuleInfo] = &[
+    RuleInfo {
+        code: "go-removed-setting",
+        severity: Severity::Info,
+        summary: "A setting the Go extension removed: it has no effect any more.",
+    },
+    RuleInfo {
+        code: "go-language-server-off",
+        severity: Severity::Info,
+        summary: "go.useLanguageServer is false, which turns gopls off.",
+    },
+];
+
+/// Removed setting, and what replaces it (None: nothing, gopls covers it).
+const REMOVED: &[(&str, Option<&str>)] = &[
+    ("go.gocodeFlags", None),
+    ("go.gocodeAutoBuild", None),
+    ("go.gocodePackageLookupMode", None),
+    ("go.useCodeSnippetsOnFunctionSuggest", None),
+    ("go.useCodeSnippetsOnFunctionSuggestWithoutType", None),
+    ("go.autocompleteUnimportedPackages", None),
+    ("go.gotoSymbol.includeCoroot", None),
+    ("go.docsTool", None),
+    ("go.liveErrors", None),
+    (
+        "go.useGoProxyToCheckForToolUpdates",
+        Some("go.toolsManagement.checkForUpdates (\"proxy\", \"local\" or \"off\")"),
+    ),
+];
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for settings in settings_objects(cx) {
+        for member in settings.members() {
+            let key = member.key();
+            if let Some((_, replacement)) = REMOVED.iter().find(|(name, _)| *name == key) {
+                let advice = match replacement {
+                    Some(new) => format!("Use {new} instead."),
+                    None => "gopls provides this now; remove the setting.".to_string(),
+                };
+                out.push(Diagnostic::info(
+                    "go-removed-setting",
+                    member.key_range(),
+                    format!(
+                        "The Go extension removed \"{key}\" in 2023, so it does nothing. {advice}"
+                    ),
+                ));
+            }
+            if key == "go.useLanguageServer"
+                && member.value.and_then(|v| v.as_bool()) == Some(false)
+            {
+                out.push(Diagnostic::info(
+                    "go-language-server-off",
+                    member.range(),
+                    "go.useLanguageServer is false, so gopls is off and the Go extension loses most completion, \
+                     navigation and diagnostics. Remove the setting (gopls is on by default) unless you need it off.",
+                ));
+            }
+        }
+    }
+}

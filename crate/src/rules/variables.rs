@@ -1,0 +1,308 @@
+//! `${...}` variables in string values (and in the keys of `containerEnv` / `remoteEnv`):
+//! misspelled names, the legacy `${env:X}`, a missing variable name, defaults cut at `:`,
+//! `${containerEnv:X}` outside `remoteEnv`, and VS Code-only variables the tools leave as written.
+//!
+//! Invalid: `"source=${localWorkspaceFolderBaseName}"`, `"${env:HOME}"`, `"${localEnv}"`.
+//! Valid: `"${localEnv:GOPATH:/go}"`, `"${templateOption:imageVariant}"`, `"PATH": "/go/bin:${PATH}"`.
+
+use super::string_source::StringSource;
+use super::variable_scan::{VariableRef, scan};
+use super::{Context, RuleInfo};
+use crate::diag::{Diagnostic, Edit, Fix, Severity};
+use crate::syntax::{NodeId, NodeKind, NodeRef};
+use crate::text::TextRange;
+use std::collections::HashMap;
+
+pub const CODES: &[RuleInfo] = &[
+    RuleInfo {
+        code: "variable-misspelled",
+        severity: Severity::Warning,
+        summary: "A `${...}` name close to a dev container variable: it is left unreplaced.",
+    },
+    RuleInfo {
+        code: "variable-legacy-env",
+        severity: Severity::Warning,
+        summary: "`${env:X}` is the old spelling of `${localEnv:X}`.",
+    },
+    RuleInfo {
+        code: "variable-missing-name",
+        severity: Severity::Warning,
+        summary: "`${localEnv}` or `${containerEnv}` without the name of an environment variable.",
+    },
+    RuleInfo {
+        code: "variable-default-colon",
+        severity: Severity::Warning,
+        summary: "A variable's default value holds `:`; the CLI keeps only the part before it.",
+    },
+    RuleInfo {
+        code: "variable-container-env-scope",
+        severity: Severity::Hint,
+        summary: "`${containerEnv:X}` is specified for `remoteEnv` only.",
+    },
+    RuleInfo {
+        code: "variable-editor-only",
+        severity: Severity::Info,
+        summary: "A VS Code variable that the dev container tools do not replace.",
+    },
+];
+
+/// Variables without arguments.
+const PLAIN: &[&str] = &[
+    "localWorkspaceFolder",
+    "containerWorkspaceFolder",
+    "localWorkspaceFolderBasename",
+    "containerWorkspaceFolderBasename",
+    "devcontainerId",
+];
+/// Variables that take an environment variable name and an optional default.
+const WITH_NAME: &[&str] = &["localEnv", "containerEnv"];
+
+/// VS Code's own variables and what the dev container spelling is.
+const EDITOR_ONLY: &[(&str, &str)] = &[
+    ("userHome", "${localEnv:HOME}"),
+    (
+        "workspaceFolder",
+        "${localWorkspaceFolder} (host) or ${containerWorkspaceFolder} (container)",
+    ),
+    ("workspaceFolderBasename", "${localWorkspaceFolderBasename}"),
+    ("workspaceRoot", "${localWorkspaceFolder}"),
+];
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let top = TopLevel::new(cx);
+    for (id, node) in cx.tree.nodes.iter().enumerate() {
+        match &node.kind {
+            NodeKind::String(value) if value.contains("${") => {
+                let source = StringSource::new(cx.text, value, node.range);
+                check_string(&top, cx.tree.get(id), &source, out);
+            }
+            NodeKind::Object(members)
+                if matches!(top.key_of(id), Some("containerEnv" | "remoteEnv")) =>
+            {
+                for member in members.iter().filter(|m| m.key.contains("${")) {
+                    let source = StringSource::new(cx.text, &member.key, member.key_range);
+                    check_string(&top, cx.tree.get(id), &source, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Which top-level property each node sits under, found through parent links (the tree is at
+/// most `MAX_DEPTH` deep) and one map of the root's members, so no sibling lists are searched.
+struct TopLevel<'t> {
+    tree: &'t crate::syntax::Tree,
+    keys: HashMap<NodeId, &'t str>,
+}
+
+impl<'t> TopLevel<'t> {
+    fn new(cx: &Context<'t>) -> Self {
+        let keys = cx
+            .root
+            .map(|root| {
+                root.members()
+                    .filter_map(|m| Some((m.value?.id, m.key())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            tree: cx.tree,
+            keys,
+        }
+    }
+
+    /// The key of the root member whose value is `id`.
+    fn key_of(&self, id: NodeId) -> Option<&'t str> {
+        self.keys.get(&id).copied()
+    }
+
+    /// The top-level property that `node` is or sits under.
+    fn key_above(&self, node: NodeRef) -> Option<&'t str> {
+        let mut current = node.id;
+        loop {
+            if let Some(key) = self.key_of(current) {
+                return Some(key);
+            }
+            current = self.tree.nodes.get(current)?.parent?;
+        }
+    }
+}
+
+fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>) {
+    for var in scan(source.value) {
+        let range = source.source_range(var.start, var.end);
+        let written = crate::syntax::clip(source.value.get(var.start..var.end).unwrap_or(""));
+        if PLAIN.contains(&var.name) || var.name == "templateOption" {
+            continue;
+        }
+        if WITH_NAME.contains(&var.name) {
+            check_env_reference(top, node, &var, range, &written, out);
+            continue;
+        }
+        if var.name == "env" {
+            let message = format!(
+                "`{written}` is the old spelling of `${{localEnv:...}}`; it still works in the CLI, but write `localEnv` so every tool understands it."
+            );
+            out.push(with_rename(
+                Diagnostic::warning("variable-legacy-env", range, message),
+                source,
+                &var,
+                "localEnv",
+            ));
+            continue;
+        }
+        if let Some(known) = misspelling_of(var.name, !var.args.is_empty()) {
+            let case_only = if known.eq_ignore_ascii_case(var.name) {
+                " (names are case-sensitive)"
+            } else {
+                ""
+            };
+            let message = format!(
+                "`{written}` is not a dev container variable, so it stays as written. Did you mean `{known}`?{case_only}"
+            );
+            out.push(with_rename(
+                Diagnostic::warning("variable-misspelled", range, message),
+                source,
+                &var,
+                known,
+            ));
+            continue;
+        }
+        // VS Code replaces its own variables in the settings it applies.
+        let in_editor_settings = matches!(top.key_above(node), Some("customizations" | "settings"));
+        if let Some((_, instead)) = EDITOR_ONLY.iter().find(|(n, _)| *n == var.name)
+            && !in_editor_settings
+        {
+            out.push(Diagnostic::info(
+                "variable-editor-only",
+                range,
+                format!(
+                    "`{written}` is a VS Code variable: the dev container CLI and other tools leave it as written. Use {instead}."
+                ),
+            ));
+        }
+        // Anything else (`${PATH}`, `${HOME}`, shell `${VAR:-x}`) is for a shell or Docker to expand.
+    }
+}
+
+fn check_env_reference(
+    top: &TopLevel,
+    node: NodeRef,
+    var: &VariableRef,
+    range: TextRange,
+    written: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let env_name = var.args.first().copied().unwrap_or("");
+    if env_name.trim().is_empty() {
+        out.push(Diagnostic::warning(
+            "variable-missing-name",
+            range,
+            format!(
+                "`{written}` names no environment variable to read (the CLI stops with an error on `${{localEnv}}`). Write `${{{}:NAME}}` or `${{{}:NAME:default}}`.",
+                var.name, var.name
+            ),
+        ));
+        return;
+    }
+    if var.args.len() > 2 {
+        let kept = var.args.get(1).copied().unwrap_or("");
+        out.push(Diagnostic::warning(
+            "variable-default-colon",
+            range,
+            format!(
+                "The default of `{written}` contains `:`; the CLI splits on `:` and uses only `{kept}`. Set the value elsewhere (e.g. in the environment) or choose a default without `:`."
+            ),
+        ));
+    }
+    if var.name == "containerEnv" && top.key_above(node) != Some("remoteEnv") {
+        out.push(Diagnostic::hint(
+            "variable-container-env-scope",
+            range,
+            format!(
+                "`{written}` reads the running container's environment; the spec defines it for `remoteEnv` values only, so other places may keep it unreplaced. Move it to `remoteEnv` if it does not work here."
+            ),
+        ));
+    }
+}
+
+/// Adds a safe fix that replaces the variable's name when it is written without escapes.
+fn with_rename(d: Diagnostic, source: &StringSource, var: &VariableRef, name: &str) -> Diagnostic {
+    let (start, end) = var.name_range();
+    if !source.is_verbatim(start, end) {
+        return d;
+    }
+    let edit = Edit::replace(source.source_range(start, end), name);
+    d.with_fix(Fix::safe(format!("Replace with `{name}`"), vec![edit]))
+}
+
+/// The known variable a name was probably meant to be: same letters in another case, or at
+/// most two typos in a name long enough for that to be telling.
+fn misspelling_of(name: &str, has_args: bool) -> Option<&'static str> {
+    // `${LOCAL_WORKSPACE_FOLDER}`, `${GOPATH}`: environment variables for a shell, not typos.
+    if name.contains('_') || !name.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let candidates: &[&'static str] = if has_args {
+        &["localEnv", "containerEnv", "templateOption"]
+    } else {
+        PLAIN
+    };
+    let lower = name.to_ascii_lowercase();
+    candidates
+        .iter()
+        .copied()
+        .map(|known| (known, edit_distance(&lower, &known.to_ascii_lowercase())))
+        .filter(|&(known, d)| d == 0 || (d <= 2 && known.len() >= 8 && name.len() >= 6))
+        .min_by_key(|&(_, d)| d)
+        .map(|(known, _)| known)
+}
+
+/// Levenshtein distance over chars; inputs here are short variable names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let next = (prev + cost).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_found() {
+        assert_eq!(
+            misspelling_of("localWorkspaceFolderBaseName", false),
+            Some("localWorkspaceFolderBasename")
+        );
+        assert_eq!(
+            misspelling_of("containerWorkSpaceFolder", false),
+            Some("containerWorkspaceFolder")
+        );
+        assert_eq!(misspelling_of("localenv", true), Some("localEnv"));
+        assert_eq!(
+            misspelling_of("templateOptions", true),
+            Some("templateOption")
+        );
+        assert_eq!(
+            misspelling_of("devcontainerID", false),
+            Some("devcontainerId")
+        );
+        assert_eq!(misspelling_of("PATH", false), None);
+        assert_eq!(misspelling_of("HOME", true), None);
+        assert_eq!(misspelling_of("workspaceFolder", false), None);
+        assert_eq!(misspelling_of("LOCAL_WORKSPACE_FOLDER", false), None);
+        assert_eq!(misspelling_of("DEVCONTAINERID", false), None);
+    }
+}
