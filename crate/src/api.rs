@@ -161,20 +161,50 @@ pub fn edits_to_api(index: &LineIndex, edits: &[diag::Edit]) -> Vec<TextEdit> {
 
 /// Completion items at a UTF-16 offset.
 pub fn complete(text: &str, offset: u32) -> Vec<CompletionItem> {
-    let _ = (text, offset);
-    Vec::new()
+    let index = LineIndex::new(text);
+    let offset = index.offset_from_utf16(offset as usize);
+    crate::ide::complete::complete(text, offset)
+        .into_iter()
+        .map(|item| CompletionItem {
+            label: item.label,
+            kind: item.kind,
+            detail: item.detail,
+            documentation: item.documentation,
+            insert_text: item.insert_text,
+            is_snippet: item.is_snippet,
+            range: index.range(item.replace),
+            sort_text: item.sort_text,
+            filter_text: item.filter_text,
+            additional_edits: edits_to_api(&index, &item.additional_edits),
+        })
+        .collect()
 }
 
 /// Hover documentation at a UTF-16 offset.
 pub fn hover(text: &str, offset: u32) -> Option<Hover> {
-    let _ = (text, offset);
-    None
+    let index = LineIndex::new(text);
+    let offset = index.offset_from_utf16(offset as usize);
+    crate::ide::hover::hover(text, offset).map(|h| Hover {
+        contents: h.contents,
+        range: index.range(h.range),
+    })
 }
 
 /// Quick fixes for the diagnostics touching the UTF-16 range `start..end`, plus "fix all".
 pub fn code_actions(text: &str, start: u32, end: u32) -> Vec<CodeAction> {
-    let _ = (text, start, end);
-    Vec::new()
+    let index = LineIndex::new(text);
+    let start = index.offset_from_utf16(start as usize);
+    let end = index.offset_from_utf16(end as usize).max(start);
+    crate::ide::code_actions::code_actions(text, crate::text::TextRange::new(start, end))
+        .into_iter()
+        .map(|action| CodeAction {
+            title: action.title,
+            kind: action.kind.to_string(),
+            is_preferred: action.is_preferred,
+            diagnostic_codes: action.diagnostic_codes,
+            edits: edits_to_api(&index, &action.edits),
+        })
+        .collect()
 }
 
 pub fn version() -> &'static str {

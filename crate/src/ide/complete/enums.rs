@@ -1,0 +1,74 @@
+//! Values of enum and boolean properties (for the configuration's kind), and an empty `{}`,
+//! `[]` or `""` for a property whose value is still missing.
+
+use super::{Insert, Item, Request};
+use crate::api::CompletionKind;
+use crate::ide::cursor::Place;
+use crate::ide::props;
+use crate::spec::JsonType;
+
+pub fn complete(req: &Request, items: &mut Vec<Item>) {
+    let Some(key) = req.value_key() else {
+        return;
+    };
+    let Some(prop) = props::prop(req.path(), key) else {
+        return;
+    };
+    let default = props::default_for(prop, req.kind);
+    for value in props::values_for(prop, req.kind) {
+        let mut item = req.string_item(value.value, CompletionKind::Enum);
+        item.documentation = Some(value.doc.to_string());
+        if default.as_deref() == Some(value.value) {
+            item.detail = Some("default".to_string());
+        }
+        items.push(item);
+    }
+    if prop.types.contains(&JsonType::Boolean) {
+        for value in ["true", "false"] {
+            let mut item = req.item(value, CompletionKind::Keyword, Insert::Plain(value.into()));
+            if default.as_deref() == Some(value) {
+                item.detail = Some("default".to_string());
+            }
+            items.push(item);
+        }
+    }
+    let missing = matches!(req.cursor.place, Place::Value { member } if member.value.is_none());
+    if missing && let Some((label, snippet)) = props::empty_value(prop) {
+        let mut item = req.item(
+            label,
+            CompletionKind::Value,
+            Insert::Snippet(snippet.into()),
+        );
+        item.detail = Some(prop.types_text());
+        item.sort_text = "9".to_string();
+        items.push(item);
+    }
+}
+
+/// Items of arrays whose values are a known set: `capAdd` for a debugger.
+pub fn complete_items(req: &Request, items: &mut Vec<Item>) {
+    let keys = req.keys();
+    let values: &[(&str, &str)] = match keys.as_slice() {
+        [Some("capAdd")] => &[
+            (
+                "SYS_PTRACE",
+                "Lets a debugger such as Delve attach to processes.",
+            ),
+            ("NET_ADMIN", "Lets processes change network settings."),
+        ],
+        [Some("securityOpt")] => &[(
+            "seccomp=unconfined",
+            "Turns the default seccomp filter off; Delve needs it on some hosts.",
+        )],
+        _ => return,
+    };
+    let present = req.present_strings();
+    for (value, doc) in values {
+        if present.contains(&value.to_ascii_lowercase()) {
+            continue;
+        }
+        let mut item = req.string_item(value, CompletionKind::Value);
+        item.documentation = Some(doc.to_string());
+        items.push(item);
+    }
+}

@@ -1,0 +1,228 @@
+//! Under `features`: feature ids from the catalog (the Go feature first in a Go configuration,
+//! the official namespace before others), the published versions once a `:` is typed, and the
+//! options of a known feature with their types, defaults and proposed values.
+
+use super::{Insert, Item, Request};
+use crate::api::CompletionKind;
+use crate::features::{self, FeatureInfo, OptionInfo, OptionType, OptionValue};
+use crate::ide::cursor::Place;
+use crate::ide::snippet;
+
+const OFFICIAL: &str = "ghcr.io/devcontainers/features";
+
+pub fn complete_keys(req: &Request, items: &mut Vec<Item>) {
+    match req.keys().as_slice() {
+        [Some("features")] if !complete_versions(req, items) => complete_ids(req, items),
+        [Some("features"), Some(id)] => complete_options(req, id, items),
+        _ => {}
+    }
+}
+
+/// Markdown about a feature, for completion and hover.
+pub fn feature_doc(feature: &FeatureInfo) -> String {
+    let mut out = format!("**{}** `{}`", feature.name, feature.full_id());
+    if let Some(summary) = feature.summary() {
+        out.push_str(&format!("\n\n{summary}"));
+    }
+    out.push_str(&format!("\n\nNewest version: `{}`", feature.version));
+    if feature.deprecated {
+        out.push_str(" (deprecated)");
+    }
+    if !feature.options.is_empty() {
+        let names: Vec<String> = feature
+            .options
+            .iter()
+            .map(|o| format!("`{}`", o.name))
+            .collect();
+        out.push_str(&format!("\n\nOptions: {}", names.join(", ")));
+    }
+    out
+}
+
+/// Markdown about one option: type, default, values.
+pub fn option_doc(feature: &FeatureInfo, option: &OptionInfo) -> String {
+    let ty = match option.kind {
+        OptionType::String => "string",
+        OptionType::Boolean => "boolean",
+    };
+    let mut out = format!(
+        "**{}** · `{ty}` · option of `{}`",
+        option.name,
+        feature.full_id()
+    );
+    if let Some(default) = option.default {
+        out.push_str(&format!("\n\nDefault: `{}`", value_text(default)));
+    }
+    let values = option.suggested_values();
+    if !values.is_empty() {
+        let what = if option.enum_values.is_empty() {
+            "Suggested"
+        } else {
+            "Allowed"
+        };
+        let list: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+        out.push_str(&format!("\n\n{what}: {}", list.join(", ")));
+    }
+    out
+}
+
+fn value_text(value: OptionValue) -> String {
+    match value {
+        OptionValue::Str(s) => s.to_string(),
+        OptionValue::Bool(b) => b.to_string(),
+    }
+}
+
+/// The key being edited, when the cursor is on one.
+fn edited_key<'a>(req: &'a Request) -> Option<&'a str> {
+    match req.cursor.place {
+        Place::Key {
+            member: Some(member),
+        } => Some(member.key()),
+        _ => None,
+    }
+}
+
+/// After `id:` in a key: the feature's published tags. False when no version is being typed.
+fn complete_versions(req: &Request, items: &mut Vec<Item>) -> bool {
+    let Some(key) = edited_key(req) else {
+        return false;
+    };
+    let reference = features::parse_reference(key);
+    if reference.tag.is_none() {
+        return false;
+    }
+    let Some(feature) = features::lookup(key) else {
+        return false;
+    };
+    let base = reference.without_version();
+    for (i, tag) in feature.published_tags().iter().enumerate() {
+        let id = format!("{base}:{tag}");
+        let insert = req.key_insert(&id, "{$1}");
+        let mut item = req.item(&id, CompletionKind::Constant, insert);
+        item.detail = Some(if tag == "latest" {
+            "newest version, never pinned".to_string()
+        } else {
+            format!("version {tag}")
+        });
+        item.sort_text = format!("0{i:03}");
+        items.push(item);
+    }
+    true
+}
+
+fn complete_ids(req: &Request, items: &mut Vec<Item>) {
+    let present: Vec<&str> = req
+        .present_keys()
+        .into_iter()
+        .filter_map(|k| features::lookup(k).map(|f| f.id))
+        .collect();
+    for feature in features::all() {
+        if feature.deprecated || present.contains(&feature.id) {
+            continue;
+        }
+        let id = feature.pinned_id();
+        let insert = req.key_insert(&id, "{$1}");
+        let mut item = req.item(&id, CompletionKind::Module, insert);
+        item.detail = Some(feature.name.to_string());
+        item.documentation = Some(feature_doc(feature));
+        let rank = if req.go && feature.namespace == OFFICIAL && feature.id == "go" {
+            0
+        } else if feature.namespace == OFFICIAL {
+            1
+        } else {
+            2
+        };
+        item.sort_text = format!("{rank}{}", feature.id);
+        items.push(item);
+    }
+}
+
+fn complete_options(req: &Request, id: &str, items: &mut Vec<Item>) {
+    let Some(feature) = features::lookup(id) else {
+        return;
+    };
+    let present = req.present_keys();
+    for option in feature.options {
+        if present.contains(&option.name) {
+            continue;
+        }
+        let insert = req.key_insert(option.name, &option_snippet(option));
+        let mut item = req.item(option.name, CompletionKind::Property, insert);
+        item.documentation = Some(option_doc(feature, option));
+        items.push(item);
+    }
+}
+
+/// The value a new option starts with: the default first among the choices.
+fn option_snippet(option: &OptionInfo) -> String {
+    match option.kind {
+        OptionType::Boolean => {
+            if option.default == Some(OptionValue::Bool(true)) {
+                "${1|true,false|}".to_string()
+            } else {
+                "${1|false,true|}".to_string()
+            }
+        }
+        OptionType::String => {
+            let default = match option.default {
+                Some(OptionValue::Str(s)) => Some(s),
+                _ => None,
+            };
+            let mut values: Vec<&str> = option.suggested_values().to_vec();
+            if let Some(d) = default {
+                values.retain(|v| *v != d);
+                values.insert(0, d);
+            }
+            // Choices cannot hold `,` or `|`; such values become a plain placeholder.
+            let choosable = values
+                .iter()
+                .all(|v| !v.contains([',', '|', '"', '\\', '$', '}']));
+            match values.as_slice() {
+                [] => "\"$1\"".to_string(),
+                [first, ..] if !choosable => {
+                    format!("\"${{1:{}}}\"", snippet::escape(&escape_json(first)))
+                }
+                _ => format!("\"${{1|{}|}}\"", values.join(",")),
+            }
+        }
+    }
+}
+
+fn escape_json(value: &str) -> String {
+    let quoted = super::json_string(value);
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+/// Values of a feature option, and the versions of a feature given as a plain string.
+pub fn complete_values(req: &Request, items: &mut Vec<Item>) {
+    let keys = req.keys();
+    let Some(key) = req.value_key() else {
+        return;
+    };
+    let (feature, option_name) = match keys.as_slice() {
+        [Some("features"), Some(id)] => (features::lookup(id), key),
+        // `"id": "1.24"` is short for `{ "version": "1.24" }`.
+        [Some("features")] => (features::lookup(key), "version"),
+        _ => return,
+    };
+    let Some(option) = feature.and_then(|f| f.option(option_name)) else {
+        return;
+    };
+    match option.kind {
+        OptionType::Boolean => {
+            for value in ["true", "false"] {
+                items.push(req.item(value, CompletionKind::Keyword, Insert::Plain(value.into())));
+            }
+        }
+        OptionType::String => {
+            for value in option.suggested_values() {
+                let mut item = req.string_item(value, CompletionKind::Value);
+                if option.default == Some(OptionValue::Str(value)) {
+                    item.detail = Some("default".to_string());
+                }
+                items.push(item);
+            }
+        }
+    }
+}
