@@ -137,9 +137,9 @@ try {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('"forw');
-    await page.keyboard.press('Control+Space');
+    await wb.suggest('forwardPorts');
     const item = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'forwardPorts' });
-    await waitFor('forwardPorts selected in the suggestions', 15_000, () => item.first().isVisible());
+    await waitFor('forwardPorts selected in the suggestions', 10_000, () => item.first().isVisible());
     await page.screenshot({ path: join(OUT, 'completion-key-open.png') });
     await page.keyboard.press('Enter');
     await wb.waitForEditorText('forwardPorts in the editor', /"forwardPorts"/);
@@ -150,9 +150,7 @@ try {
     const { line, column } = locate('"shutdownAction": "', '"shutdownAction": "'.length);
     await wb.focusEditor();
     await wb.goTo(line, column);
-    await page.keyboard.press('Control+Space');
-    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'stopContainer' });
-    await waitFor('stopContainer in the suggestions', 15_000, () => item.first().isVisible());
+    await wb.suggest('stopContainer');
     await page.screenshot({ path: join(OUT, 'completion-enum-open.png') });
     await page.keyboard.type('stopC');
     const focused = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'stopContainer' });
@@ -174,14 +172,11 @@ try {
     const { line, column } = locate("'vscode'", 1);
     await wb.focusEditor();
     await wb.goTo(line, column);
-    await page.keyboard.press('Control+.');
-    const rows = '.action-widget .monaco-list-row';
-    const fix = page.locator(rows, { hasText: 'Replace with' }).first();
-    await waitFor('the quick fix list', 15_000, () => fix.isVisible());
-    const titles = await wb.rows(rows);
+    await wb.openActions('Replace with');
+    const titles = await wb.rows('.action-widget .monaco-list-row');
     assert.ok(titles.some((t) => t.includes('Save and Rebuild Container')), `quick fixes: ${titles.join(' | ')}`);
     await page.screenshot({ path: join(OUT, 'quick-fix-open.png') });
-    await wb.pickAction('Replace with');
+    await wb.chooseAction('Replace with');
     await wb.waitForEditorText('the fix in the editor', /"remoteUser": "vscode"/);
     await saved(/"remoteUser": "vscode"/);
   });
@@ -193,7 +188,7 @@ try {
     await wb.goTo(line, 200);
     await page.keyboard.press('End');
     await page.keyboard.type(' ✓');
-    await page.keyboard.press('Control+.');
+    await wb.waitForEditorText('the typed mark', /✓/);
     await wb.pickAction('Save and Rebuild Container');
     const calls = await waitFor('the stand-in Dev Containers extension to record a call', 15_000, () =>
       existsSync(recordFile) && readFileSync(recordFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)),

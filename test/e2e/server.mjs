@@ -40,6 +40,8 @@ export function profile(tmp) {
         'editor.hover.delay': 100,
         'editor.acceptSuggestionOnEnter': 'on',
         'git.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
       },
       null,
       2,

@@ -70,13 +70,52 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
-  /** Picks an entry of the open action widget (Ctrl+.) with the keyboard: arrows, then Enter. */
+  /** Opens completion (Ctrl+Space) until `label` is among the items; retried like code actions. */
+  async suggest(label) {
+    const item = this.page.locator('.suggest-widget .monaco-list-row', { hasText: label }).first();
+    await waitFor(`"${label}" among the completions (Ctrl+Space)`, 20_000, async () => {
+      if (!(await this.page.locator('.suggest-widget.visible').first().isVisible())) {
+        await this.page.keyboard.press('Control+Space');
+      }
+      try {
+        await item.waitFor({ state: 'visible', timeout: 2000 });
+        return true;
+      } catch {
+        await this.page.keyboard.press('Escape');
+        return false;
+      }
+    });
+  }
+
+  /**
+   * Opens the code actions at the cursor (Ctrl+.) and picks one with the keyboard (a pointer
+   * block covers the widget). A request racing the last keystroke can come back empty ("No code
+   * actions available"), so opening is retried until the entry shows.
+   */
   async pickAction(label) {
-    const rows = this.page.locator('.action-widget .monaco-list-row.action');
-    await waitFor(`"${label}" in the action list`, 15_000, () =>
-      this.page.locator('.action-widget .monaco-list-row.action', { hasText: label }).first().isVisible(),
-    );
-    const count = await rows.count();
+    await this.openActions(label);
+    await this.chooseAction(label);
+  }
+
+  async openActions(label) {
+    const entry = this.page.locator('.action-widget .monaco-list-row.action', { hasText: label }).first();
+    await waitFor(`"${label}" among the code actions (Ctrl+.)`, 20_000, async () => {
+      if (!(await this.page.locator('.action-widget').first().isVisible())) {
+        await this.page.keyboard.press('Control+.');
+      }
+      try {
+        await entry.waitFor({ state: 'visible', timeout: 2000 });
+        return true;
+      } catch {
+        await this.page.keyboard.press('Escape');
+        return false;
+      }
+    });
+  }
+
+  /** Focuses an entry of the open code action list with the arrow keys, then applies it. */
+  async chooseAction(label) {
+    const count = await this.page.locator('.action-widget .monaco-list-row.action').count();
     for (let i = 0; i <= count; i++) {
       const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').first().getAttribute('aria-label');
       if (focused?.includes(label)) {
@@ -85,7 +124,7 @@ export class Workbench {
       }
       await this.page.keyboard.press('ArrowDown');
     }
-    throw new Error(`could not focus "${label}" in the action list`);
+    throw new Error(`could not focus "${label}" in the code actions`);
   }
 
   /** Visible text of the rendered rows of a list. */
