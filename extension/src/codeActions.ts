@@ -84,7 +84,8 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
 
   /** The core's own fix-all when it offers one; otherwise its safe fixes that do not overlap. */
   private fixAll(document: vscode.TextDocument, fromEngine: core.CodeAction[]): vscode.CodeAction | undefined {
-    let edits = fromEngine.find((a) => a.kind === 'source.fixAll')?.edits;
+    const own = fromEngine.find((a) => a.kind === 'source.fixAll');
+    let edits = own?.edits;
     if (!edits) {
       edits = [];
       const taken: vscode.Range[] = [];
@@ -98,7 +99,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       }
     }
     if (edits.length === 0) return undefined;
-    const action = new vscode.CodeAction('Fix all safe problems (Devcontainer Doctor)', FIX_ALL_KIND);
+    const action = new vscode.CodeAction(own?.title ?? 'Fix all safe problems', FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
     action.edit.set(document.uri, edits.map(toTextEdit));
     return action;

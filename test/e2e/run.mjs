@@ -181,6 +181,15 @@ try {
     await saved(/"remoteUser": "vscode"/);
   });
 
+  await step('fix-all', async () => {
+    // The fixture's trailing comma after "customizations" has a safe fix; Fix All applies it.
+    assert.match(disk(), /\},\n\}/);
+    await wb.focusEditor();
+    await wb.command('Fix All');
+    await wb.waitForEditorText('the trailing comma removed', /\}\n\}/);
+    await saved(/ {2}\}\n\}\n$/);
+  });
+
   await step('save-and-rebuild', async () => {
     // An unsaved edit first: the action must save it before rebuilding.
     const { line } = locate('// Go');
