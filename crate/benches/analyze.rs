@@ -50,6 +50,41 @@ fn row(name: &str, per_file: Duration, baseline: Duration) {
     );
 }
 
+/// A config with `members` environment variables: a document far larger than anyone writes.
+fn large_document(members: usize) -> String {
+    let mut text = String::from("{\n  \"image\": \"golang:1\",\n  \"containerEnv\": {\n");
+    for i in 0..members {
+        text.push_str(&format!(
+            "    \"VAR_{i}\": \"value ${{localEnv:HOME}} {i}\",\n"
+        ));
+    }
+    text.push_str("    \"LAST\": \"x\"\n  },\n  \n}\n");
+    text
+}
+
+/// Completion and hover at the end, middle and start of ever larger documents: the time per
+/// call should grow with the size, not with its square.
+fn intellisense_scaling(budget: Duration) {
+    println!("\nIntelliSense on large documents (complete + hover at 3 offsets):");
+    for members in [1_000, 10_000, 20_000] {
+        let text = large_document(members);
+        let utf16 = text.encode_utf16().count() as u32;
+        let offsets = [utf16 - 4, utf16 / 2, 3];
+        let per_call = measure(&[text.as_str()], budget, |t| {
+            for &offset in &offsets {
+                black_box(devcontainer_doctor::api::complete(t, offset));
+                black_box(devcontainer_doctor::api::hover(t, offset));
+            }
+        }) / 6;
+        println!(
+            "{:>6} members, {:>8} bytes: {:>9.1} us per call",
+            members,
+            text.len(),
+            per_call.as_secs_f64() * 1e6
+        );
+    }
+}
+
 fn main() {
     let (owned, source) = texts();
     let all: Vec<&str> = owned.iter().map(String::as_str).collect();
@@ -96,4 +131,5 @@ fn main() {
         row("peer: serde_json::from_str::<Value>", serde, serde);
         row("ours: api::analyze", api, serde);
     }
+    intellisense_scaling(budget / 2);
 }

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod api;
 pub mod diag;
 pub mod features;
+pub mod fix;
 pub mod ide;
 pub mod rules;
 pub mod spec;

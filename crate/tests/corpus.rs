@@ -1,73 +1,51 @@
 //! The whole engine over 414 real devcontainer.json files from public repositories
-//! (`../shared/corpus/real`): nothing panics, every range is inside its document, and files
-//! from devcontainers/images and devcontainers/templates (known to work) get no error.
-//! Prints the count of diagnostics per code; run with `--nocapture` to read it.
+//! (`../shared/corpus/real`; skipped when absent). Nothing panics, every range is inside its
+//! document, files from devcontainers/images and devcontainers/templates (known to work) get
+//! no error, and fixing every safe problem never breaks a file. Prints the diagnostics per
+//! code; `cargo test --test corpus -- --nocapture` shows them, `SHOW_FINDINGS=1` each one.
+
+mod support;
 
 use devcontainer_doctor::api::{AnalyzeOptions, analyze};
 use devcontainer_doctor::diag::Severity;
-use devcontainer_doctor::text::{LineIndex, utf16_len};
+use devcontainer_doctor::fix::fix_all;
+use devcontainer_doctor::{analysis, diag};
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
-
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real");
-    dir.join("INDEX.tsv").is_file().then_some(dir)
-}
-
-/// (file name, repository) for every corpus file.
-fn corpus_files(dir: &Path) -> Vec<(String, String)> {
-    let index = fs::read_to_string(dir.join("INDEX.tsv")).unwrap();
-    index
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            Some((cols.next()?.to_string(), cols.next()?.to_string()))
-        })
-        .collect()
-}
-
-fn known_good(repo: &str) -> bool {
-    repo == "devcontainers/images" || repo == "devcontainers/templates"
-}
+use support::corpus;
+use support::range_in;
 
 #[test]
 fn real_corpus_has_no_false_errors_and_valid_ranges() {
-    let Some(dir) = corpus_dir() else {
-        eprintln!("skipped: ../shared/corpus/real is absent in this clone");
-        return;
-    };
-    let files = corpus_files(&dir);
-    assert!(files.len() > 400, "INDEX.tsv lists {} files", files.len());
+    let Some(files) = corpus::load() else { return };
+    let show = std::env::var_os("SHOW_FINDINGS").is_some();
     let mut per_code: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let mut false_errors = Vec::new();
     let mut bad_ranges = Vec::new();
-    for (name, repo) in &files {
-        let text = fs::read_to_string(dir.join(name)).unwrap();
-        let index = LineIndex::new(&text);
-        let result = analyze(&text, &AnalyzeOptions::default());
-        for d in &result.diagnostics {
+    for file in &files {
+        let index = devcontainer_doctor::text::LineIndex::new(&file.text);
+        for d in analyze(&file.text, &AnalyzeOptions::default()).diagnostics {
             *per_code
                 .entry((d.code.clone(), d.severity.as_str()))
                 .or_default() += 1;
-            let line_ok = |p: devcontainer_doctor::text::Position| {
-                let line = p.line as usize;
-                let content = index.line_range(line);
-                line < index.line_count()
-                    && p.character as usize <= utf16_len(&text[content.start..content.end])
-            };
-            if d.range.start > d.range.end || !line_ok(d.range.start) || !line_ok(d.range.end) {
-                bad_ranges.push(format!("{name}: {:?} {}", d.range, d.code));
-            }
-            if d.severity == Severity::Error && known_good(repo) {
-                false_errors.push(format!(
-                    "{name}:{}:{} [{}] {}",
-                    d.range.start.line + 1,
-                    d.range.start.character + 1,
+            let place = format!(
+                "{}:{}:{}",
+                file.name,
+                d.range.start.line + 1,
+                d.range.start.character + 1
+            );
+            if show {
+                println!(
+                    "{place}: {} [{}] {}",
+                    d.severity.as_str(),
                     d.code,
                     d.message
-                ));
+                );
+            }
+            if !range_in(&index, d.range) {
+                bad_ranges.push(format!("{place}: {:?} {}", d.range, d.code));
+            }
+            if d.severity == Severity::Error && file.known_good() {
+                false_errors.push(format!("{place} [{}] {}", d.code, d.message));
             }
         }
     }
@@ -85,4 +63,50 @@ fn real_corpus_has_no_false_errors_and_valid_ranges() {
         "errors on files known to work:\n{}",
         false_errors.join("\n")
     );
+}
+
+/// "Fix all" (the editor's action and `check --fix`) on every file: it adds no syntax error,
+/// its edits against the original give the same text, and what it fixed is gone.
+#[test]
+fn fixing_every_safe_problem_keeps_each_file_valid() {
+    let Some(files) = corpus::load() else { return };
+    let syntax = |ds: &[diag::Diagnostic]| ds.iter().filter(|d| d.code == "syntax-error").count();
+    let mut failures = Vec::new();
+    let mut fixed_files = 0;
+    for file in &files {
+        let before = analysis::analyze(&file.text).diagnostics;
+        let result = fix_all(&file.text);
+        if result.applied == 0 {
+            continue;
+        }
+        fixed_files += 1;
+        let after = analysis::analyze(&result.text).diagnostics;
+        if syntax(&after) > syntax(&before) {
+            failures.push(format!(
+                "{}: fixes added syntax errors:\n{}",
+                file.name, result.text
+            ));
+        }
+        if diag::apply_edits(&file.text, &result.edits).0 != result.text {
+            failures.push(format!(
+                "{}: the returned edits do not give the fixed text",
+                file.name
+            ));
+        }
+        let fixable =
+            |ds: &[diag::Diagnostic]| ds.iter().filter(|d| d.fixes.iter().any(|f| f.safe)).count();
+        if fixable(&after) >= fixable(&before) {
+            failures.push(format!(
+                "{}: {} safe fixes left of {}",
+                file.name,
+                fixable(&after),
+                fixable(&before)
+            ));
+        }
+    }
+    println!(
+        "fix-all changed {fixed_files} of {} corpus files",
+        files.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

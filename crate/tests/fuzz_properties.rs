@@ -8,20 +8,17 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use support::check_all_calls;
 
-/// Real files to mutate: the corpus when `../shared` is present, else the rule fixtures.
+/// Real files to mutate: the corpus when `../shared` is present, and the rule fixtures.
 fn seed_files() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let corpus = root.join("../../shared/corpus/real");
+    let mut texts: Vec<String> = match support::corpus::load() {
+        Some(files) => files.into_iter().map(|f| f.text).collect(),
+        None => {
+            eprintln!("mutating the rule fixtures only");
+            Vec::new()
+        }
+    };
     let mut paths: Vec<PathBuf> = Vec::new();
-    if let Ok(rd) = fs::read_dir(&corpus) {
-        paths.extend(
-            rd.filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json")),
-        );
-    } else {
-        eprintln!("../shared/corpus/real is absent: mutating the rule fixtures only");
-    }
     let mut stack = vec![root.join("tests/fixtures")];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -34,10 +31,8 @@ fn seed_files() -> Vec<String> {
         }
     }
     paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| fs::read_to_string(p).ok())
-        .collect()
+    texts.extend(paths.iter().filter_map(|p| fs::read_to_string(p).ok()));
+    texts
 }
 
 fn seeds() -> &'static [String] {

@@ -2,32 +2,19 @@
 //! accepting any offered completion or fix never adds syntax errors, and completion and hover
 //! never panic at any offset of a sample of files.
 
+mod support;
+
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::api;
 use devcontainer_doctor::diag::apply_edits;
 use devcontainer_doctor::ide::code_actions::fix_all;
 use devcontainer_doctor::ide::complete::complete;
 use devcontainer_doctor::syntax::parse;
-use std::fs;
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn corpus() -> Option<Vec<(String, String)>> {
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real");
-    let Ok(entries) = fs::read_dir(&dir) else {
-        eprintln!("skipped: no corpus at {}", dir.display());
-        return None;
-    };
-    let mut files: Vec<(String, String)> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .filter_map(|p| {
-            let text = fs::read_to_string(&p).ok()?;
-            Some((p.file_name()?.to_string_lossy().to_string(), text))
-        })
-        .collect();
-    files.sort();
-    Some(files)
+    let files = support::corpus::load()?;
+    Some(files.into_iter().map(|f| (f.name, f.text)).collect())
 }
 
 /// Offsets worth completing at: after every structural character and quote, plus an even spread.

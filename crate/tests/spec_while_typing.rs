@@ -1,10 +1,10 @@
 //! Every real corpus file cut at many points (as if still being typed), and with bytes
 //! swapped: the schema rules and their fixes never panic and keep ranges inside the text.
 
+mod support;
+
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::diag::apply_edits;
-use std::fs;
-use std::path::Path;
 
 fn check(text: &str) {
     let diagnostics = analyze(text).diagnostics;
@@ -22,19 +22,12 @@ fn check(text: &str) {
 
 #[test]
 fn corpus_prefixes_and_mutations() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real");
-    let Ok(entries) = fs::read_dir(&corpus) else {
-        eprintln!(
-            "skipped: {} not found (the shared corpus is not available)",
-            corpus.display()
-        );
+    let Some(files) = support::corpus::load() else {
         return;
     };
     let mut runs = 0;
-    for entry in entries.flatten() {
-        let Ok(text) = fs::read_to_string(entry.path()) else {
-            continue;
-        };
+    for file in &files {
+        let text = &file.text;
         let step = (text.len() / 12).max(1);
         for cut in (0..text.len()).step_by(step) {
             let cut = (cut..=text.len())
@@ -42,7 +35,7 @@ fn corpus_prefixes_and_mutations() {
                 .unwrap_or(0);
             check(&text[..cut]);
             // Drop one byte-run (a quote, a brace, a comma) in the middle of the file.
-            let mut mutated = text.clone();
+            let mut mutated = text.to_string();
             if let Some((i, _)) = text[cut..]
                 .char_indices()
                 .find(|(_, c)| "\"{}[],:".contains(*c))

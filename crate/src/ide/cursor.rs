@@ -114,16 +114,25 @@ pub fn in_comment(text: &str, tree: &Tree, offset: usize) -> bool {
     })
 }
 
-/// The deepest object or array around `offset`. An unclosed one holds everything after it.
+/// The deepest object or array around `offset`. An unclosed one holds everything after it,
+/// as far as its parent reaches. Parents come before their children in the arena, so one pass
+/// knows whether the parent holds the offset.
 fn innermost_container(tree: &Tree, offset: usize) -> Option<NodeRef<'_>> {
+    let mut holds = vec![false; tree.nodes.len()];
     let mut best: Option<(u32, usize)> = None;
     for (id, node) in tree.nodes.iter().enumerate() {
         if !matches!(node.kind, NodeKind::Object(_) | NodeKind::Array(_)) {
             continue;
         }
+        let parent_holds = node
+            .parent
+            .is_none_or(|p| holds.get(p).copied().unwrap_or(false));
         let inside = node.range.start < offset && (offset < node.range.end || !node.closed);
-        if inside && best.is_none_or(|(depth, _)| node.depth >= depth) {
-            best = Some((node.depth, id));
+        if inside && parent_holds {
+            holds[id] = true;
+            if best.is_none_or(|(depth, _)| node.depth >= depth) {
+                best = Some((node.depth, id));
+            }
         }
     }
     best.map(|(_, id)| tree.get(id))
@@ -189,6 +198,10 @@ fn locate_in_object<'t>(text: &str, object: NodeRef<'t>, cursor: &mut Cursor<'t>
                 {
                     cursor.place = Place::Value { member: *member };
                     cursor.replace = value.range();
+                    // A missing comma before the next member comes with the new value.
+                    cursor.comma_after = member.member.comma.is_none()
+                        && members.get(i + 1).is_some()
+                        && only_space(text, value.range().end, next_start);
                     return;
                 }
             }
@@ -405,6 +418,11 @@ mod tests {
         );
         assert_eq!(describe("{\"a\" | : 1}"), "none  \"\" None false");
         assert_eq!(describe("{} |"), "none  \"\" None false");
+        // The object lacks its `}` but the array around it is closed: the cursor is outside.
+        assert_eq!(
+            describe("{\"a\": [{\"b\": 1 ] |}"),
+            "new-key  \"\" Some(16) false"
+        );
         assert_eq!(describe("{ // x|\n}"), "none  \"\" None false");
     }
 }

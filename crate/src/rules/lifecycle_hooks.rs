@@ -175,8 +175,11 @@ fn check_wait_for(root: NodeRef, out: &mut Vec<Diagnostic>) {
     let Some(hook) = wait_for.as_str() else {
         return;
     };
-    // Unknown values are the schema's business; here only real hooks the file leaves out.
-    if !HOOKS.contains(&hook) || root.member(hook).is_some() {
+    // Values `waitFor` does not accept are the schema rules' business; here only valid ones
+    // naming a hook the file leaves out.
+    let valid = crate::spec::top_level("waitFor")
+        .is_some_and(|p| p.enum_values.iter().any(|v| v.value == hook));
+    if !valid || root.member(hook).is_some() {
         return;
     }
     out.push(Diagnostic::hint(

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod corpus;
+
 use devcontainer_doctor::api::{self, AnalyzeOptions};
 use devcontainer_doctor::text::{LineIndex, Position, Range, utf16_len};
 

@@ -45,7 +45,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
     }
 }
 
-/// Items of arrays whose values are a known set: `capAdd` for a debugger.
+/// Items of arrays with well-known values: capabilities and `docker run` flags a debugger needs.
 pub fn complete_items(req: &Request, items: &mut Vec<Item>) {
     let keys = req.keys();
     let values: &[(&str, &str)] = match keys.as_slice() {
@@ -55,6 +55,17 @@ pub fn complete_items(req: &Request, items: &mut Vec<Item>) {
                 "Lets a debugger such as Delve attach to processes.",
             ),
             ("NET_ADMIN", "Lets processes change network settings."),
+        ],
+        [Some("runArgs")] => &[
+            (
+                "--cap-add=SYS_PTRACE",
+                "Lets a debugger such as Delve attach (or use `capAdd`).",
+            ),
+            (
+                "--security-opt=seccomp=unconfined",
+                "Turns the default seccomp filter off (or use `securityOpt`).",
+            ),
+            ("--init", "Runs an init process as PID 1 (or use `init`)."),
         ],
         [Some("securityOpt")] => &[(
             "seccomp=unconfined",

@@ -194,6 +194,26 @@ fn escape_json(value: &str) -> String {
     quoted[1..quoted.len() - 1].to_string()
 }
 
+/// Items of `overrideFeatureInstallOrder`: the ids of the features in use, without version.
+pub fn complete_install_order(req: &Request, items: &mut Vec<Item>) {
+    if req.keys().as_slice() != [Some("overrideFeatureInstallOrder")] {
+        return;
+    }
+    let Some(in_use) = req.root.and_then(|r| r.get("features")) else {
+        return;
+    };
+    let present = req.present_strings();
+    for member in in_use.members() {
+        let id = features::parse_reference(member.key()).without_version();
+        if id.is_empty() || present.contains(&id.to_ascii_lowercase()) {
+            continue;
+        }
+        let mut item = req.string_item(id, CompletionKind::Module);
+        item.detail = Some("feature in use".to_string());
+        items.push(item);
+    }
+}
+
 /// Values of a feature option, and the versions of a feature given as a plain string.
 pub fn complete_values(req: &Request, items: &mut Vec<Item>) {
     let keys = req.keys();

@@ -234,6 +234,7 @@ pub fn complete_in(text: &str, tree: &Tree, offset: usize) -> Vec<Item> {
             ports::complete(&req, &mut items);
             vscode::complete_extensions(&req, &mut items);
             enums::complete_items(&req, &mut items);
+            features::complete_install_order(&req, &mut items);
         }
         Place::None => skeleton::complete(&req, &mut items),
     }

@@ -1,0 +1,246 @@
+//! Applying every safe fix at once, for `check --fix` and the editor's "fix all". A fix is
+//! taken whole or not at all; two fixes whose edits overlap or even touch never go in the same
+//! round (one may rely on a comma the other removes); rounds repeat, re-analysing the text,
+//! because a fix can make room for another. A round that would add syntax errors is dropped.
+
+use crate::analysis;
+use crate::diag::{Diagnostic, Edit, apply_edits};
+use crate::text::TextRange;
+
+/// Rounds before giving up on fixes that keep producing new fixes.
+const MAX_ROUNDS: usize = 8;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FixAll {
+    /// The text after every round.
+    pub text: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+    /// Codes of the diagnostics fixed, in first-seen order.
+    pub codes: Vec<&'static str>,
+    /// Edits against the original text: the first round's own edits when one round was
+    /// enough, else one edit spanning every change.
+    pub edits: Vec<Edit>,
+}
+
+/// Fixes every safe problem of `text`.
+pub fn fix_all(text: &str) -> FixAll {
+    let diagnostics = analysis::analyze(text).diagnostics;
+    fix_all_from(text, &diagnostics, |t| analysis::analyze(t).diagnostics)
+}
+
+/// The same, starting from diagnostics already computed, with the analysis passed in
+/// (tests drive the rounds with a fake rule).
+pub fn fix_all_from(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    analyze: impl Fn(&str) -> Vec<Diagnostic>,
+) -> FixAll {
+    let line_end = dominant_line_end(text);
+    let mut codes = Vec::new();
+    let mut current = text.to_string();
+    let mut applied = 0;
+    let mut rounds = 0;
+    let mut first_round = Vec::new();
+    let mut diagnostics = diagnostics.to_vec();
+    for _ in 0..MAX_ROUNDS {
+        let (edits, count, round_codes) = one_round(&diagnostics, line_end);
+        if edits.is_empty() {
+            break;
+        }
+        let (next, _) = apply_edits(&current, &edits);
+        if next == current {
+            break;
+        }
+        let next_diagnostics = analyze(&next);
+        if syntax_errors(&next_diagnostics) > syntax_errors(&diagnostics) {
+            break;
+        }
+        if rounds == 0 {
+            first_round = edits;
+        }
+        for code in round_codes {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        rounds += 1;
+        applied += count;
+        current = next;
+        diagnostics = next_diagnostics;
+    }
+    let edits = match rounds {
+        0 => Vec::new(),
+        1 => first_round,
+        _ => vec![diff(text, &current)],
+    };
+    FixAll {
+        text: current,
+        applied,
+        codes,
+        edits,
+    }
+}
+
+/// The edits of the first safe fix of each diagnostic that clashes with no fix taken before it,
+/// with how many fixes that is and their codes.
+fn one_round(diagnostics: &[Diagnostic], line_end: &str) -> (Vec<Edit>, usize, Vec<&'static str>) {
+    let mut taken: Vec<Edit> = Vec::new();
+    let mut count = 0;
+    let mut codes = Vec::new();
+    for diagnostic in diagnostics {
+        let Some(fix) = diagnostic.fixes.iter().find(|f| f.safe) else {
+            continue;
+        };
+        let clashes = fix.edits.iter().enumerate().any(|(i, e)| {
+            e.range.start > e.range.end
+                || taken.iter().any(|t| touch(t.range, e.range))
+                || fix.edits[i + 1..].iter().any(|o| touch(o.range, e.range))
+        });
+        if clashes || fix.edits.is_empty() {
+            continue;
+        }
+        taken.extend(
+            fix.edits
+                .iter()
+                .map(|e| Edit::replace(e.range, with_line_end(&e.new_text, line_end))),
+        );
+        count += 1;
+        codes.push(diagnostic.code);
+    }
+    taken.sort_by_key(|e| (e.range.start, e.range.end));
+    (taken, count, codes)
+}
+
+fn touch(a: TextRange, b: TextRange) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn syntax_errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.code == "syntax-error")
+        .count()
+}
+
+/// One edit turning `old` into `new`: the span between their common prefix and suffix.
+pub fn diff(old: &str, new: &str) -> Edit {
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    Edit::replace(
+        TextRange::new(prefix, old.len() - suffix),
+        &new[prefix..new.len() - suffix],
+    )
+}
+
+fn dominant_line_end(text: &str) -> &'static str {
+    match text.find(['\r', '\n']) {
+        Some(at) if text[at..].starts_with("\r\n") => "\r\n",
+        Some(at) if text[at..].starts_with('\r') => "\r",
+        _ => "\n",
+    }
+}
+
+/// Fix texts are written with `\n`; a file with other line ends keeps its own.
+fn with_line_end(new_text: &str, line_end: &str) -> String {
+    if line_end == "\n" || !new_text.contains('\n') {
+        return new_text.to_string();
+    }
+    new_text.replace("\r\n", "\n").replace('\n', line_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Fix;
+
+    #[test]
+    fn diff_is_one_minimal_edit_on_char_boundaries() {
+        let old = "{\"a\": 'é'}";
+        let new = "{\"a\": \"é\"}";
+        let edit = diff(old, new);
+        let (out, _) = apply_edits(old, std::slice::from_ref(&edit));
+        assert_eq!(out, new);
+        assert!(edit.range.len() < old.len());
+        let same = diff("abc", "abc");
+        assert!(same.range.is_empty() && same.new_text.is_empty());
+        let (out, _) = apply_edits("aéé", &[diff("aéé", "aé")]);
+        assert_eq!(out, "aé");
+    }
+
+    #[test]
+    fn one_round_gives_one_minimal_edit_per_problem() {
+        let text = "{ unquoted: 1, 'single': 2 }";
+        let result = fix_all(text);
+        assert_eq!(result.applied, 2);
+        assert_eq!(result.edits.len(), 2);
+        assert!(result.edits[0].range.end <= result.edits[1].range.start);
+        let (fixed, _) = apply_edits(text, &result.edits);
+        assert_eq!(fixed, result.text);
+        assert!(crate::syntax::parse(&fixed).errors.is_empty(), "{fixed}");
+    }
+
+    /// A fake rule: every "aa" becomes "a", one pair per round, so it takes rounds.
+    fn pair_rule(t: &str) -> Vec<Diagnostic> {
+        t.find("aa")
+            .map(|i| {
+                let range = TextRange::new(i, i + 2);
+                vec![
+                    Diagnostic::hint("pair", range, "pair")
+                        .with_fix(Fix::safe("merge", vec![Edit::replace(range, "a")])),
+                ]
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn rounds_end_in_one_edit_against_the_original() {
+        let text = "x aaaa y";
+        let result = fix_all_from(text, &pair_rule(text), pair_rule);
+        assert_eq!(result.text, "x a y");
+        assert_eq!(result.applied, 3);
+        assert_eq!(result.edits.len(), 1);
+        assert_eq!(apply_edits(text, &result.edits).0, "x a y");
+        assert_eq!(result.codes, ["pair"]);
+    }
+
+    #[test]
+    fn touching_fixes_wait_for_the_next_round() {
+        let fix = |s, e, t: &str| {
+            Diagnostic::hint("t", TextRange::new(s, e), "t")
+                .with_fix(Fix::safe("f", vec![Edit::replace(TextRange::new(s, e), t)]))
+        };
+        let (edits, count, _) = one_round(&[fix(0, 3, "x"), fix(3, 4, "y"), fix(6, 7, "z")], "\n");
+        assert_eq!(count, 2);
+        assert_eq!(edits.len(), 2);
+    }
+
+    #[test]
+    fn keeps_the_files_line_ends_and_is_idempotent() {
+        assert_eq!(with_line_end("a\nb", "\r\n"), "a\r\nb");
+        assert_eq!(with_line_end("a\r\nb", "\r\n"), "a\r\nb");
+        assert_eq!(dominant_line_end("{\r\n}"), "\r\n");
+        assert_eq!(dominant_line_end("{\r}"), "\r");
+        assert_eq!(dominant_line_end("{}"), "\n");
+        let result = fix_all("{\"image\": \"x\",}");
+        assert_eq!(result.text, "{\"image\": \"x\"}");
+        assert_eq!(fix_all(&result.text).applied, 0);
+    }
+}
