@@ -35,8 +35,13 @@ export class Workbench {
     await this.focusEditor();
   }
 
+  /** Focuses the editor with the keyboard: a click can land on an overlay or a hover. */
   async focusEditor() {
-    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+1');
+    await waitFor('the editor to have focus', 10_000, () =>
+      this.page.locator('.editor-instance .monaco-editor.focused').first().isVisible(),
+    );
   }
 
   /** Moves the cursor to a 1-based line and column (Go to Line: `:line:col`). */
@@ -55,8 +60,8 @@ export class Workbench {
     return text.replace(/\u00a0/g, ' ');
   }
 
-  async waitForEditorText(what, pattern) {
-    await waitFor(what, 10_000, async () => pattern.test(await this.editorText()));
+  async waitForEditorText(what, pattern, timeoutMs = 10_000) {
+    await waitFor(what, timeoutMs, async () => pattern.test(await this.editorText()));
   }
 
   async command(title) {
