@@ -12,3 +12,5 @@ pub mod rules;
 pub mod spec;
 pub mod syntax;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -1,0 +1,95 @@
+//! The WebAssembly facade for the VS Code extension: thin wrappers over [`crate::api`] that take
+//! UTF-16 offsets and return plain JS objects. No logic lives here.
+
+use crate::api::{self, AnalyzeOptions};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+
+    /// Set by the TypeScript wrapper; absent elsewhere, hence `catch`.
+    #[wasm_bindgen(catch, js_namespace = globalThis, js_name = devcontainerDoctorOnPanic)]
+    fn report_panic(message: &str) -> Result<(), JsValue>;
+}
+
+/// wasm32-unknown-unknown aborts on panic (a `RuntimeError: unreachable` in JS), and the message
+/// would be lost: the hook hands it to JS first so the wrapper can report it and re-instantiate.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("devcontainer-doctor core panicked: {info}");
+        console_error(&message);
+        let _ = report_panic(&message);
+    }));
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `analyze(text, options?)` -> `{ diagnostics: [...] }`, as the CLI's JSON output.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: AnalyzeOptions = if options.is_undefined() || options.is_null() {
+        AnalyzeOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid analyze options: {e}")))?
+    };
+    to_js(&api::analyze(text, &options))
+}
+
+#[wasm_bindgen]
+pub fn complete(text: &str, offset: u32) -> Result<JsValue, JsError> {
+    to_js(&api::complete(text, offset))
+}
+
+/// `null` when there is nothing to show.
+#[wasm_bindgen]
+pub fn hover(text: &str, offset: u32) -> Result<JsValue, JsError> {
+    to_js(&api::hover(text, offset))
+}
+
+#[wasm_bindgen(js_name = codeActions)]
+pub fn code_actions(text: &str, start: u32, end: u32) -> Result<JsValue, JsError> {
+    to_js(&api::code_actions(text, start, end))
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    api::version().to_string()
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleEntry {
+    code: &'static str,
+    severity: crate::diag::Severity,
+    summary: &'static str,
+    docs_url: String,
+}
+
+/// Every rule code: `[{ code, severity, summary, docsUrl }]`.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    let entries: Vec<RuleEntry> = crate::rules::catalog()
+        .map(|r| RuleEntry {
+            code: r.code,
+            severity: r.severity,
+            summary: r.summary,
+            docs_url: crate::rules::docs_url(r.code),
+        })
+        .collect();
+    to_js(&entries)
+}
+
+/// For tests only: panics on purpose, to prove the wrapper recovers.
+#[wasm_bindgen(js_name = __testPanic)]
+pub fn test_panic() {
+    panic!("deliberate panic for the recovery test");
+}

@@ -1,0 +1,107 @@
+// Quick fixes and "fix all", as the core computes them, plus "Save and Rebuild Container" in every
+// devcontainer.json quick-fix list.
+
+import * as vscode from 'vscode';
+import * as config from './config';
+import { toTextEdit } from './convert';
+import type { DiagnosticsController } from './diagnostics';
+import { SOURCE } from './diagnostics';
+import type { Engine } from './engine';
+import type * as core from './engineTypes';
+import { REBUILD_COMMAND, REBUILD_TITLE } from './rebuild';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('devcontainerDoctor');
+
+export class CodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly diagnostics: DiagnosticsController,
+  ) {}
+
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    if (!config.isEnabled(document.uri)) return [];
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
+    const actions: vscode.CodeAction[] = [];
+    const text = document.getText();
+    const fromEngine = this.engine.codeActions(
+      text,
+      document.offsetAt(range.start),
+      document.offsetAt(range.end),
+    );
+
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      const seen = new Set<string>();
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== SOURCE) continue;
+        const origin = this.diagnostics.coreDiagnostic(document, diagnostic);
+        for (const fix of origin?.fixes ?? []) {
+          seen.add(fix.title);
+          actions.push(this.quickFix(document, fix.title, fix.isPreferred, fix.edits, [diagnostic]));
+        }
+      }
+      for (const action of fromEngine) {
+        if (action.kind !== 'quickfix' || seen.has(action.title)) continue;
+        seen.add(action.title);
+        const related = context.diagnostics.filter((d) =>
+          action.diagnosticCodes.includes(typeof d.code === 'object' ? String(d.code.value) : String(d.code)),
+        );
+        actions.push(this.quickFix(document, action.title, action.isPreferred, action.edits, related));
+      }
+      const rebuild = new vscode.CodeAction(REBUILD_TITLE, vscode.CodeActionKind.QuickFix);
+      rebuild.command = { command: REBUILD_COMMAND, title: REBUILD_TITLE, arguments: [document.uri] };
+      actions.push(rebuild);
+    }
+
+    if (wants(FIX_ALL_KIND)) {
+      const fixAll = this.fixAll(document, fromEngine);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+
+  private quickFix(
+    document: vscode.TextDocument,
+    title: string,
+    isPreferred: boolean,
+    edits: core.TextEdit[],
+    diagnostics: vscode.Diagnostic[],
+  ): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.set(document.uri, edits.map(toTextEdit));
+    action.isPreferred = isPreferred;
+    action.diagnostics = diagnostics;
+    return action;
+  }
+
+  /** The core's own fix-all when it offers one; otherwise its safe fixes that do not overlap. */
+  private fixAll(document: vscode.TextDocument, fromEngine: core.CodeAction[]): vscode.CodeAction | undefined {
+    const own = fromEngine.find((a) => a.kind === 'source.fixAll');
+    let edits = own?.edits;
+    if (!edits) {
+      edits = [];
+      const taken: vscode.Range[] = [];
+      for (const d of this.diagnostics.coreDiagnostics(document)) {
+        const fix = d.fixes.find((f) => f.isPreferred);
+        if (!fix) continue;
+        const ranges = fix.edits.map((e) => toTextEdit(e).range);
+        if (ranges.some((r) => taken.some((t) => t.intersection(r) !== undefined))) continue;
+        taken.push(...ranges);
+        edits.push(...fix.edits);
+      }
+    }
+    if (edits.length === 0) return undefined;
+    const action = new vscode.CodeAction(own?.title ?? 'Fix all safe problems', FIX_ALL_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.set(document.uri, edits.map(toTextEdit));
+    return action;
+  }
+}

@@ -1,0 +1,94 @@
+// Wraps the WASM core: typed calls, and recovery from a panic. wasm32-unknown-unknown aborts on
+// panic, which JS sees as a WebAssembly.RuntimeError; the instance is then unusable, so the
+// wrapper reports the panic and builds a fresh instance before the next call. No vscode import
+// here, so Node tests run this same code.
+
+import type {
+  AnalyzeOptions,
+  AnalyzeResult,
+  CodeAction,
+  CompletionItem,
+  Hover,
+  RuleEntry,
+} from './engineTypes';
+
+/** The wasm-bindgen `--target web` glue (dist/core/devcontainer_doctor.js). */
+export interface CoreGlue {
+  initSync(options: { module: Uint8Array | WebAssembly.Module }): unknown;
+  __wbg_reset_state(): void;
+  analyze(text: string, options: unknown): unknown;
+  complete(text: string, offset: number): unknown;
+  hover(text: string, offset: number): unknown;
+  codeActions(text: string, start: number, end: number): unknown;
+  version(): string;
+  rules(): unknown;
+  __testPanic(): void;
+}
+
+export type PanicReporter = (message: string) => void;
+
+const PANIC_HOOK = 'devcontainerDoctorOnPanic';
+
+export class Engine {
+  /** The message the Rust panic hook handed over during the current call. */
+  private panicMessage: string | undefined;
+  panicCount = 0;
+
+  constructor(
+    private readonly glue: CoreGlue,
+    bytes: Uint8Array,
+    private readonly onPanic: PanicReporter,
+  ) {
+    (globalThis as Record<string, unknown>)[PANIC_HOOK] = (message: string) => {
+      this.panicMessage = message;
+    };
+    glue.initSync({ module: bytes });
+  }
+
+  analyze(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
+    return this.call(() => this.glue.analyze(text, options) as AnalyzeResult, {
+      diagnostics: [],
+    });
+  }
+
+  complete(text: string, offset: number): CompletionItem[] {
+    return this.call(() => this.glue.complete(text, offset) as CompletionItem[], []);
+  }
+
+  hover(text: string, offset: number): Hover | null {
+    return this.call(() => (this.glue.hover(text, offset) as Hover | null) ?? null, null);
+  }
+
+  codeActions(text: string, start: number, end: number): CodeAction[] {
+    return this.call(() => this.glue.codeActions(text, start, end) as CodeAction[], []);
+  }
+
+  version(): string {
+    return this.call(() => this.glue.version(), 'unknown');
+  }
+
+  rules(): RuleEntry[] {
+    return this.call(() => this.glue.rules() as RuleEntry[], []);
+  }
+
+  /** Test hook: makes the core panic on purpose. */
+  testPanic(): void {
+    this.call(() => this.glue.__testPanic(), undefined);
+  }
+
+  private call<T>(run: () => T, fallback: T): T {
+    this.panicMessage = undefined;
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        this.panicCount += 1;
+        this.onPanic(this.panicMessage ?? `devcontainer-doctor core crashed: ${error.message}`);
+        this.glue.__wbg_reset_state();
+      } else {
+        this.onPanic(`devcontainer-doctor core failed: ${String(error)}`);
+      }
+      return fallback;
+    }
+  }
+}

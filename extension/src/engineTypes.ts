@@ -1,0 +1,84 @@
+// The shapes the Rust core returns (crate/src/api.rs), as plain JSON objects.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOverride = Severity | 'off';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  isPreferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface AnalyzeOptions {
+  severityOverrides?: Record<string, SeverityOverride>;
+}
+
+export interface AnalyzeResult {
+  diagnostics: Diagnostic[];
+}
+
+export type CompletionKind =
+  | 'property'
+  | 'value'
+  | 'enum'
+  | 'keyword'
+  | 'snippet'
+  | 'variable'
+  | 'module'
+  | 'constant';
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  documentation?: string;
+  insertText: string;
+  isSnippet: boolean;
+  range: Range;
+  sortText: string;
+  filterText?: string;
+  additionalEdits?: TextEdit[];
+}
+
+export interface Hover {
+  contents: string;
+  range: Range;
+}
+
+export interface CodeAction {
+  title: string;
+  kind: string;
+  isPreferred: boolean;
+  diagnosticCodes: string[];
+  edits: TextEdit[];
+}
+
+export interface RuleEntry {
+  code: string;
+  severity: Severity;
+  summary: string;
+  docsUrl: string;
+}

@@ -1,0 +1,33 @@
+// Entry point for both bundles: dist/main.js (Node extension host) and dist/browser.js (web).
+
+import * as vscode from 'vscode';
+import { CodeActionProvider } from './codeActions';
+import { CompletionProvider, TRIGGER_CHARACTERS } from './completion';
+import { DiagnosticsController } from './diagnostics';
+import { DEVCONTAINER_SELECTOR } from './documents';
+import { HoverProvider } from './hover';
+import { loadEngine } from './loadEngine';
+import { registerRebuild } from './rebuild';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('Devcontainer Doctor', { log: true });
+  context.subscriptions.push(log, registerRebuild(log));
+  const engine = await loadEngine(context.extensionUri, log);
+  const diagnostics = new DiagnosticsController(engine);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCompletionItemProvider(
+      DEVCONTAINER_SELECTOR,
+      new CompletionProvider(engine),
+      ...TRIGGER_CHARACTERS,
+    ),
+    vscode.languages.registerHoverProvider(DEVCONTAINER_SELECTOR, new HoverProvider(engine)),
+    vscode.languages.registerCodeActionsProvider(
+      DEVCONTAINER_SELECTOR,
+      new CodeActionProvider(engine, diagnostics),
+      CodeActionProvider.metadata,
+    ),
+  );
+}
+
+export function deactivate(): void {}

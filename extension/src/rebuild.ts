@@ -1,0 +1,80 @@
+// "Save and Rebuild Container": saves the configuration, then asks the Dev Containers extension to
+// rebuild. Outside a container that is "rebuild and reopen"; inside one, "rebuild".
+
+import * as vscode from 'vscode';
+import { isDevcontainerDocument } from './documents';
+
+export const REBUILD_COMMAND = 'devcontainerDoctor.rebuildContainer';
+export const REBUILD_TITLE = 'Save and Rebuild Container';
+const DEV_CONTAINERS_ID = 'ms-vscode-remote.remote-containers';
+const REBUILD_AND_REOPEN = 'remote-containers.rebuildAndReopenInContainer';
+const REBUILD_IN_CONTAINER = 'remote-containers.rebuildContainer';
+
+export function registerRebuild(log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) => rebuild(log, uri));
+}
+
+async function rebuild(log: vscode.LogOutputChannel, uri?: vscode.Uri): Promise<void> {
+  try {
+    const document = findDocument(uri);
+    if (document?.isDirty && !(await document.save())) {
+      void vscode.window.showWarningMessage(
+        `Devcontainer Doctor: ${document.uri.path} could not be saved, so the container was not rebuilt. Save it and try again.`,
+      );
+      return;
+    }
+    const command =
+      vscode.env.remoteName === 'dev-container' ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
+    // Other editors may register the same IDs, and the extension may be absent: ask first.
+    const available = await vscode.commands.getCommands(true);
+    if (!available.includes(command)) {
+      await explainMissing(document);
+      return;
+    }
+    log.info(`running ${command}`);
+    await vscode.commands.executeCommand(command);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`rebuild failed: ${message}`);
+    void vscode.window.showErrorMessage(`Devcontainer Doctor: rebuilding the container failed: ${message}`);
+  }
+}
+
+function findDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
+  if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const active = vscode.window.activeTextEditor?.document;
+  return active && isDevcontainerDocument(active) ? active : undefined;
+}
+
+/** The devcontainer CLI command that does the same, for users without the extension. */
+export function cliEquivalent(document: vscode.TextDocument | undefined): string {
+  const folder = document
+    ? vscode.workspace.getWorkspaceFolder(document.uri)
+    : vscode.workspace.workspaceFolders?.[0];
+  const folderPath = folder?.uri.fsPath ?? '.';
+  let command = `devcontainer up --workspace-folder ${quote(folderPath)}`;
+  if (document && folder && /\/\.devcontainer\/[^/]+\/devcontainer\.json$/.test(document.uri.path)) {
+    command += ` --config ${quote(document.uri.fsPath)}`;
+  }
+  return `${command} --remove-existing-container`;
+}
+
+function quote(path: string): string {
+  return /^[\w./:@-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+async function explainMissing(document: vscode.TextDocument | undefined): Promise<void> {
+  const cli = cliEquivalent(document);
+  const show = 'Show Dev Containers Extension';
+  const copy = 'Copy CLI Command';
+  const choice = await vscode.window.showWarningMessage(
+    `Devcontainer Doctor: the Dev Containers extension (${DEV_CONTAINERS_ID}) is not available in this editor, so the container cannot be rebuilt from here. Install it, or run: ${cli}`,
+    show,
+    copy,
+  );
+  if (choice === show) {
+    await vscode.commands.executeCommand('workbench.extensions.search', DEV_CONTAINERS_ID);
+  } else if (choice === copy) {
+    await vscode.env.clipboard.writeText(cli);
+  }
+}

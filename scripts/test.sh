@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test: Rust format, lints and tests; the TypeScript type check; the build; the Node
+# tests against the built WASM core; the end-to-end test in code-server. Installs what is missing.
+# Usage: bash scripts/test.sh   (CI runs it through .ci/run with CI=true)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+START=$SECONDS
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy"
+cargo clippy --all-targets -- -D warnings
+ensure_wasm_target
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings # the WASM facade
+
+step "cargo test"
+cargo test
+
+step "build (WASM core, bundles, .vsix)"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm
+npm run build
+
+step "TypeScript type check"
+npm run typecheck
+
+step "node tests (dist/core through node:test)"
+npm test
+
+step "end-to-end test in code-server"
+# The fonts only make CJK and emoji readable in the screenshots.
+ensure_apt chromium ripgrep libkrb5-dev fonts-wqy-zenhei fonts-noto-color-emoji
+bash scripts/install-code-server.sh
+npm run test:e2e
+
+step "all tests passed in $((SECONDS - START)) s"
