@@ -36,3 +36,20 @@ fn rules_as_json() {
         assert!(first[key].is_string(), "{key}");
     }
 }
+
+#[test]
+fn readme_lists_every_code_with_its_severity() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap_or_default();
+    for info in devcontainer_doctor::rules::catalog() {
+        let row = format!(
+            "| [`{0}`](docs/rules.md#{0}) | {1} |",
+            info.code,
+            info.severity.as_str()
+        );
+        assert!(
+            readme.contains(&row),
+            "README.md's rule table lacks `{row}`: copy the table of docs/rules.md into it"
+        );
+    }
+}
