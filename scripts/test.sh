@@ -17,6 +17,9 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings # the WASM fac
 step "cargo test"
 cargo test
 
+step "diagnostics per code over the real corpus (read them: each warning must be one its author wants)"
+cargo test -q --test corpus -- --nocapture
+
 step "build (WASM core, bundles, .vsix)"
 ensure_wasm_target
 ensure_wasm_bindgen
