@@ -53,10 +53,13 @@ fn apply_by(key: &str) -> ApplyBy {
         | "remoteUser"
         | "userEnvProbe"
         | "postAttachCommand"
+        // Dev Containers runs it on the host on every connection, a window reload included
+        // (vscode-remote-release#2407, #8179), not only before a start.
+        | "initializeCommand"
         | "waitFor"
         | "shutdownAction"
         | "devPort" => ApplyBy::Reload,
-        "postStartCommand" | "initializeCommand" => ApplyBy::Restart,
+        "postStartCommand" => ApplyBy::Restart,
         _ => ApplyBy::Rebuild,
     }
 }
@@ -181,6 +184,17 @@ mod tests {
         let removed = advise(BASE, &BASE.replace("\"forwardPorts\": [2345],", ""));
         assert_eq!(removed.changed[0].key, "forwardPorts");
         assert_eq!(removed.apply_by, ApplyBy::Reload);
+    }
+
+    #[test]
+    fn initialize_command_runs_again_on_a_reload() {
+        let new = BASE.replace(
+            "\"image\"",
+            "\"initializeCommand\": \"docker pull golang\", \"image\"",
+        );
+        let advice = advise(BASE, &new);
+        assert_eq!(advice.apply_by, ApplyBy::Reload);
+        assert_eq!(advice.changed[0].key, "initializeCommand");
     }
 
     #[test]

@@ -60,6 +60,13 @@ pub fn code_actions(text: &str, start: u32, end: u32) -> Result<JsValue, JsError
     to_js(&api::code_actions(text, start, end))
 }
 
+/// `rebuildAdvice(oldText, newText)` -> `{ applyBy, changed: [{ key, applyBy }], hasSyntaxErrors }`:
+/// what applying the edit from `oldText` to `newText` takes (nothing, reload, restart, rebuild).
+#[wasm_bindgen(js_name = rebuildAdvice)]
+pub fn rebuild_advice(old_text: &str, new_text: &str) -> Result<JsValue, JsError> {
+    to_js(&api::rebuild_advice(old_text, new_text))
+}
+
 #[wasm_bindgen]
 pub fn version() -> String {
     api::version().to_string()

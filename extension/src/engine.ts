@@ -9,6 +9,7 @@ import type {
   CodeAction,
   CompletionItem,
   Hover,
+  RebuildAdvice,
   RuleEntry,
 } from './engineTypes';
 
@@ -20,6 +21,7 @@ export interface CoreGlue {
   complete(text: string, offset: number): unknown;
   hover(text: string, offset: number): unknown;
   codeActions(text: string, start: number, end: number): unknown;
+  rebuildAdvice(oldText: string, newText: string): unknown;
   version(): string;
   rules(): unknown;
   __testPanic(): void;
@@ -61,6 +63,18 @@ export class Engine {
 
   codeActions(text: string, start: number, end: number): CodeAction[] {
     return this.call(() => this.glue.codeActions(text, start, end) as CodeAction[], []);
+  }
+
+  /**
+   * What the change from `oldText` to `newText` takes to apply. If the core fails, the safe
+   * answer: a rebuild, with nothing listed.
+   */
+  rebuildAdvice(oldText: string, newText: string): RebuildAdvice {
+    return this.call(() => this.glue.rebuildAdvice(oldText, newText) as RebuildAdvice, {
+      applyBy: 'rebuild',
+      changed: [],
+      hasSyntaxErrors: false,
+    });
   }
 
   version(): string {

@@ -82,3 +82,20 @@ export interface RuleEntry {
   summary: string;
   docsUrl: string;
 }
+
+/** What applying a change to devcontainer.json takes, from cheapest to dearest. */
+export type ApplyBy = 'nothing' | 'reload' | 'restart' | 'rebuild';
+
+export interface ChangedProperty {
+  key: string;
+  applyBy: ApplyBy;
+}
+
+export interface RebuildAdvice {
+  /** The dearest of the changed properties; `nothing` when none changed. */
+  applyBy: ApplyBy;
+  /** Top-level properties added, removed or changed. */
+  changed: ChangedProperty[];
+  /** The new text has syntax errors (a rebuild would fail). */
+  hasSyntaxErrors: boolean;
+}

@@ -1,18 +1,25 @@
 // Entry point for both bundles: dist/main.js (Node extension host) and dist/browser.js (web).
 
 import * as vscode from 'vscode';
+import { Baselines } from './baseline';
 import { CodeActionProvider } from './codeActions';
 import { CompletionProvider, TRIGGER_CHARACTERS } from './completion';
 import { DiagnosticsController } from './diagnostics';
 import { DEVCONTAINER_SELECTOR } from './documents';
+import type { Engine } from './engine';
 import { HoverProvider } from './hover';
 import { loadEngine } from './loadEngine';
 import { registerRebuild } from './rebuild';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('Devcontainer Doctor', { log: true });
-  context.subscriptions.push(log, registerRebuild(log));
+  // Before any await: the baselines must see the documents as the container session found them.
+  const baselines = new Baselines();
+  let loaded: Engine | undefined;
+  const advise = (oldText: string, newText: string) => loaded?.rebuildAdvice(oldText, newText);
+  context.subscriptions.push(log, baselines, registerRebuild(log, { baselines, advise }));
   const engine = await loadEngine(context.extensionUri, log);
+  loaded = engine;
   const diagnostics = new DiagnosticsController(engine);
   context.subscriptions.push(
     diagnostics,

@@ -1,8 +1,12 @@
 // "Save and Rebuild Container": saves the configuration, then asks the Dev Containers extension to
-// rebuild. Outside a container that is "rebuild and reopen"; inside one, "rebuild".
+// rebuild. Outside a container that is "rebuild and reopen"; inside one, "rebuild", but only after
+// checking that the edits since the container started need one (see rebuildPrompt.ts).
 
 import * as vscode from 'vscode';
+import type { Baselines } from './baseline';
 import { isDevcontainerDocument } from './documents';
+import type { RebuildAdvice } from './engineTypes';
+import { shouldRebuild } from './rebuildPrompt';
 
 export const REBUILD_COMMAND = 'devcontainerDoctor.rebuildContainer';
 export const REBUILD_TITLE = 'Save and Rebuild Container';
@@ -10,11 +14,27 @@ const DEV_CONTAINERS_ID = 'ms-vscode-remote.remote-containers';
 const REBUILD_AND_REOPEN = 'remote-containers.rebuildAndReopenInContainer';
 const REBUILD_IN_CONTAINER = 'remote-containers.rebuildContainer';
 
-export function registerRebuild(log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) => rebuild(log, uri));
+/** What the in-container check needs; without it the command rebuilds as it always did. */
+export interface RebuildCheck {
+  baselines: Pick<Baselines, 'get' | 'set'>;
+  /** Undefined while the core is not loaded yet. */
+  advise(oldText: string, newText: string): RebuildAdvice | undefined;
 }
 
-async function rebuild(log: vscode.LogOutputChannel, uri?: vscode.Uri): Promise<void> {
+export function registerRebuild(
+  log: vscode.LogOutputChannel,
+  check?: RebuildCheck,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) =>
+    rebuild(log, check, uri),
+  );
+}
+
+async function rebuild(
+  log: vscode.LogOutputChannel,
+  check: RebuildCheck | undefined,
+  uri?: vscode.Uri,
+): Promise<void> {
   try {
     const document = findDocument(uri);
     if (document?.isDirty && !(await document.save())) {
@@ -23,8 +43,12 @@ async function rebuild(log: vscode.LogOutputChannel, uri?: vscode.Uri): Promise<
       );
       return;
     }
-    const command =
-      vscode.env.remoteName === 'dev-container' ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
+    const inContainer = vscode.env.remoteName === 'dev-container';
+    // Inside a container the text it started with is known: skip rebuilds that are not needed.
+    const target =
+      inContainer && check && document ? { check, document, text: document.getText() } : undefined;
+    if (target && !(await adviseRebuild(log, target))) return;
+    const command = inContainer ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
     // Other editors may register the same IDs, and the extension may be absent: ask first.
     const available = await vscode.commands.getCommands(true);
     if (!available.includes(command)) {
@@ -33,11 +57,34 @@ async function rebuild(log: vscode.LogOutputChannel, uri?: vscode.Uri): Promise<
     }
     log.info(`running ${command}`);
     await vscode.commands.executeCommand(command);
+    target?.check.baselines.set(target.document.uri, target.text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.error(`rebuild failed: ${message}`);
     void vscode.window.showErrorMessage(`Devcontainer Doctor: rebuilding the container failed: ${message}`);
   }
+}
+
+interface RebuildTarget {
+  check: RebuildCheck;
+  document: vscode.TextDocument;
+  /** The saved text. */
+  text: string;
+}
+
+/** True when the rebuild should go ahead, after telling the user when it is not needed. */
+async function adviseRebuild(
+  log: vscode.LogOutputChannel,
+  { check, document, text }: RebuildTarget,
+): Promise<boolean> {
+  const baseline = check.baselines.get(document.uri);
+  // Without a baseline both texts are the same: only the syntax check counts then.
+  const advice = check.advise(baseline ?? text, text);
+  if (!advice) return true;
+  const changed = advice.changed.map((c) => `${c.key}:${c.applyBy}`).join(' ') || 'no change';
+  const known = baseline === undefined ? ', baseline unknown' : '';
+  log.info(`rebuild advice: ${advice.applyBy} (${changed}${known})`);
+  return shouldRebuild(advice, baseline !== undefined);
 }
 
 function findDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {

@@ -1,5 +1,5 @@
 // A tiny stand-in for the `vscode` module, for unit tests of extension code that only calls
-// commands, env and window. Its state lives on globalThis.fakeVscode so the test can set it.
+// commands, env, window and a few workspace members. Its state lives on globalThis.fakeVscode so the test can set it.
 const state = () => globalThis.fakeVscode;
 
 export const commands = {
@@ -29,6 +29,10 @@ export const window = {
     state().messages.push({ level: 'warning', message, choices });
     return state().choice;
   },
+  showInformationMessage: async (message, ...choices) => {
+    state().messages.push({ level: 'info', message, choices });
+    return state().choice;
+  },
   showErrorMessage: async (message) => void state().messages.push({ level: 'error', message }),
 };
 
@@ -37,6 +41,17 @@ export const workspace = {
     return state().document ? [state().document] : [];
   },
   getWorkspaceFolder: () => state().folder,
+  onDidOpenTextDocument: (listener) => {
+    state().openListeners = [...(state().openListeners ?? []), listener];
+    return { dispose() {} };
+  },
+  fs: {
+    readFile: async (uri) => {
+      const text = state().disk?.[uri.path];
+      if (text === undefined) throw new Error(`no such file: ${uri.path}`);
+      return new TextEncoder().encode(text);
+    },
+  },
   get workspaceFolders() {
     return state().folder ? [state().folder] : undefined;
   },
