@@ -10,6 +10,7 @@ pub mod ide;
 pub mod rebuild;
 pub mod rules;
 pub mod spec;
+pub mod suggest;
 pub mod syntax;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -30,13 +30,12 @@ mod catalog_data;
 mod legacy;
 mod reference;
 mod script_options;
-mod suggest;
 mod summaries;
 
+pub use crate::suggest::closest_or_prefix as closest;
 pub use legacy::{LEGACY_TAG, LegacyShortId, legacy_short_id, legacy_short_ids};
 pub use reference::{FeatureRef, RefKind, RefProblem, parse_reference};
 pub use script_options::undeclared_options;
-pub use suggest::closest;
 
 /// Namespaces whose every feature is in the catalog: an id missing there does not exist.
 pub const COMPLETE_NAMESPACES: &[&str] = &["ghcr.io/devcontainers/features"];

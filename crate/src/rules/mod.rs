@@ -33,7 +33,6 @@ mod schema_types;
 mod schema_values;
 mod schema_walk;
 mod string_source;
-mod suggest;
 mod syntax_errors;
 mod text_layout;
 mod variable_scan;

@@ -5,8 +5,9 @@
 //! Valid: `{"image": "golang:1.23", "waitFor": "postCreateCommand"}`.
 
 use super::schema_walk::{describe, walk};
-use super::{Context, RuleInfo, suggest};
+use super::{Context, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
+use crate::suggest;
 use crate::syntax::clip;
 
 pub const CODES: &[RuleInfo] = &[RuleInfo {

@@ -6,9 +6,10 @@
 use super::move_fix::{Move, move_into};
 use super::schema_walk::Visit;
 use super::schema_walk::walk;
-use super::{Context, RuleInfo, suggest};
+use super::{Context, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::spec::{ObjectSpec, OtherKeys};
+use crate::suggest;
 use crate::syntax::MemberRef;
 use crate::syntax::clip;
 

@@ -253,27 +253,15 @@ fn misspelling_of(name: &str, has_args: bool) -> Option<&'static str> {
     candidates
         .iter()
         .copied()
-        .map(|known| (known, edit_distance(&lower, &known.to_ascii_lowercase())))
+        .map(|known| {
+            (
+                known,
+                crate::suggest::edit_distance(&lower, &known.to_ascii_lowercase()),
+            )
+        })
         .filter(|&(known, d)| d == 0 || (d <= 2 && known.len() >= 8 && name.len() >= 6))
         .min_by_key(|&(_, d)| d)
         .map(|(known, _)| known)
-}
-
-/// Levenshtein distance over chars; inputs here are short variable names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let next = (prev + cost).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
