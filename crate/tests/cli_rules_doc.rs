@@ -1,23 +1,20 @@
-//! `rules`: the catalog in Markdown matches docs/rules.md, and the JSON form lists every code.
+//! `rules`: the catalog in Markdown and JSON lists every code; README.md's rule table too.
 
 mod cli_support;
 use cli_support::*;
 use std::path::Path;
 
 #[test]
-fn docs_rules_md_is_the_generated_catalog() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let run = run_in(&root, &["rules", "--format", "markdown"]);
+fn rules_as_markdown_lists_every_code_with_an_anchor() {
+    let run = run_in(Path::new("."), &["rules", "--format", "markdown"]);
     assert_eq!(run.code, 0);
-    let committed = std::fs::read_to_string(root.join("docs/rules.md")).unwrap_or_default();
-    assert!(
-        committed == run.stdout,
-        "docs/rules.md is out of date; regenerate it from the workspace root with:\n  \
-         cargo run -q -p devcontainer-doctor -- rules --format markdown > docs/rules.md"
-    );
     for info in devcontainer_doctor::rules::catalog() {
         // One heading per code, so the docs_url anchors resolve.
         assert!(run.stdout.contains(&format!("\n## {}\n", info.code)));
+        assert!(
+            run.stdout
+                .contains(&format!("| [`{0}`](#{0}) |", info.code))
+        );
         assert!(
             devcontainer_doctor::rules::docs_url(info.code).ends_with(&format!("#{}", info.code))
         );
