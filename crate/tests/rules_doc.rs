@@ -5,7 +5,7 @@
 //! Regenerate with `UPDATE_DOCS=1 cargo test --test rules_doc`.
 
 use devcontainer_doctor::analysis::analyze;
-use devcontainer_doctor::rules::catalog;
+use devcontainer_doctor::rules::{catalog, markdown_table};
 use devcontainer_doctor::text::LineIndex;
 use std::fmt::Write as _;
 use std::fs;
@@ -53,16 +53,7 @@ fn generate() -> String {
          breaks the dev container, warnings what its author would want to know, info and hints \
          matters of style. Each example below is a test fixture, checked on every build.\n\n",
     );
-    out.push_str("| Code | Default severity | Summary |\n|---|---|---|\n");
-    for r in catalog() {
-        let _ = writeln!(
-            out,
-            "| [`{0}`](#{0}) | {1} | {2} |",
-            r.code,
-            r.severity.as_str(),
-            r.summary.replace('|', "\\|")
-        );
-    }
+    out.push_str(&markdown_table(""));
     for r in catalog() {
         let _ = write!(
             out,

@@ -13,16 +13,7 @@ pub fn markdown() -> String {
          default; errors are what breaks the dev container, warnings what its author would \
          want to know, hints matters of style.\n\n",
     );
-    out.push_str("| Code | Default severity | Summary |\n|---|---|---|\n");
-    for r in &catalog {
-        let _ = writeln!(
-            out,
-            "| [`{0}`](#{0}) | {1} | {2} |",
-            r.code,
-            r.severity.as_str(),
-            r.summary.replace('|', "\\|")
-        );
-    }
+    out.push_str(&rules::markdown_table(""));
     for r in &catalog {
         let _ = write!(
             out,

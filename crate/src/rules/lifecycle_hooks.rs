@@ -33,14 +33,8 @@ pub const CODES: &[RuleInfo] = &[
     },
 ];
 
-pub const HOOKS: &[&str] = &[
-    "initializeCommand",
-    "onCreateCommand",
-    "updateContentCommand",
-    "postCreateCommand",
-    "postStartCommand",
-    "postAttachCommand",
-];
+/// The six hooks, as the spec model names them.
+pub const HOOKS: &[&str] = &crate::spec::HOOK_NAMES;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(root) = cx.root else {

@@ -156,3 +156,18 @@ pub const DOCS_BASE: &str =
 pub fn docs_url(code: &str) -> String {
     format!("{DOCS_BASE}#{code}")
 }
+
+/// The catalog as a Markdown table, each code linking to `{anchor_prefix}#code`
+/// (the CLI's `rules` output, docs/rules.md and the README share it).
+pub fn markdown_table(anchor_prefix: &str) -> String {
+    let mut out = String::from("| Code | Default severity | Summary |\n|---|---|---|\n");
+    for r in catalog() {
+        out.push_str(&format!(
+            "| [`{0}`]({anchor_prefix}#{0}) | {1} | {2} |\n",
+            r.code,
+            r.severity.as_str(),
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    out
+}
