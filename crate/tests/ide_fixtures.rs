@@ -34,7 +34,8 @@ fn labels(list: &str) -> Vec<String> {
     list.split(", ").map(|s| s.trim().to_string()).collect()
 }
 
-fn check_completion(path: &Path, failures: &mut Vec<String>) {
+/// A fixture's file name, its text (with the `|` cursor) and its `.expect` file.
+fn read_fixture(path: &Path) -> (String, String, String) {
     let name = path
         .file_name()
         .unwrap_or_default()
@@ -42,6 +43,11 @@ fn check_completion(path: &Path, failures: &mut Vec<String>) {
         .to_string();
     let marked = fs::read_to_string(path).unwrap_or_default();
     let expect = fs::read_to_string(path.with_extension("expect")).unwrap_or_default();
+    (name, marked, expect)
+}
+
+fn check_completion(path: &Path, failures: &mut Vec<String>) {
+    let (name, marked, expect) = read_fixture(path);
     if expect.trim().is_empty() {
         failures.push(format!("{name}: no .expect file"));
         return;
@@ -130,13 +136,7 @@ fn hover_fixtures() {
     let files = fixtures("hover");
     let mut failures = Vec::new();
     for path in &files {
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        let marked = fs::read_to_string(path).unwrap_or_default();
-        let expect = fs::read_to_string(path.with_extension("expect")).unwrap_or_default();
+        let (name, marked, expect) = read_fixture(path);
         let (text, offset) = split_cursor(&marked);
         let result = hover(&text, offset);
         for line in expect.lines().map(str::trim) {
