@@ -228,8 +228,22 @@ fn heredoc_copy_and_unclosed() {
     assert_eq!(at(t, h.content_range), "echo never closed\n");
     assert_eq!(at(t, f.errors[0].range), "<<EOF");
     // Exec form has no heredocs; `<<` inside words that are not markers is ignored.
-    let f = clean("FROM a\nRUN [\"cat\", \"<<EOF\"]\nRUN echo a<<b\n");
+    let f = clean("FROM a\nRUN [\"cat\", \"<<EOF\"]\nRUN echo a<<b '<<EOF' <<- X\n");
     assert!(f.instructions.iter().all(|i| i.heredocs.is_empty()));
+    // As BuildKit's lexer: `<<` followed by white space takes the next word as delimiter.
+    let t = "FROM a\nRUN << EOF 3<< -X\nbody\nEOF\nx\n-X\n";
+    let f = clean(t);
+    let hs = &f.instructions[1].heredocs;
+    assert_eq!(
+        hs.iter()
+            .map(|h| (h.name.as_str(), at(t, h.marker_range)))
+            .collect::<Vec<_>>(),
+        [("EOF", "<< EOF"), ("-X", "3<< -X")]
+    );
+    assert_eq!(at(t, hs[1].content_range), "x\n");
+    let t = "FROM a\nRUN <<'EOF\nEOF\n";
+    let f = parse(t);
+    assert_eq!(at(t, f.errors[0].range), "<<'EOF");
 }
 
 #[test]
@@ -649,7 +663,45 @@ fn corpus_dockerfiles_parse_cleanly() {
                 i.keyword
             );
         }
+        // Every stage whose FROM names no variable has a base image.
+        for s in &f.stages {
+            let InstructionKind::From(from) = &f.instructions[s.from].kind else {
+                panic!()
+            };
+            if !from.image.as_ref().unwrap().text.contains('$') {
+                assert!(
+                    f.base_image(s.index, &BTreeMap::new()).is_some(),
+                    "{}: stage {}",
+                    file.name,
+                    s.index
+                );
+            }
+        }
         instructions += f.instructions.len();
     }
     eprintln!("{} Dockerfiles, {instructions} instructions", files.len());
+}
+
+#[test]
+fn large_inputs_stay_linear() {
+    // 200k instructions, one instruction over 200k lines, a 2 MB line: quadratic work would
+    // take minutes here.
+    let many = "FROM a AS b\nRUN echo ${X:-y} \"q\" && \\\n  # c\n  true\nCOPY <<E /x\nbody\nE\n"
+        .repeat(40_000);
+    let one = format!("FROM a\nRUN x{}\n", " \\\n w".repeat(200_000));
+    let wide = format!("FROM a\nENV {}\n", "k=v ".repeat(500_000));
+    for text in [&many, &one, &wide] {
+        let started = std::time::Instant::now();
+        let f = parse(text);
+        let took = started.elapsed();
+        eprintln!(
+            "{} bytes, {} instructions: {took:?}",
+            text.len(),
+            f.instructions.len()
+        );
+        assert!(f.errors.is_empty());
+        assert!(took.as_secs() < 20, "{took:?}");
+    }
+    assert_eq!(parse(&many).instructions.len(), 120_000);
+    assert_eq!(parse(&one).instructions[1].args.len(), 200_001);
 }

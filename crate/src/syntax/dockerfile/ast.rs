@@ -80,7 +80,8 @@ pub struct KeyValue {
 pub enum Command {
     /// A JSON array of strings: run without a shell. `range` spans `[` to `]`.
     Exec { range: TextRange, args: Vec<Word> },
-    /// Anything else: run by the shell. The word holds the whole command text.
+    /// Anything else: run by the shell. The word spans the whole command text; its `value`
+    /// is that text unchanged (the shell, not the Dockerfile, removes quotes there).
     Shell(Word),
 }
 

@@ -90,7 +90,7 @@ pub fn parse(text: &str) -> DockerfileFile {
         let mut instr = decode(&logical, file.escape, &mut report);
         instr.range.end = end.max(instr.range.start);
         if can_have_heredocs(&instr.keyword, &logical.text, &instr.kind) {
-            let markers = heredoc_markers(&logical, file.escape);
+            let markers = heredoc_markers(&logical, file.escape, &mut report);
             if markers.len() > MAX_HEREDOCS {
                 report(
                     instr.keyword_range,
@@ -115,6 +115,17 @@ pub fn parse(text: &str) -> DockerfileFile {
             }
         }
         add_instruction(&mut file, instr, &mut report);
+    }
+    if file.instructions.is_empty() {
+        report(
+            TextRange::empty(0),
+            "The Dockerfile has no instructions: a build needs at least `FROM image`.".into(),
+        );
+    } else if file.stages.is_empty() {
+        report(
+            TextRange::empty(0),
+            "The Dockerfile has no FROM: there is no stage to build.".into(),
+        );
     }
     file.errors = errors;
     file
@@ -210,24 +221,49 @@ fn can_have_heredocs(keyword: &str, line: &str, kind: &InstructionKind) -> bool 
     }
 }
 
-/// Words of the whole line shaped `[digits]<<[-]NAME`, as `heredocsFromLine`.
-fn heredoc_markers(logical: &Logical, escape: char) -> Vec<Heredoc> {
+/// Words of the whole line shaped `[digits]<<[-]NAME`, as `heredocsFromLine`; as BuildKit's
+/// lexer does, a word ending in `<<` takes the next word as its delimiter (`<< EOF`).
+/// A delimiter with an unclosed quote is reported and skipped.
+fn heredoc_markers(
+    logical: &Logical,
+    escape: char,
+    report: &mut dyn FnMut(TextRange, String),
+) -> Vec<Heredoc> {
     let line = logical.text.as_str();
+    let words = shell_words(line, (0, line.len()), escape);
     let mut out = Vec::new();
-    for (a, b) in shell_words(line, (0, line.len()), escape) {
+    let mut k = 0;
+    while k < words.len() && out.len() <= MAX_HEREDOCS {
+        let (a, mut b) = words[k];
+        k += 1;
         let w = &line[a..b];
         let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let Some(after) = w[digits..].strip_prefix("<<") else {
             continue;
         };
+        let rest_start = if after.is_empty() && k < words.len() {
+            b = words[k].1;
+            k += 1;
+            words[k - 1].0
+        } else {
+            b - after.len()
+        };
+        let after = &line[rest_start..b];
         let (chomp, rest) = match after.strip_prefix('-') {
-            Some(r) => (true, r),
-            None => (false, after),
+            Some(r) if rest_start == a + digits + 2 => (true, r),
+            _ => (false, after),
         };
         if rest.is_empty() || rest.contains('<') {
             continue;
         }
         let name = unquote(rest, '\\');
+        if name == rest && rest.contains(['"', '\'']) {
+            report(
+                logical.range(a, b),
+                format!("The heredoc delimiter `{rest}` has an unclosed quote."),
+            );
+            continue;
+        }
         if name.is_empty() {
             continue;
         }
@@ -239,9 +275,6 @@ fn heredoc_markers(logical: &Logical, escape: char) -> Vec<Heredoc> {
             content_range: TextRange::default(),
             terminator_range: None,
         });
-        if out.len() > MAX_HEREDOCS {
-            break;
-        }
     }
     out
 }
