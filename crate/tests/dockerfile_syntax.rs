@@ -1,7 +1,9 @@
 //! The Dockerfile reader: each construct with its exact ranges (asserted as slices of the
-//! input), a CRLF file, the article's 12-line Dockerfile, hostile bytes, and every real
-//! Dockerfile of the corpus.
+//! input), a CRLF file, the article's 12-line Dockerfile, hostile bytes, recovery after
+//! errors, every real Dockerfile of the corpus, and (in `fuzz.rs`) property tests.
 
+#[path = "dockerfile_syntax/fuzz.rs"]
+mod fuzz;
 mod support;
 
 use devcontainer_doctor::syntax::dockerfile::{
@@ -704,4 +706,27 @@ fn large_inputs_stay_linear() {
     }
     assert_eq!(parse(&many).instructions.len(), 120_000);
     assert_eq!(parse(&one).instructions[1].args.len(), 200_001);
+}
+
+#[test]
+fn errors_keep_the_rest_of_the_file() {
+    let t = "FROM a\nENV ONLY\nCMD [1]\nFROMX y\nCOPY one\nUSER me\nRUN <<EOF\n";
+    let f = parse(t);
+    assert_eq!(range_problems(t, &f), Vec::<String>::new());
+    let keywords: Vec<_> = f.instructions.iter().map(|i| i.keyword.as_str()).collect();
+    assert_eq!(
+        keywords,
+        ["FROM", "ENV", "CMD", "FROMX", "COPY", "USER", "RUN"]
+    );
+    let errors: Vec<_> = f.errors.iter().map(|e| at(t, e.range)).collect();
+    assert_eq!(errors, ["ONLY", "[1]", "FROMX", "COPY one", "<<EOF"]);
+    let InstructionKind::User(Some(u)) = &f.instructions[5].kind else {
+        panic!()
+    };
+    assert_eq!(u.value, "me");
+    assert!(
+        f.errors
+            .iter()
+            .all(|e| e.code == "dockerfile-syntax" && !e.message.is_empty())
+    );
 }

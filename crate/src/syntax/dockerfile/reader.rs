@@ -150,15 +150,9 @@ fn directive(text: &str, start: usize, end: usize) -> Option<Directive> {
     }
     let after = rest[name_len..].trim_start_matches(|c: char| c.is_ascii_whitespace());
     let value = after.strip_prefix('=')?;
-    let value_start = end - value.len()
-        + (value.len()
-            - value
-                .trim_start_matches(|c: char| c.is_ascii_whitespace())
-                .len());
-    let value_end = value_start
-        + text[value_start..end]
-            .trim_end_matches(|c: char| c.is_ascii_whitespace())
-            .len();
+    let is_space = |c: char| c.is_ascii_whitespace();
+    let value_start = end - value.trim_start_matches(is_space).len();
+    let value_end = value_start + text[value_start..end].trim_end_matches(is_space).len();
     if value_end <= value_start {
         return None;
     }

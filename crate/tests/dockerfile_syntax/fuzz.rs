@@ -3,12 +3,10 @@
 //! boundaries, instructions come in order without overlapping, and the stage questions
 //! (`target_stage`, `base_image`, `expand_global`) always answer.
 
-mod support;
-
+use crate::support::dockerfile::{corpus, range_problems};
 use devcontainer_doctor::syntax::dockerfile::{DockerfileFile, Var, expand, parse, unquote};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use support::dockerfile::{corpus, range_problems};
 
 /// Real Dockerfiles to mutate (the corpus when present) plus shapes the corpus may lack.
 fn seeds() -> &'static [String] {
