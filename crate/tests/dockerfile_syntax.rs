@@ -146,6 +146,8 @@ fn directives_only_at_the_top() {
             "{late:?}"
         );
     }
+    let t = "\u{feff}# syntax=x\nFROM a\n";
+    assert_eq!(at(t, clean(t).directives[0].range), "# syntax=x");
     let f = parse("# escape=x\nFROM a\n");
     assert_eq!(f.escape, '\\');
     assert_eq!(f.errors.len(), 1);
