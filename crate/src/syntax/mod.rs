@@ -1,5 +1,6 @@
 //! JSON with comments, parsed into a tree that survives syntax errors.
 
+pub mod compose;
 mod lexer;
 mod parser;
 mod tree;
