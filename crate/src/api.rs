@@ -121,7 +121,7 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
         .diagnostics
         .iter()
         .filter_map(|d| {
-            let severity = match options.severity_overrides.get(d.code) {
+            let severity = match crate::rules::setting_for(&options.severity_overrides, d.code) {
                 Some(SeverityOverride::Off) => return None,
                 Some(SeverityOverride::Error) => Severity::Error,
                 Some(SeverityOverride::Warning) => Severity::Warning,
