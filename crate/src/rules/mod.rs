@@ -10,6 +10,7 @@ mod features_keys;
 mod features_options;
 mod features_reference;
 mod features_version;
+mod files;
 mod go_common;
 mod go_delve_ptrace;
 mod go_dlv_flags;
@@ -57,6 +58,8 @@ pub struct Context<'a> {
     /// The root object, when the document is an object.
     pub root: Option<NodeRef<'a>>,
     pub kind: ConfigKind,
+    /// The other files of the configuration, when the host gave a project.
+    pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
 }
 
@@ -69,6 +72,7 @@ impl<'a> Context<'a> {
             tree,
             root,
             kind,
+            project: None,
             line_index: std::cell::OnceCell::new(),
         }
     }
@@ -135,10 +139,23 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     ),
     (schema_kind_properties::check, schema_kind_properties::CODES),
     (schema_deprecated::check, schema_deprecated::CODES),
+    (files::missing::check, files::missing::CODES),
+    (files::unchecked::check, files::unchecked::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
-    let cx = Context::new(text, tree);
+    run_all_in(None, text, tree, out);
+}
+
+/// Every rule over the main file's `text` and `tree`, seeing the other files of `project`.
+pub fn run_all_in(
+    project: Option<&crate::project::Project>,
+    text: &str,
+    tree: &Tree,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut cx = Context::new(text, tree);
+    cx.project = project;
     for (rule, _) in RULES {
         rule(&cx, out);
     }

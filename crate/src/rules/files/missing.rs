@@ -1,0 +1,138 @@
+//! A referenced file or folder that the host looked for and did not find: an error on the value
+//! (or feature key) that names it, with a "did you mean" from the listing of its folder. A path
+//! the host did not look at (not supplied) is no finding.
+//!
+//! Invalid: `"build": { "dockerfile": "Dockerfle" }` beside a `Dockerfile`.
+//! Valid: the same with `Dockerfile`; a path with an unknown variable (skipped).
+
+use crate::diag::{Diagnostic, Fix, Severity};
+use crate::project::{self, Entry, Project, RefKind, Reference, WantKind};
+use crate::rules::{Context, RuleInfo};
+
+pub const DOCKERFILE: RuleInfo = RuleInfo {
+    code: "file-dockerfile-missing",
+    severity: Severity::Error,
+    summary: "The Dockerfile that build.dockerfile (or a Compose service's build) names does not exist.",
+};
+pub const COMPOSE: RuleInfo = RuleInfo {
+    code: "file-compose-missing",
+    severity: Severity::Error,
+    summary: "A file listed in dockerComposeFile does not exist.",
+};
+pub const CONTEXT: RuleInfo = RuleInfo {
+    code: "file-context-missing",
+    severity: Severity::Error,
+    summary: "The build context folder (build.context, or a Compose service's build.context) does not exist.",
+};
+pub const FEATURE: RuleInfo = RuleInfo {
+    code: "file-feature-missing",
+    severity: Severity::Error,
+    summary: "A local feature (./name) whose folder or devcontainer-feature.json does not exist.",
+};
+
+pub const CODES: &[RuleInfo] = &[DOCKERFILE, COMPOSE, CONTEXT, FEATURE];
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(project) = cx.project.filter(|p| !p.isolated) else {
+        return;
+    };
+    for reference in project.references(cx.tree) {
+        if let Some(d) = report(project, &reference) {
+            out.push(d);
+        }
+    }
+}
+
+fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
+    let target = r.target();
+    let entry = project.entry(&target.path)?;
+    let present = matches!(
+        (entry, target.kind),
+        (Entry::Text(_), WantKind::File) | (Entry::Folder(_), WantKind::Folder)
+    );
+    if present {
+        return None;
+    }
+    let folder = project::parent(&r.path);
+    let listing = match project.entry(&folder) {
+        Some(Entry::Folder(names)) => Some(names.as_slice()),
+        _ => None,
+    };
+    let name = project::file_name(&r.path);
+    let wants_folder = matches!(r.kind, RefKind::Context | RefKind::Feature);
+    let candidates = listing
+        .into_iter()
+        .flatten()
+        .filter_map(|n| match n.strip_suffix('/') {
+            Some(folder_name) if wants_folder => Some(folder_name),
+            None if !wants_folder => Some(n.as_str()),
+            _ => None,
+        });
+    let suggestion = crate::suggest::closest(name, candidates);
+    let feature_folder_exists = r.kind == RefKind::Feature
+        && listing.is_some_and(|names| names.iter().any(|n| n.strip_suffix('/') == Some(name)));
+    let shown = if r.written == r.path || r.written == format!("./{}", r.path) {
+        format!("`{}`", r.written)
+    } else {
+        format!(
+            "`{}` (`{}` from the folder of devcontainer.json)",
+            r.written, r.path
+        )
+    };
+    let (rule, mut message) = match r.kind {
+        RefKind::Dockerfile if !r.explicit => (
+            DOCKERFILE,
+            format!("This service builds with the default Dockerfile, but {shown} does not exist"),
+        ),
+        RefKind::Dockerfile => (DOCKERFILE, format!("The Dockerfile {shown} does not exist")),
+        RefKind::Compose => (COMPOSE, format!("The Compose file {shown} does not exist")),
+        RefKind::Context if matches!(entry, Entry::Text(_)) => (
+            CONTEXT,
+            format!("The build context {shown} is a file; it must be a folder"),
+        ),
+        RefKind::Context => (
+            CONTEXT,
+            format!("The build context folder {shown} does not exist"),
+        ),
+        RefKind::Feature if feature_folder_exists => (
+            FEATURE,
+            format!(
+                "The local feature folder {shown} has no {}",
+                project::FEATURE_FILE
+            ),
+        ),
+        RefKind::Feature => (
+            FEATURE,
+            format!("The local feature folder {shown} does not exist"),
+        ),
+    };
+    let suggestion = suggestion.filter(|_| !feature_folder_exists);
+    if let Some(s) = suggestion {
+        message.push_str(&format!("; did you mean `{s}`?"));
+    } else {
+        message.push('.');
+    }
+    let mut d = Diagnostic::new(rule.code, rule.severity, r.range, message).in_file(r.file);
+    if let Some(s) = suggestion
+        && r.explicit
+        && r.file == crate::diag::FileId::MAIN
+        && !r.written.contains("${")
+    {
+        let written = r.written.trim_end_matches('/');
+        let replaced = match written.rfind('/') {
+            Some(at) => format!("{}/{s}", &written[..at]),
+            None => s.to_string(),
+        };
+        let replaced = if r.kind == RefKind::Feature && !replaced.starts_with('.') {
+            format!("./{replaced}")
+        } else {
+            replaced
+        };
+        let text = serde_json::to_string(&replaced).unwrap_or_default();
+        d = d.with_fix(Fix::unsafe_(
+            format!("Use `{replaced}`"),
+            vec![crate::diag::Edit::replace(r.range, text)],
+        ));
+    }
+    Some(d)
+}

@@ -1,0 +1,29 @@
+//! A configuration checked without its folder (`check -` from standard input, `--isolated`)
+//! cannot have its Dockerfile, Compose files or local features checked: one note says so, on
+//! the first path it names, instead of a finding per file.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::rules::{Context, RuleInfo};
+
+pub const UNCHECKED: RuleInfo = RuleInfo {
+    code: "file-references-unchecked",
+    severity: Severity::Info,
+    summary: "Checked without its folder: the files the configuration references were not checked.",
+};
+
+pub const CODES: &[RuleInfo] = &[UNCHECKED];
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(project) = cx.project.filter(|p| p.isolated) else {
+        return;
+    };
+    let Some(first) = project.references(cx.tree).into_iter().next() else {
+        return;
+    };
+    out.push(Diagnostic::new(
+        UNCHECKED.code,
+        UNCHECKED.severity,
+        first.range,
+        "Checked without its folder: the files this configuration references (Dockerfile, Compose files, local features) were not checked.",
+    ));
+}
