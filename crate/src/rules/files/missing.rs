@@ -71,7 +71,10 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
     let suggestion = crate::suggest::closest(name, candidates);
     let feature_folder_exists = r.kind == RefKind::Feature
         && listing.is_some_and(|names| names.iter().any(|n| n.strip_suffix('/') == Some(name)));
-    let shown = if r.written == r.path || r.written == format!("./{}", r.path) {
+    let shown = if r.file != crate::diag::FileId::MAIN
+        || r.written == r.path
+        || r.written == format!("./{}", r.path)
+    {
         format!("`{}`", r.written)
     } else {
         format!(
@@ -106,28 +109,19 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
             format!("The local feature folder {shown} does not exist"),
         ),
     };
-    let suggestion = suggestion.filter(|_| !feature_folder_exists);
-    if let Some(s) = suggestion {
-        message.push_str(&format!("; did you mean `{s}`?"));
-    } else {
-        message.push('.');
+    let replaced = suggestion
+        .filter(|_| !feature_folder_exists)
+        .map(|s| with_last_segment(&r.written, s));
+    match &replaced {
+        Some(s) => message.push_str(&format!("; did you mean `{s}`?")),
+        None => message.push('.'),
     }
     let mut d = Diagnostic::new(rule.code, rule.severity, r.range, message).in_file(r.file);
-    if let Some(s) = suggestion
+    if let Some(replaced) = replaced
         && r.explicit
         && r.file == crate::diag::FileId::MAIN
         && !r.written.contains("${")
     {
-        let written = r.written.trim_end_matches('/');
-        let replaced = match written.rfind('/') {
-            Some(at) => format!("{}/{s}", &written[..at]),
-            None => s.to_string(),
-        };
-        let replaced = if r.kind == RefKind::Feature && !replaced.starts_with('.') {
-            format!("./{replaced}")
-        } else {
-            replaced
-        };
         let text = serde_json::to_string(&replaced).unwrap_or_default();
         d = d.with_fix(Fix::unsafe_(
             format!("Use `{replaced}`"),
@@ -135,4 +129,14 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
         ));
     }
     Some(d)
+}
+
+/// `written` with its last path segment replaced by `name` (`docker/Dockerfle` ->
+/// `docker/Dockerfile`).
+fn with_last_segment(written: &str, name: &str) -> String {
+    let trimmed = written.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(at) => format!("{}/{name}", &trimmed[..at]),
+        None => name.to_string(),
+    }
 }
