@@ -176,7 +176,7 @@ pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> Analyz
 
 /// The severity a user chose for a code, `None` for "off".
 fn severity_for(options: &AnalyzeOptions, code: &str, default: Severity) -> Option<Severity> {
-    match options.severity_overrides.get(code) {
+    match crate::rules::setting_for(&options.severity_overrides, code) {
         Some(SeverityOverride::Off) => None,
         Some(SeverityOverride::Error) => Some(Severity::Error),
         Some(SeverityOverride::Warning) => Some(Severity::Warning),

@@ -1,10 +1,13 @@
 //! Every check, one file each. A rule reads the [`Context`] and pushes diagnostics; it never
 //! panics and never recurses once per nesting level without a bound.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::syntax::{NodeRef, Tree};
 
 mod exec_form;
+mod rule_info;
+
+pub use rule_info::{Domain, FixSafety, RuleInfo};
 mod features_install_order;
 mod features_keys;
 mod features_options;
@@ -101,14 +104,6 @@ pub fn config_kind(root: NodeRef<'_>) -> ConfigKind {
     }
 }
 
-/// A rule code with its default severity and a one-line summary (for docs and settings).
-#[derive(Clone, Copy, Debug)]
-pub struct RuleInfo {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-}
-
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
@@ -164,6 +159,22 @@ pub fn run_all_in(
 /// Every code any rule can emit.
 pub fn catalog() -> impl Iterator<Item = &'static RuleInfo> {
     RULES.iter().flat_map(|(_, codes)| codes.iter())
+}
+
+/// The catalog entry of `code` (not of an alias).
+pub fn info(code: &str) -> Option<&'static RuleInfo> {
+    catalog().find(|r| r.code == code)
+}
+
+/// What a user's settings say about `code`: the entry under the code itself, else the one under
+/// an alias (a code split from an older one follows the old one's setting).
+pub fn setting_for<'m, T>(
+    settings: &'m std::collections::BTreeMap<String, T>,
+    code: &str,
+) -> Option<&'m T> {
+    settings
+        .get(code)
+        .or_else(|| info(code)?.aliases.iter().find_map(|a| settings.get(*a)))
 }
 
 /// Where each code is explained (an anchor per code in docs/rules.md).

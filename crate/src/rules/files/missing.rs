@@ -7,27 +7,51 @@
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::project::{self, Entry, Project, RefKind, Reference, WantKind};
-use crate::rules::{Context, RuleInfo};
+use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const DOCKERFILE: RuleInfo = RuleInfo {
     code: "file-dockerfile-missing",
+    aliases: &[],
     severity: Severity::Error,
     summary: "The Dockerfile that build.dockerfile (or a Compose service's build) names does not exist.",
+    why: "The build fails at once when the Dockerfile is not there; the dev containers CLI resolves the path from the folder of devcontainer.json (a Compose service's from its build context).",
+    fix: FixSafety::Unsafe {
+        reason: "The near name in the folder is a guess: the file may be meant to be created, or named elsewhere.",
+    },
+    domain: Domain::Dockerfile,
 };
 pub const COMPOSE: RuleInfo = RuleInfo {
     code: "file-compose-missing",
+    aliases: &[],
     severity: Severity::Error,
     summary: "A file listed in dockerComposeFile does not exist.",
+    why: "`docker compose` stops before starting anything when a file given with -f does not exist; the path is resolved from the folder of devcontainer.json.",
+    fix: FixSafety::Unsafe {
+        reason: "The near name in the folder is a guess: the file may be meant to be created, or named elsewhere.",
+    },
+    domain: Domain::Compose,
 };
 pub const CONTEXT: RuleInfo = RuleInfo {
     code: "file-context-missing",
+    aliases: &[],
     severity: Severity::Error,
     summary: "The build context folder (build.context, or a Compose service's build.context) does not exist.",
+    why: "`docker build` fails when its context folder does not exist; `build.context` is resolved from the folder of devcontainer.json, a Compose service's from the folder of the first Compose file.",
+    fix: FixSafety::Unsafe {
+        reason: "The near name in the folder is a guess: the file may be meant to be created, or named elsewhere.",
+    },
+    domain: Domain::Dockerfile,
 };
 pub const FEATURE: RuleInfo = RuleInfo {
     code: "file-feature-missing",
+    aliases: &[],
     severity: Severity::Error,
     summary: "A local feature (./name) whose folder or devcontainer-feature.json does not exist.",
+    why: "A local feature is a folder beside devcontainer.json with a devcontainer-feature.json; without it the CLI cannot install the feature and the build stops.",
+    fix: FixSafety::Unsafe {
+        reason: "The near name in the folder is a guess: the file may be meant to be created, or named elsewhere.",
+    },
+    domain: Domain::Any,
 };
 
 pub const CODES: &[RuleInfo] = &[DOCKERFILE, COMPOSE, CONTEXT, FEATURE];
@@ -116,7 +140,7 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
         Some(s) => message.push_str(&format!("; did you mean `{s}`?")),
         None => message.push('.'),
     }
-    let mut d = Diagnostic::new(rule.code, rule.severity, r.range, message).in_file(r.file);
+    let mut d = rule.at(r.range, message).in_file(r.file);
     if let Some(replaced) = replaced
         && r.explicit
         && r.file == crate::diag::FileId::MAIN
