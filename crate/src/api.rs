@@ -436,3 +436,82 @@ pub fn rebuild_advice(old_text: &str, new_text: &str) -> crate::rebuild::Rebuild
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_document_answers_like_the_text_calls() {
+        let text = "{ \"image\": \"golang:1.22\", 'name': \"é\", }";
+        let document = Document::new(text, 7);
+        assert_eq!(document.version(), 7);
+        let options = AnalyzeOptions::default();
+        assert_eq!(
+            analyze_document(&document, &options),
+            analyze(text, &options)
+        );
+        assert_eq!(complete_document(&document, 2), complete(text, 2));
+        assert_eq!(hover_document(&document, 4), hover(text, 4));
+        assert_eq!(
+            code_actions_document(&document, 0, 40),
+            code_actions(text, 0, 40)
+        );
+    }
+
+    #[test]
+    fn project_results_per_file_with_paths() {
+        let input = ProjectInput {
+            main_path: "/w/.devcontainer/devcontainer.json".into(),
+            text: "{ \"dockerComposeFile\": \"../c.yml\", \"service\": \"a\", \"workspaceFolder\": \"/w\" }".into(),
+            ..ProjectInput::default()
+        };
+        assert_eq!(
+            project_wanted(&input),
+            vec![Wanted {
+                path: "../c.yml".into(),
+                kind: WantKind::File
+            }]
+        );
+        let mut input = input;
+        input.files.push(ProjectFile {
+            path: "../c.yml".into(),
+            kind: ProjectFileKind::Text,
+            text: Some("services:\n  a:\n    build: .\n".into()),
+            entries: None,
+        });
+        input.files.push(ProjectFile {
+            path: "..".into(),
+            kind: ProjectFileKind::Folder,
+            text: None,
+            entries: Some(vec!["c.yml".into(), "dockerfile".into()]),
+        });
+        input.files.push(ProjectFile {
+            path: "../Dockerfile".into(),
+            kind: ProjectFileKind::Missing,
+            text: None,
+            entries: None,
+        });
+        assert!(project_wanted(&input).is_empty());
+        let result = analyze_project(&input, &AnalyzeOptions::default());
+        assert_eq!(result.files.len(), 2);
+        assert!(result.files[0].main && result.files[0].diagnostics.is_empty());
+        assert_eq!(result.files[1].path, "../c.yml");
+        let d = &result.files[1].diagnostics[0];
+        assert_eq!(d.code, "file-dockerfile-missing");
+        assert_eq!((d.range.start.line, d.range.start.character), (2, 4));
+        assert!(
+            d.message.contains("did you mean `dockerfile`?"),
+            "{}",
+            d.message
+        );
+        let mut off = AnalyzeOptions::default();
+        off.severity_overrides
+            .insert("file-dockerfile-missing".into(), SeverityOverride::Off);
+        assert!(
+            analyze_project(&input, &off).files[1]
+                .diagnostics
+                .is_empty()
+        );
+    }
+}

@@ -324,4 +324,56 @@ mod tests {
         assert_eq!(result.text, "{\"image\": \"x\"}");
         assert_eq!(fix_all(&result.text).applied, 0);
     }
+
+    /// A fake project rule: every "aa" in any file becomes "a"; one fix edits two files.
+    fn project_pairs(p: &Project) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (id, _, text) in p.texts() {
+            if let Some(i) = text.find("aa") {
+                let range = TextRange::new(i, i + 2);
+                out.push(
+                    Diagnostic::hint("pair", range, "pair")
+                        .in_file(id)
+                        .with_fix(Fix::safe(
+                            "merge",
+                            vec![Edit::replace(range, "a").in_file(id)],
+                        )),
+                );
+            }
+        }
+        if let (Some(i), Some(other)) = (p.main_text().find("bb"), p.id("other"))
+            && let Some(j) = p.text(other).and_then(|t| t.find("bb"))
+        {
+            let (r, s) = (TextRange::new(i, i + 2), TextRange::new(j, j + 2));
+            out.push(Diagnostic::hint("both", r, "both").with_fix(Fix::safe(
+                "both",
+                vec![Edit::replace(r, "b"), Edit::replace(s, "b").in_file(other)],
+            )));
+        }
+        out
+    }
+
+    #[test]
+    fn fixes_every_file_and_takes_a_multi_file_fix_whole() {
+        let mut project = Project::new("main", "x aa bb");
+        let other = project.add_text("other", "aaaa bb\r\n");
+        project.add("gone", crate::project::Entry::Missing);
+        let result = fix_all_project_from(&project, &project_pairs(&project), project_pairs);
+        assert_eq!(result.files.len(), 2);
+        assert_eq!(result.files[0].file, FileId::MAIN);
+        assert_eq!(result.files[0].text, "x a b");
+        assert_eq!(result.files[1].file, other);
+        assert_eq!(result.files[1].text, "a b\r\n");
+        for f in &result.files {
+            let original = project.text(f.file).unwrap();
+            assert!(f.edits.iter().all(|e| e.file == f.file));
+            assert_eq!(apply_edits(original, &f.edits).0, f.text);
+        }
+        assert_eq!(result.codes, ["pair", "both"]);
+        // A fix into a file without text is never taken.
+        let mut p = Project::new("main", "bb");
+        p.add("other", crate::project::Entry::Missing);
+        let none = fix_all_project_from(&p, &project_pairs(&p), project_pairs);
+        assert!(none.files.is_empty());
+    }
 }
