@@ -433,6 +433,28 @@ pub fn rebuild_advice(old_text: &str, new_text: &str) -> crate::rebuild::Rebuild
     crate::rebuild::advise(old_text, new_text)
 }
 
+/// One rule code, as the extension and the CLI's JSON list them.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleEntry {
+    pub code: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub docs_url: String,
+}
+
+/// Every rule code with its default severity, summary and docs link.
+pub fn rules() -> Vec<RuleEntry> {
+    crate::rules::catalog()
+        .map(|r| RuleEntry {
+            code: r.code.to_string(),
+            severity: r.severity,
+            summary: r.summary.to_string(),
+            docs_url: crate::rules::docs_url(r.code),
+        })
+        .collect()
+}
+
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
