@@ -11,9 +11,9 @@ mod rule_info;
 pub(crate) mod support;
 
 mod features;
+mod files;
 mod go;
 mod hooks;
-mod files;
 mod mounts;
 mod ports;
 mod schema;
