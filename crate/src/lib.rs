@@ -8,6 +8,7 @@ pub mod docker;
 pub mod features;
 pub mod fix;
 pub mod ide;
+pub mod project;
 pub mod rebuild;
 pub mod rules;
 pub mod spec;

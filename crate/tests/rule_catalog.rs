@@ -10,6 +10,8 @@
     reason = "a test fails by panicking and reports by printing"
 )]
 
+#[path = "support/fixture_project.rs"]
+mod fixture_project;
 mod support;
 
 use devcontainer_doctor::analysis::analyze;
@@ -48,7 +50,17 @@ fn check_text(
     problems: &mut Vec<String>,
     fixed: &mut BTreeSet<(&'static str, bool)>,
 ) {
-    for d in analyze(text).diagnostics {
+    check_diagnostics(name, analyze(text).diagnostics, problems, fixed);
+}
+
+/// The same for diagnostics already computed (a fixture folder checked as a project).
+fn check_diagnostics(
+    name: &str,
+    diagnostics: Vec<devcontainer_doctor::diag::Diagnostic>,
+    problems: &mut Vec<String>,
+    fixed: &mut BTreeSet<(&'static str, bool)>,
+) {
+    for d in diagnostics {
         for f in &d.fixes {
             fixed.insert((d.code, f.safe));
         }
@@ -89,6 +101,23 @@ fn every_diagnostic_matches_its_declaration_in_fixtures() {
     let mut fixed = BTreeSet::new();
     for (name, text) in &texts {
         check_text(name, text, &mut problems, &mut fixed);
+    }
+    // Fixture folders (`rules/<code>/<kind>/<name>/`) are checked with their files.
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    for code in fs::read_dir(&rules).into_iter().flatten().flatten() {
+        for kind in ["invalid", "valid"] {
+            for entry in fs::read_dir(code.path().join(kind))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if entry.path().is_dir() {
+                    let (_, analysis) = fixture_project::analyze_fixture(&entry.path());
+                    let name = entry.path().display().to_string();
+                    check_diagnostics(&name, analysis.diagnostics, &mut problems, &mut fixed);
+                }
+            }
+        }
     }
     // A declared fix is shown by some fixture.
     for r in catalog() {

@@ -10,11 +10,14 @@
     reason = "a test fails by panicking and reports by printing"
 )]
 
-use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::diag::apply_edits;
 use devcontainer_doctor::rules::catalog;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+#[path = "support/fixture_project.rs"]
+mod fixture_project;
+use fixture_project::analyze_fixture;
 
 fn fixture_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
@@ -24,7 +27,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
-    out.retain(|p| p.is_file() && p.extension().is_none_or(|e| e != "fixed"));
+    out.retain(|p| p.is_dir() || (p.is_file() && p.extension().is_none_or(|e| e != "fixed")));
     out.sort();
     out
 }
@@ -45,8 +48,7 @@ fn every_rule_fixture_behaves() {
         }
         for path in invalid {
             checked += 1;
-            let text = fs::read_to_string(&path).unwrap();
-            let analysis = analyze(&text);
+            let (text, analysis) = analyze_fixture(&path);
             let hits: Vec<_> = analysis
                 .diagnostics
                 .iter()
@@ -86,8 +88,8 @@ fn every_rule_fixture_behaves() {
         }
         for path in files(&dir.join("valid")) {
             checked += 1;
-            let text = fs::read_to_string(&path).unwrap();
-            let bad: Vec<_> = analyze(&text)
+            let bad: Vec<_> = analyze_fixture(&path)
+                .1
                 .diagnostics
                 .into_iter()
                 .filter(|d| d.code == info.code)

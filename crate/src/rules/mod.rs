@@ -11,6 +11,7 @@ mod rule_info;
 pub(crate) mod support;
 
 mod features;
+mod files;
 mod go;
 mod hooks;
 mod mounts;
@@ -29,6 +30,8 @@ pub struct Context<'a> {
     /// The root object, when the document is an object.
     pub root: Option<NodeRef<'a>>,
     pub kind: ConfigKind,
+    /// The other files of the configuration, when the host gave a project.
+    pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
 }
 
@@ -41,6 +44,7 @@ impl<'a> Context<'a> {
             tree,
             root,
             kind,
+            project: None,
             line_index: std::cell::OnceCell::new(),
         }
     }
@@ -108,10 +112,23 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
         schema::deprecated_property::check,
         schema::deprecated_property::CODES,
     ),
+    (files::missing::check, files::missing::CODES),
+    (files::unchecked::check, files::unchecked::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
-    let cx = Context::new(text, tree);
+    run_all_in(None, text, tree, out);
+}
+
+/// Every rule over the main file's `text` and `tree`, seeing the other files of `project`.
+pub fn run_all_in(
+    project: Option<&crate::project::Project>,
+    text: &str,
+    tree: &Tree,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut cx = Context::new(text, tree);
+    cx.project = project;
     for (rule, _) in RULES {
         rule(&cx, out);
     }
