@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod fixtures;
+pub mod golden;
+pub mod shared;
 
 use devcontainer_doctor::api::{self, AnalyzeOptions};
 use devcontainer_doctor::text::{LineIndex, Position, Range, utf16_len};
