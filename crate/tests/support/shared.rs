@@ -26,7 +26,11 @@ pub fn dir(sub: &str) -> Option<PathBuf> {
 
 /// Where `../shared` is: beside the repository root (the workspace holding `crate/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared")
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match manifest.parent().and_then(Path::parent) {
+        Some(beside) => beside.join("shared"),
+        None => manifest.join("../../shared"),
+    }
 }
 
 /// CI sets `CI=true` (GitHub Actions and most others do, and so does `.ci/run`'s caller).
