@@ -84,7 +84,10 @@ export class DiagnosticsController implements vscode.Disposable {
     });
     if (document.isClosed || document.version !== version) return;
     this.latest.set(document.uri.toString(), { version, diagnostics: result.diagnostics });
-    this.collection.set(document.uri, result.diagnostics.map((d) => this.toVscode(d)));
+    this.collection.set(
+      document.uri,
+      result.diagnostics.map((d) => this.toVscode(d)),
+    );
   }
 
   private toVscode(d: core.Diagnostic): vscode.Diagnostic {

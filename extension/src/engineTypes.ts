@@ -40,15 +40,7 @@ export interface AnalyzeResult {
   diagnostics: Diagnostic[];
 }
 
-export type CompletionKind =
-  | 'property'
-  | 'value'
-  | 'enum'
-  | 'keyword'
-  | 'snippet'
-  | 'variable'
-  | 'module'
-  | 'constant';
+export type CompletionKind = 'property' | 'value' | 'enum' | 'keyword' | 'snippet' | 'variable' | 'module' | 'constant';
 
 export interface CompletionItem {
   label: string;

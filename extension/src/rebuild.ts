@@ -21,20 +21,11 @@ export interface RebuildCheck {
   advise(oldText: string, newText: string): RebuildAdvice | undefined;
 }
 
-export function registerRebuild(
-  log: vscode.LogOutputChannel,
-  check?: RebuildCheck,
-): vscode.Disposable {
-  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) =>
-    rebuild(log, check, uri),
-  );
+export function registerRebuild(log: vscode.LogOutputChannel, check?: RebuildCheck): vscode.Disposable {
+  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) => rebuild(log, check, uri));
 }
 
-async function rebuild(
-  log: vscode.LogOutputChannel,
-  check: RebuildCheck | undefined,
-  uri?: vscode.Uri,
-): Promise<void> {
+async function rebuild(log: vscode.LogOutputChannel, check: RebuildCheck | undefined, uri?: vscode.Uri): Promise<void> {
   try {
     const document = findDocument(uri);
     if (document?.isDirty && !(await document.save())) {
@@ -45,8 +36,7 @@ async function rebuild(
     }
     const inContainer = vscode.env.remoteName === 'dev-container';
     // Inside a container the text it started with is known: skip rebuilds that are not needed.
-    const target =
-      inContainer && check && document ? { check, document, text: document.getText() } : undefined;
+    const target = inContainer && check && document ? { check, document, text: document.getText() } : undefined;
     if (target && !(await adviseRebuild(log, target))) return;
     const command = inContainer ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
     // Other editors may register the same IDs, and the extension may be absent: ask first.
@@ -73,10 +63,7 @@ interface RebuildTarget {
 }
 
 /** True when the rebuild should go ahead, after telling the user when it is not needed. */
-async function adviseRebuild(
-  log: vscode.LogOutputChannel,
-  { check, document, text }: RebuildTarget,
-): Promise<boolean> {
+async function adviseRebuild(log: vscode.LogOutputChannel, { check, document, text }: RebuildTarget): Promise<boolean> {
   const baseline = check.baselines.get(document.uri);
   // Without a baseline both texts are the same: only the syntax check counts then.
   const advice = check.advise(baseline ?? text, text);
@@ -95,9 +82,7 @@ function findDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
 
 /** The devcontainer CLI command that does the same, for users without the extension. */
 export function cliEquivalent(document: vscode.TextDocument | undefined): string {
-  const folder = document
-    ? vscode.workspace.getWorkspaceFolder(document.uri)
-    : vscode.workspace.workspaceFolders?.[0];
+  const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
   const folderPath = folder?.uri.fsPath ?? '.';
   let command = `devcontainer up --workspace-folder ${quote(folderPath)}`;
   if (document && folder && /\/\.devcontainer\/[^/]+\/devcontainer\.json$/.test(document.uri.path)) {
