@@ -2,10 +2,14 @@
 //! 0-based line and UTF-16 column, every offset a UTF-16 code-unit offset, as VS Code counts.
 //! The WASM facade and the CLI's JSON output use these types unchanged.
 
-use crate::diag::{self, Severity};
+use crate::diag::{self, FileId, Severity};
+use crate::project::{Entry, Project};
+use crate::syntax::Tree;
 use crate::text::{LineIndex, Range};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+pub use crate::project::{WantKind, Wanted};
 
 /// A user's choice of severity for one rule code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +34,10 @@ pub struct AnalyzeOptions {
 pub struct TextEdit {
     pub range: Range,
     pub new_text: String,
+    /// The project path of the file this edit changes, when it is not the file of the
+    /// diagnostic (or document) it comes with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -113,32 +121,109 @@ pub struct CodeAction {
     pub edits: Vec<TextEdit>,
 }
 
-/// Checks a devcontainer.json text.
+/// A parsed devcontainer.json that a host keeps between calls on one version, so analyze,
+/// complete, hover and code actions parse it once.
+pub struct Document {
+    text: String,
+    version: i32,
+    tree: Tree,
+    line_starts: Vec<usize>,
+    ascii: bool,
+}
+
+impl Document {
+    pub fn new(text: impl Into<String>, version: i32) -> Self {
+        let text = text.into();
+        let tree = crate::syntax::parse(&text);
+        let (line_starts, ascii) = LineIndex::new(&text).into_parts();
+        Self {
+            text,
+            version,
+            tree,
+            line_starts,
+            ascii,
+        }
+    }
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    pub fn version(&self) -> i32 {
+        self.version
+    }
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+    pub fn line_index(&self) -> LineIndex<'_> {
+        LineIndex::from_line_starts(&self.text, &self.line_starts, self.ascii)
+    }
+}
+
+/// Checks a devcontainer.json text on its own.
 pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
-    let analysis = crate::analysis::analyze(text);
-    let index = LineIndex::new(text);
-    let diagnostics = analysis
-        .diagnostics
+    analyze_document(&Document::new(text, 0), options)
+}
+
+/// Checks a kept document on its own.
+pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> AnalyzeResult {
+    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
+    let index = document.line_index();
+    let diagnostics = diagnostics
         .iter()
-        .filter_map(|d| {
-            let severity = match options.severity_overrides.get(d.code) {
-                Some(SeverityOverride::Off) => return None,
-                Some(SeverityOverride::Error) => Severity::Error,
-                Some(SeverityOverride::Warning) => Severity::Warning,
-                Some(SeverityOverride::Info) => Severity::Info,
-                Some(SeverityOverride::Hint) => Severity::Hint,
-                None => d.severity,
-            };
-            Some(Diagnostic {
-                code: d.code.to_string(),
-                severity,
-                message: d.message.clone(),
-                range: index.range(d.range),
-                fixes: d.fixes.iter().map(|f| fix_to_api(&index, f)).collect(),
-            })
-        })
+        .filter_map(|d| diagnostic_to_api(d, options, &|_| Some(&index), &|_| None))
         .collect();
     AnalyzeResult { diagnostics }
+}
+
+/// The severity a user chose for a code, `None` for "off".
+fn severity_for(options: &AnalyzeOptions, code: &str, default: Severity) -> Option<Severity> {
+    match crate::rules::setting_for(&options.severity_overrides, code) {
+        Some(SeverityOverride::Off) => None,
+        Some(SeverityOverride::Error) => Some(Severity::Error),
+        Some(SeverityOverride::Warning) => Some(Severity::Warning),
+        Some(SeverityOverride::Info) => Some(Severity::Info),
+        Some(SeverityOverride::Hint) => Some(Severity::Hint),
+        None => Some(default),
+    }
+}
+
+type IndexOf<'i> = dyn Fn(FileId) -> Option<&'i LineIndex<'i>> + 'i;
+type PathOf<'i> = dyn Fn(FileId) -> Option<String> + 'i;
+
+fn diagnostic_to_api<'i>(
+    d: &diag::Diagnostic,
+    options: &AnalyzeOptions,
+    index_of: &IndexOf<'i>,
+    path_of: &PathOf<'i>,
+) -> Option<Diagnostic> {
+    let severity = severity_for(options, d.code, d.severity)?;
+    let index = index_of(d.file)?;
+    let fixes = d
+        .fixes
+        .iter()
+        .map(|f| Fix {
+            title: f.title.clone(),
+            is_preferred: f.safe,
+            edits: f
+                .edits
+                .iter()
+                .filter_map(|e| {
+                    let edit_index = index_of(e.file)?;
+                    Some(TextEdit {
+                        range: edit_index.range(e.range),
+                        new_text: e.new_text.clone(),
+                        file: (e.file != d.file).then(|| path_of(e.file)).flatten(),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    Some(Diagnostic {
+        code: d.code.to_string(),
+        severity,
+        message: d.message.clone(),
+        range: index.range(d.range),
+        fixes,
+    })
 }
 
 pub fn fix_to_api(index: &LineIndex, fix: &diag::Fix) -> Fix {
@@ -155,15 +240,137 @@ pub fn edits_to_api(index: &LineIndex, edits: &[diag::Edit]) -> Vec<TextEdit> {
         .map(|e| TextEdit {
             range: index.range(e.range),
             new_text: e.new_text.clone(),
+            file: None,
         })
         .collect()
 }
 
+/// What the host found at a path of a project.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum ProjectFileKind {
+    /// A file, with its `text`.
+    Text,
+    /// Nothing there (or unreadable, or a folder where a file was wanted).
+    Missing,
+    /// A folder, with the names in it (`entries`; sub-folders end with `/`).
+    Folder,
+}
+
+/// One file or folder the host supplies, by its path relative to the devcontainer.json folder.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectFile {
+    pub path: String,
+    pub kind: ProjectFileKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entries: Option<Vec<String>>,
+}
+
+/// A configuration as a host hands it in: the main devcontainer.json and the files read so far.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProjectInput {
+    /// The main file's path as the host names it (shown in reports).
+    pub main_path: String,
+    pub text: String,
+    /// Checked without its folder: nothing is wanted, one note says the files were not checked.
+    pub isolated: bool,
+    /// What `${localWorkspaceFolder}` stands for (POSIX separators).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workspace_folder: Option<String>,
+    /// The absolute folder of devcontainer.json (POSIX separators), for absolute paths.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config_folder: Option<String>,
+    /// Values for `${localEnv:NAME}`.
+    pub local_env: BTreeMap<String, String>,
+    pub files: Vec<ProjectFile>,
+}
+
+impl ProjectInput {
+    pub fn to_project(&self) -> Project {
+        let mut project = Project::new(self.main_path.clone(), self.text.clone());
+        project.isolated = self.isolated;
+        project.workspace_folder = self.workspace_folder.clone();
+        project.config_folder = self.config_folder.clone();
+        project.local_env = self.local_env.clone();
+        for file in &self.files {
+            let entry = match file.kind {
+                ProjectFileKind::Text => Entry::Text(file.text.clone().unwrap_or_default()),
+                ProjectFileKind::Missing => Entry::Missing,
+                ProjectFileKind::Folder => Entry::Folder(file.entries.clone().unwrap_or_default()),
+            };
+            project.add(&file.path, entry);
+        }
+        project
+    }
+}
+
+/// The diagnostics of one file of a project.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct FileDiagnostics {
+    /// The main file's path as the host gave it, else the project path (relative to the
+    /// devcontainer.json folder).
+    pub path: String,
+    pub main: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Every file of a project that has a text, the main file first, each with its diagnostics
+/// (possibly none, so a host can clear what it showed before).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectResult {
+    pub files: Vec<FileDiagnostics>,
+}
+
+/// The paths the host should read or list next; empty when it has everything.
+pub fn project_wanted(input: &ProjectInput) -> Vec<Wanted> {
+    input.to_project().wanted()
+}
+
+/// Checks a configuration with the files the host supplied.
+pub fn analyze_project(input: &ProjectInput, options: &AnalyzeOptions) -> ProjectResult {
+    analyze_project_in(&input.to_project(), options)
+}
+
+/// The same for a [`Project`] the host built directly (the CLI).
+pub fn analyze_project_in(project: &Project, options: &AnalyzeOptions) -> ProjectResult {
+    let analysis = crate::analysis::analyze_project(project);
+    let texts: Vec<(FileId, String, LineIndex)> = project
+        .texts()
+        .map(|(id, path, text)| (id, path.to_string(), LineIndex::new(text)))
+        .collect();
+    let index_of = |id: FileId| texts.iter().find(|t| t.0 == id).map(|t| &t.2);
+    let path_of = |id: FileId| project.path(id).map(str::to_string);
+    let files = texts
+        .iter()
+        .map(|(id, path, _)| FileDiagnostics {
+            path: path.clone(),
+            main: *id == FileId::MAIN,
+            diagnostics: analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.file == *id)
+                .filter_map(|d| diagnostic_to_api(d, options, &index_of, &path_of))
+                .collect(),
+        })
+        .collect();
+    ProjectResult { files }
+}
+
 /// Completion items at a UTF-16 offset.
 pub fn complete(text: &str, offset: u32) -> Vec<CompletionItem> {
-    let index = LineIndex::new(text);
+    complete_document(&Document::new(text, 0), offset)
+}
+
+pub fn complete_document(document: &Document, offset: u32) -> Vec<CompletionItem> {
+    let index = document.line_index();
     let offset = index.offset_from_utf16(offset as usize);
-    crate::ide::complete::complete(text, offset)
+    crate::ide::complete::complete_in(document.text(), document.tree(), offset)
         .into_iter()
         .map(|item| CompletionItem {
             label: item.label,
@@ -182,9 +389,13 @@ pub fn complete(text: &str, offset: u32) -> Vec<CompletionItem> {
 
 /// Hover documentation at a UTF-16 offset.
 pub fn hover(text: &str, offset: u32) -> Option<Hover> {
-    let index = LineIndex::new(text);
+    hover_document(&Document::new(text, 0), offset)
+}
+
+pub fn hover_document(document: &Document, offset: u32) -> Option<Hover> {
+    let index = document.line_index();
     let offset = index.offset_from_utf16(offset as usize);
-    crate::ide::hover::hover(text, offset).map(|h| Hover {
+    crate::ide::hover::hover_in(document.text(), document.tree(), offset).map(|h| Hover {
         contents: h.contents,
         range: index.range(h.range),
     })
@@ -192,19 +403,28 @@ pub fn hover(text: &str, offset: u32) -> Option<Hover> {
 
 /// Quick fixes for the diagnostics touching the UTF-16 range `start..end`, plus "fix all".
 pub fn code_actions(text: &str, start: u32, end: u32) -> Vec<CodeAction> {
-    let index = LineIndex::new(text);
+    code_actions_document(&Document::new(text, 0), start, end)
+}
+
+pub fn code_actions_document(document: &Document, start: u32, end: u32) -> Vec<CodeAction> {
+    let index = document.line_index();
     let start = index.offset_from_utf16(start as usize);
     let end = index.offset_from_utf16(end as usize).max(start);
-    crate::ide::code_actions::code_actions(text, crate::text::TextRange::new(start, end))
-        .into_iter()
-        .map(|action| CodeAction {
-            title: action.title,
-            kind: action.kind.to_string(),
-            is_preferred: action.is_preferred,
-            diagnostic_codes: action.diagnostic_codes,
-            edits: edits_to_api(&index, &action.edits),
-        })
-        .collect()
+    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
+    crate::ide::code_actions::code_actions_for(
+        document.text(),
+        &diagnostics,
+        crate::text::TextRange::new(start, end),
+    )
+    .into_iter()
+    .map(|action| CodeAction {
+        title: action.title,
+        kind: action.kind.to_string(),
+        is_preferred: action.is_preferred,
+        diagnostic_codes: action.diagnostic_codes,
+        edits: edits_to_api(&index, &action.edits),
+    })
+    .collect()
 }
 
 /// What the change from `old_text` to `new_text` takes to apply: nothing, a window reload, a
@@ -213,6 +433,107 @@ pub fn rebuild_advice(old_text: &str, new_text: &str) -> crate::rebuild::Rebuild
     crate::rebuild::advise(old_text, new_text)
 }
 
+/// One rule code, as the extension and the CLI's JSON list them.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleEntry {
+    pub code: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub docs_url: String,
+}
+
+/// Every rule code with its default severity, summary and docs link.
+pub fn rules() -> Vec<RuleEntry> {
+    crate::rules::catalog()
+        .map(|r| RuleEntry {
+            code: r.code.to_string(),
+            severity: r.severity,
+            summary: r.summary.to_string(),
+            docs_url: crate::rules::docs_url(r.code),
+        })
+        .collect()
+}
+
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_document_answers_like_the_text_calls() {
+        let text = "{ \"image\": \"golang:1.22\", 'name': \"é\", }";
+        let document = Document::new(text, 7);
+        assert_eq!(document.version(), 7);
+        let options = AnalyzeOptions::default();
+        assert_eq!(
+            analyze_document(&document, &options),
+            analyze(text, &options)
+        );
+        assert_eq!(complete_document(&document, 2), complete(text, 2));
+        assert_eq!(hover_document(&document, 4), hover(text, 4));
+        assert_eq!(
+            code_actions_document(&document, 0, 40),
+            code_actions(text, 0, 40)
+        );
+    }
+
+    #[test]
+    fn project_results_per_file_with_paths() {
+        let input = ProjectInput {
+            main_path: "/w/.devcontainer/devcontainer.json".into(),
+            text: "{ \"dockerComposeFile\": \"../c.yml\", \"service\": \"a\", \"workspaceFolder\": \"/w\" }".into(),
+            ..ProjectInput::default()
+        };
+        assert_eq!(
+            project_wanted(&input),
+            vec![Wanted {
+                path: "../c.yml".into(),
+                kind: WantKind::File
+            }]
+        );
+        let mut input = input;
+        input.files.push(ProjectFile {
+            path: "../c.yml".into(),
+            kind: ProjectFileKind::Text,
+            text: Some("services:\n  a:\n    build: .\n".into()),
+            entries: None,
+        });
+        input.files.push(ProjectFile {
+            path: "..".into(),
+            kind: ProjectFileKind::Folder,
+            text: None,
+            entries: Some(vec!["c.yml".into(), "dockerfile".into()]),
+        });
+        input.files.push(ProjectFile {
+            path: "../Dockerfile".into(),
+            kind: ProjectFileKind::Missing,
+            text: None,
+            entries: None,
+        });
+        assert!(project_wanted(&input).is_empty());
+        let result = analyze_project(&input, &AnalyzeOptions::default());
+        assert_eq!(result.files.len(), 2);
+        assert!(result.files[0].main && result.files[0].diagnostics.is_empty());
+        assert_eq!(result.files[1].path, "../c.yml");
+        let d = &result.files[1].diagnostics[0];
+        assert_eq!(d.code, "file-dockerfile-missing");
+        assert_eq!((d.range.start.line, d.range.start.character), (2, 4));
+        assert!(
+            d.message.contains("did you mean `dockerfile`?"),
+            "{}",
+            d.message
+        );
+        let mut off = AnalyzeOptions::default();
+        off.severity_overrides
+            .insert("file-dockerfile-missing".into(), SeverityOverride::Off);
+        assert!(
+            analyze_project(&input, &off).files[1]
+                .diagnostics
+                .is_empty()
+        );
+    }
 }

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod features;
 pub mod fix;
 pub mod ide;
+pub mod project;
 pub mod rebuild;
 pub mod rules;
 pub mod spec;

@@ -120,10 +120,7 @@ fn every_offered_fix_on_the_corpus_is_sound() {
     let mut problems = Vec::new();
     let mut fixes = 0;
     for file in &files {
-        let sources = [support::fixtures::SourceFile {
-            name: file.name.clone(),
-            text: file.text.clone(),
-        }];
+        let sources = support::fixtures::Fixture::single(&file.name, &file.text);
         let result = support::fixtures::analyze_fixture(&sources);
         fixes += result
             .found

@@ -51,7 +51,7 @@ fn every_rule_fixture_behaves() {
     for (code, invalid, path) in all_fixtures() {
         checked += 1;
         let fixture = fixtures::load(&path);
-        let result = fixtures::analyze_fixture(&fixture.files);
+        let result = fixtures::analyze_fixture(&fixture);
         let hits = result
             .found
             .iter()
@@ -76,7 +76,7 @@ fn every_rule_fixture_behaves() {
 }
 
 fn check_golden_files(fixture: &Fixture, code: &str, invalid: bool, failures: &mut Vec<String>) {
-    let result = fixtures::analyze_fixture(&fixture.files);
+    let result = fixtures::analyze_fixture(&fixture);
     let snapshot = fixtures::snapshot(fixture, &result);
     if let Err(e) = golden::check(
         &fixtures::snapshot_path(&fixture.path),
@@ -131,7 +131,7 @@ fn every_fix_on_the_fixtures_is_sound() {
     let mut fixes = 0;
     for (_, _, path) in all_fixtures() {
         let fixture = fixtures::load(&path);
-        let result = fixtures::analyze_fixture(&fixture.files);
+        let result = fixtures::analyze_fixture(&fixture);
         fixes += result
             .found
             .iter()
@@ -139,7 +139,7 @@ fn every_fix_on_the_fixtures_is_sound() {
             .sum::<usize>();
         problems.extend(fixtures::unsound_fixes(
             &golden::relative(&path),
-            &fixture.files,
+            &fixture,
             &result,
         ));
     }
@@ -171,12 +171,9 @@ fn the_soundness_check_reports_bad_fixes() {
     use devcontainer_doctor::diag::Edit;
     use devcontainer_doctor::text::TextRange;
     let text = "{\n  \"image\": \"x\",\n}\n";
-    let files = [fixtures::SourceFile {
-        name: "t.jsonc".into(),
-        text: text.into(),
-    }];
-    let good = fixtures::analyze_fixture(&files);
-    assert!(fixtures::unsound_fixes("t", &files, &good).is_empty());
+    let fixture = fixtures::Fixture::single("t.jsonc", text);
+    let good = fixtures::analyze_fixture(&fixture);
+    assert!(fixtures::unsound_fixes("t", &fixture, &good).is_empty());
     let comma = text.find(",\n}").unwrap();
     let bad_fixes = [
         vec![Edit::insert(0, " ")],
@@ -198,7 +195,7 @@ fn the_soundness_check_reports_bad_fixes() {
             .find(|f| f.diagnostic.code == "trailing-comma")
             .unwrap();
         found.diagnostic.fixes[0].edits = edits;
-        let problems = fixtures::unsound_fixes("t", &files, &checked);
+        let problems = fixtures::unsound_fixes("t", &fixture, &checked);
         assert!(
             problems.iter().any(|p| p.contains(want)),
             "{want:?} not in {problems:?}"

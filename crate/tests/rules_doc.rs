@@ -7,7 +7,8 @@
 
 mod support;
 
-use devcontainer_doctor::analysis::analyze;
+use devcontainer_doctor::analysis::{analyze, analyze_project};
+use devcontainer_doctor::diag::FileId;
 use devcontainer_doctor::rules::{catalog, markdown_table};
 use devcontainer_doctor::text::LineIndex;
 use std::fmt::Write as _;
@@ -66,20 +67,39 @@ fn generate() -> String {
             r.summary
         );
         if let Some(path) = first_fixture(r.code, "invalid") {
-            let text = fs::read_to_string(&path).unwrap_or_default();
-            let _ = writeln!(out, "Reported in this example (`{}`):\n", relative(&path));
+            // A folder fixture shows its devcontainer.json; findings in other files name them.
+            let (shown, project) = if path.is_dir() {
+                let (main, project) = support::fixture_project::fixture_project(&path);
+                (main, Some(project))
+            } else {
+                (path.clone(), None)
+            };
+            let text = fs::read_to_string(&shown).unwrap_or_default();
+            let _ = writeln!(out, "Reported in this example (`{}`):\n", relative(&shown));
             code_block(&mut out, &text);
-            let index = LineIndex::new(&text);
-            let hits: Vec<_> = analyze(&text)
-                .diagnostics
+            let diagnostics = match &project {
+                Some(p) => analyze_project(p).diagnostics,
+                None => analyze(&text).diagnostics,
+            };
+            let hits: Vec<_> = diagnostics
                 .into_iter()
                 .filter(|d| d.code == r.code)
                 .collect();
             for d in &hits {
-                let at = index.position(d.range.start);
+                let file_text = project
+                    .as_ref()
+                    .and_then(|p| p.text(d.file))
+                    .unwrap_or(&text);
+                let at = LineIndex::new(file_text).position(d.range.start);
+                let in_file = match &project {
+                    Some(p) if d.file != FileId::MAIN => {
+                        format!("`{}`, ", p.path(d.file).unwrap_or_default())
+                    }
+                    _ => String::new(),
+                };
                 let _ = writeln!(
                     out,
-                    "> line {}, column {}: {}\n",
+                    "> {in_file}line {}, column {}: {}\n",
                     at.line + 1,
                     at.character + 1,
                     d.message
@@ -101,6 +121,11 @@ fn generate() -> String {
             }
         }
         if let Some(path) = first_fixture(r.code, "valid") {
+            let path = if path.is_dir() {
+                support::fixture_project::fixture_project(&path).0
+            } else {
+                path
+            };
             let _ = writeln!(out, "Not reported (`{}`):\n", relative(&path));
             code_block(&mut out, &fs::read_to_string(&path).unwrap_or_default());
         }

@@ -31,6 +31,8 @@ pub struct CheckArgs {
     pub fix: bool,
     pub deny_warnings: bool,
     pub color: ColorChoice,
+    /// Check each devcontainer.json without the files it references.
+    pub isolated: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -49,13 +51,18 @@ Usage:
   devcontainer-doctor rules [--format markdown|json]
   devcontainer-doctor --help | --version
 
-check: PATH is a file or a folder (default: the current folder). A folder is searched,
-recursively, for .devcontainer/devcontainer.json, .devcontainer.json and
+check: PATH is a file or a folder (default: the current folder), or - for standard input.
+A folder is searched, recursively, for .devcontainer/devcontainer.json, .devcontainer.json and
 .devcontainer/<name>/devcontainer.json (skipping .git, node_modules and hidden folders).
+The Dockerfiles, Compose files, build contexts and local features each configuration names
+are read and checked too, and reported under their own paths.
 
 Options of check:
   --format human|json|sarif   output format (default: human)
-  --fix                       apply the safe fixes in place, then report what remains
+  --fix                       apply the safe fixes in place (in every file), then report
+                              what remains
+  --isolated                  check each devcontainer.json without the files it references
+                              (as with standard input; one note says they were not checked)
   --deny-warnings             exit with 1 on warnings too
   --color auto|always|never   colour the human output (default: auto; NO_COLOR is honoured)
 
@@ -112,6 +119,7 @@ fn parse_check(mut args: impl Iterator<Item = OsString>) -> Result<Command, Stri
         fix: false,
         deny_warnings: false,
         color: ColorChoice::Auto,
+        isolated: false,
     };
     let mut only_paths = false;
     while let Some(arg) = args.next() {
@@ -124,11 +132,12 @@ fn parse_check(mut args: impl Iterator<Item = OsString>) -> Result<Command, Stri
         match name {
             "--" => only_paths = true,
             "-h" | "--help" => return Ok(Command::Help),
-            "--fix" | "--deny-warnings" if inline.is_some() => {
+            "--fix" | "--deny-warnings" | "--isolated" if inline.is_some() => {
                 return Err(format!("{name} takes no value"));
             }
             "--fix" => check.fix = true,
             "--deny-warnings" => check.deny_warnings = true,
+            "--isolated" => check.isolated = true,
             "--format" => {
                 check.format = match flag_value(name, inline, &mut args)?.as_str() {
                     "human" => Format::Human,

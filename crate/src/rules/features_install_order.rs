@@ -6,16 +6,24 @@
 //! Valid: `["ghcr.io/devcontainers/features/go"]` with `".../go:1"` among the features.
 
 use super::features_keys::{feature_entries, literal_content_start, show};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::features::{FeatureRef, RefKind, parse_reference};
 use crate::text::TextRange;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const FEATURE_INSTALL_ORDER: RuleInfo = RuleInfo {
     code: "feature-install-order",
+    aliases: &[],
     severity: Severity::Warning,
     summary: "An overrideFeatureInstallOrder entry with a version, or naming no feature of the file.",
-}];
+    why: "`overrideFeatureInstallOrder` entries are feature ids without a version; an entry with a tag, or naming no feature of the file, is not matched and the order is not changed.",
+    fix: FixSafety::Safe {
+        reason: "Removing the version tag leaves the id the CLI matches.",
+    },
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[FEATURE_INSTALL_ORDER];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(order) = cx.root.and_then(|r| r.get("overrideFeatureInstallOrder")) else {
@@ -53,9 +61,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ),
             };
             out.push(
-                Diagnostic::warning(
-                    "feature-install-order",
-                    range,
+                FEATURE_INSTALL_ORDER.at(range,
                     format!(
                         "Entries of overrideFeatureInstallOrder take the feature id without a version or digest: write \"{}\".",
                         show(reference.without_version())
@@ -65,9 +71,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         if all_known && !declared.contains(&identity(&reference)) {
-            out.push(Diagnostic::warning(
-                "feature-install-order",
-                item.range(),
+            out.push(FEATURE_INSTALL_ORDER.at(item.range(),
                 format!(
                     "\"{}\" matches no key of \"features\", so it orders nothing: write the id of a feature listed there (without its version), or remove the entry.",
                     show(text)

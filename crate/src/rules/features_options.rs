@@ -7,27 +7,51 @@
 //! Valid: `".../go:1": {"version": "1.22"}`, `".../go:1": "1.22"`, `{"installMaven": true}`.
 
 use super::features_keys::{feature_entries, show};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::features::{self, FeatureInfo, OptionInfo, OptionType};
 use crate::syntax::{NodeKind, NodeRef};
 
+pub const FEATURE_OPTION_UNKNOWN: RuleInfo = RuleInfo {
+    code: "feature-option-unknown",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "An option the feature does not have: the CLI passes it on and the feature ignores it.",
+    why: "The CLI passes unknown options on to the feature as environment variables, and the feature ignores them, so the setting silently does nothing.",
+    fix: FixSafety::Safe {
+        reason: "Safe only for a plain string on a feature without a `version` option (replaced by `{}`, which installs the same); a renamed option is offered but not preferred.",
+    },
+    domain: Domain::Any,
+};
+
+pub const FEATURE_OPTION_VALUE: RuleInfo = RuleInfo {
+    code: "feature-option-value",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A value outside the fixed list of values an option accepts.",
+    why: "The option accepts a fixed list of values; the feature's install script fails or falls back on any other.",
+    fix: FixSafety::Unsafe {
+        reason: "A close allowed value is offered, but it may not be the one meant.",
+    },
+    domain: Domain::Any,
+};
+
+pub const FEATURE_OPTION_TYPE: RuleInfo = RuleInfo {
+    code: "feature-option-type",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "An option value of the wrong type (e.g. \"yes\" for a boolean, 1.20 for a version).",
+    why: "Options reach `install.sh` as strings: `\"yes\"` is not `true` to a boolean option, and a number such as `1.20` is printed as `1.2`.",
+    fix: FixSafety::Safe {
+        reason: "Safe for a number turned into the string it was written as; other conversions are offered but not preferred.",
+    },
+    domain: Domain::Any,
+};
+
 pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "feature-option-unknown",
-        severity: Severity::Warning,
-        summary: "An option the feature does not have: the CLI passes it on and the feature ignores it.",
-    },
-    RuleInfo {
-        code: "feature-option-value",
-        severity: Severity::Warning,
-        summary: "A value outside the fixed list of values an option accepts.",
-    },
-    RuleInfo {
-        code: "feature-option-type",
-        severity: Severity::Warning,
-        summary: "An option value of the wrong type (e.g. \"yes\" for a boolean, 1.20 for a version).",
-    },
+    FEATURE_OPTION_UNKNOWN,
+    FEATURE_OPTION_VALUE,
+    FEATURE_OPTION_TYPE,
 ];
 
 /// Options lists longer than this are not spelled out in messages.
@@ -65,9 +89,7 @@ fn bare_version(
         // "latest" asks for what the feature installs anyway.
         None if text.trim().eq_ignore_ascii_case("latest") => {}
         None => out.push(
-            Diagnostic::warning(
-                "feature-option-unknown",
-                value.range(),
+            FEATURE_OPTION_UNKNOWN.at(value.range(),
                 format!(
                     "A plain string sets the \"version\" option, which \"{}\" does not have: \"{}\" is ignored. Write {{}} or an object of its options ({}).",
                     info.id,
@@ -151,7 +173,7 @@ fn unknown_option(
         }
         None => message.push_str(&format!(" Its options: {}.", option_list(info))),
     }
-    let mut d = Diagnostic::warning("feature-option-unknown", key_range, message);
+    let mut d = FEATURE_OPTION_UNKNOWN.at(key_range, message);
     if let Some(s) = suggestion {
         d = d.with_fix(Fix::unsafe_(
             format!("Rename to {s}"),
@@ -190,9 +212,7 @@ fn check_value(
         (OptionType::Boolean, NodeKind::String(s)) if s == "true" || s == "false" => {}
         (OptionType::Boolean, NodeKind::String(s)) if s.contains("${") => {}
         (OptionType::Boolean, _) => {
-            let mut d = Diagnostic::warning(
-                "feature-option-type",
-                value.range(),
+            let mut d = FEATURE_OPTION_TYPE.at(value.range(),
                 format!(
                     "\"{}\" of \"{}\" is a boolean: write true or false (the install script only treats \"true\" as on).",
                     option.name, info.id
@@ -211,9 +231,7 @@ fn check_value(
         (OptionType::String, NodeKind::Bool(b)) => {
             let text = if *b { "true" } else { "false" };
             if !option.suggested_values().contains(&text) {
-                out.push(Diagnostic::warning(
-                    "feature-option-type",
-                    value.range(),
+                out.push(FEATURE_OPTION_TYPE.at(value.range(),
                     format!(
                         "\"{}\" of \"{}\" takes text, not a boolean: write the value in quotes.",
                         option.name, info.id
@@ -222,17 +240,13 @@ fn check_value(
             }
         }
         (OptionType::String, NodeKind::Invalid) => {}
-        (OptionType::String, NodeKind::Array(_)) => out.push(Diagnostic::warning(
-            "feature-option-type",
-            value.range(),
+        (OptionType::String, NodeKind::Array(_)) => out.push(FEATURE_OPTION_TYPE.at(value.range(),
             format!(
                 "\"{}\" of \"{}\" takes a string, not an array (the CLI would join the items with commas): write one string.",
                 option.name, info.id
             ),
         )),
-        (OptionType::String, _) => out.push(Diagnostic::warning(
-            "feature-option-type",
-            value.range(),
+        (OptionType::String, _) => out.push(FEATURE_OPTION_TYPE.at(value.range(),
             format!(
                 "\"{}\" of \"{}\" takes a string, not {}: feature options are strings or booleans.",
                 option.name,
@@ -281,9 +295,7 @@ fn number_as_text(
         .get(value.range().start..value.range().end)
         .unwrap_or(raw);
     out.push(
-        Diagnostic::warning(
-            "feature-option-type",
-            value.range(),
+        FEATURE_OPTION_TYPE.at(value.range(),
             format!(
                 "{} is a number, so \"{}\" of \"{}\" receives \"{printed}\". Put it in quotes to pass it as written.",
                 show(raw),
@@ -329,7 +341,7 @@ fn check_enum(
             vec![Edit::replace(value.range(), format!("\"{s}\""))],
         ));
     }
-    let mut d = Diagnostic::warning("feature-option-value", value.range(), message);
+    let mut d = FEATURE_OPTION_VALUE.at(value.range(), message);
     if let Some(fix) = fix {
         d = d.with_fix(fix);
     }

@@ -7,56 +7,91 @@
 //! `"ghcr.io/someone/features/anything:1": {}` (other namespaces are not judged).
 
 use super::features_keys::{FeatureEntry, feature_entries, show};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::features::{self, LEGACY_TAG, RefKind};
 use crate::text::TextRange;
 
+pub const FEATURE_REFERENCE_INVALID: RuleInfo = RuleInfo {
+    code: "feature-reference-invalid",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "A feature key the dev containers CLI rejects (bad tag, path without ./, unknown short id).",
+    why: "The dev containers CLI rejects such a feature key and the container does not start; a local feature without `./` gives the baffling \"Legacy feature not supported\" (devcontainers/cli#834).",
+    fix: FixSafety::Unsafe {
+        reason: "A likely intended reference is offered, but it may not be the one the author meant.",
+    },
+    domain: Domain::Any,
+};
+
+pub const FEATURE_LEGACY_ID: RuleInfo = RuleInfo {
+    code: "feature-legacy-id",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "An old short feature id (golang, common, node, ...) that should be written as its full id.",
+    why: "The CLI still maps old short ids (`golang`, `common`, `node`, ...) to their features with a warning, but the mapping is frozen and the full id gets updates.",
+    fix: FixSafety::Safe {
+        reason: "The full id is the one the CLI maps the short id to.",
+    },
+    domain: Domain::Any,
+};
+
+pub const FEATURE_RENAMED: RuleInfo = RuleInfo {
+    code: "feature-renamed",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A feature that moved to a new id or namespace (docker-from-docker, devcontainers-contrib).",
+    why: "The feature moved to a new id or namespace (`docker-from-docker`, `devcontainers-contrib` became `devcontainers-extra`); the old one gets no updates or is rewritten silently.",
+    fix: FixSafety::Safe {
+        reason: "The new id is the one its authors moved it to.",
+    },
+    domain: Domain::Any,
+};
+
+pub const FEATURE_DEPRECATED: RuleInfo = RuleInfo {
+    code: "feature-deprecated",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A deprecated feature, or the deprecated GitHub-release reference form.",
+    why: "Its authors deprecated the feature, or the GitHub-release reference form; it may stop working and gets no fixes.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const FEATURE_UNKNOWN: RuleInfo = RuleInfo {
+    code: "feature-unknown",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A feature id that does not exist in a namespace whose features are all known.",
+    why: "In a namespace whose features are all known (such as `ghcr.io/devcontainers/features`), an id that is not among them fails to download when the container is built.",
+    fix: FixSafety::Unsafe {
+        reason: "A close id is offered, but it may not be the feature the author meant.",
+    },
+    domain: Domain::Any,
+};
+
 pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "feature-reference-invalid",
-        severity: Severity::Error,
-        summary: "A feature key the dev containers CLI rejects (bad tag, path without ./, unknown short id).",
-    },
-    RuleInfo {
-        code: "feature-legacy-id",
-        severity: Severity::Warning,
-        summary: "An old short feature id (golang, common, node, ...) that should be written as its full id.",
-    },
-    RuleInfo {
-        code: "feature-renamed",
-        severity: Severity::Warning,
-        summary: "A feature that moved to a new id or namespace (docker-from-docker, devcontainers-contrib).",
-    },
-    RuleInfo {
-        code: "feature-deprecated",
-        severity: Severity::Warning,
-        summary: "A deprecated feature, or the deprecated GitHub-release reference form.",
-    },
-    RuleInfo {
-        code: "feature-unknown",
-        severity: Severity::Warning,
-        summary: "A feature id that does not exist in a namespace whose features are all known.",
-    },
+    FEATURE_REFERENCE_INVALID,
+    FEATURE_LEGACY_ID,
+    FEATURE_RENAMED,
+    FEATURE_DEPRECATED,
+    FEATURE_UNKNOWN,
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for entry in feature_entries(cx) {
         let r = &entry.reference;
         if let Some(problem) = &r.problem {
-            out.push(Diagnostic::error(
-                "feature-reference-invalid",
-                entry.doc_range(problem.range),
-                problem.message.clone(),
-            ));
+            out.push(
+                FEATURE_REFERENCE_INVALID
+                    .at(entry.doc_range(problem.range), problem.message.clone()),
+            );
             continue;
         }
         match r.kind {
             RefKind::ShortId => short_id(&entry, out),
             RefKind::Oci => oci(&entry, out),
-            RefKind::GithubRelease => out.push(Diagnostic::warning(
-                "feature-deprecated",
-                entry.member.key_range(),
+            RefKind::GithubRelease => out.push(FEATURE_DEPRECATED.at(entry.member.key_range(),
                 format!(
                     "\"{}\" uses the deprecated GitHub-release form (owner/repo/id): the CLI only falls back to it when no registry has the feature, and lock files skip it. Reference the feature as \"registry/namespace/id:version\" (publish it to a registry if needed).",
                     show(r.key)
@@ -71,9 +106,7 @@ fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     let r = &entry.reference;
     let range = entry.member.key_range();
     let Some(legacy) = features::legacy_short_id(r.id) else {
-        let mut d = Diagnostic::error(
-            "feature-reference-invalid",
-            range,
+        let mut d = FEATURE_REFERENCE_INVALID.at(range,
             format!(
                 "The CLI rejects \"{0}\" (\"Legacy feature not supported\"). A local feature starts with \"./\" (\"./{0}\"); a published one reads \"registry/namespace/id:version\".",
                 show(r.key)
@@ -100,9 +133,7 @@ fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
         return;
     };
     let Some(target) = legacy.target else {
-        out.push(Diagnostic::error(
-            "feature-reference-invalid",
-            range,
+        out.push(FEATURE_REFERENCE_INVALID.at(range,
             format!(
                 "\"{}\" was a feature of the first feature system and the CLI no longer installs it. Pick a replacement from https://containers.dev/features, or install the tool in a Dockerfile.",
                 legacy.id
@@ -113,9 +144,7 @@ fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     let new_key = format!("{target}:{LEGACY_TAG}");
     match legacy.enables_option {
         None => out.push(
-            Diagnostic::warning(
-                "feature-legacy-id",
-                range,
+            FEATURE_LEGACY_ID.at(range,
                 format!(
                     "\"{}\" is an old short feature id; the CLI maps it to \"{new_key}\" with a warning. Write the full id.",
                     show(r.key)
@@ -126,9 +155,7 @@ fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
                 vec![entry.replace_key(&new_key)],
             )),
         ),
-        Some(option) => out.push(Diagnostic::warning(
-            "feature-legacy-id",
-            range,
+        Some(option) => out.push(FEATURE_LEGACY_ID.at(range,
             format!(
                 "\"{}\" is an old short feature id that the CLI folds into \"{new_key}\" with \"{option}\": true. Write that feature with that option instead (it may be slated for removal).",
                 legacy.id
@@ -144,9 +171,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
         .eq_ignore_ascii_case(features::CONTRIB_NAMESPACE)
     {
         out.push(
-            Diagnostic::warning(
-                "feature-renamed",
-                entry.doc_range(namespace_range),
+            FEATURE_RENAMED.at(entry.doc_range(namespace_range),
                 format!(
                     "The devcontainers-contrib features moved to \"{}\"; the CLI rewrites this reference silently. Write the new namespace.",
                     features::EXTRA_NAMESPACE
@@ -161,9 +186,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     let namespace = r.effective_namespace();
     if let Some(info) = features::find(&namespace, r.id) {
         if info.deprecated {
-            out.push(Diagnostic::warning(
-                "feature-deprecated",
-                entry.doc_range(r.id_range),
+            out.push(FEATURE_DEPRECATED.at(entry.doc_range(r.id_range),
                 format!(
                     "The feature \"{}\" is deprecated by its authors and may stop working: look for a replacement at https://containers.dev/features.",
                     info.id
@@ -174,9 +197,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     }
     if let Some(info) = features::find_renamed(&namespace, r.id) {
         out.push(
-            Diagnostic::warning(
-                "feature-renamed",
-                entry.doc_range(r.id_range),
+            FEATURE_RENAMED.at(entry.doc_range(r.id_range),
                 format!(
                     "The feature \"{}\" was renamed to \"{}\": write the new id to get its updates.",
                     show(r.id),
@@ -212,7 +233,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     match suggestion {
         Some(id) => {
             message.push_str(&format!(" Did you mean \"{id}\"?"));
-            d = Diagnostic::warning("feature-unknown", entry.doc_range(r.id_range), message);
+            d = FEATURE_UNKNOWN.at(entry.doc_range(r.id_range), message);
             d = d.with_fix(Fix::unsafe_(
                 format!("Change to {id}"),
                 vec![entry.key_edit(r.id_range, id)],
@@ -220,7 +241,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
         }
         None => {
             message.push_str(" See https://containers.dev/features for the published ones.");
-            d = Diagnostic::warning("feature-unknown", entry.doc_range(r.id_range), message);
+            d = FEATURE_UNKNOWN.at(entry.doc_range(r.id_range), message);
         }
     }
     out.push(d);

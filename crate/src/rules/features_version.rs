@@ -5,22 +5,35 @@
 //! Valid: `".../go:1"`, `".../go:1.3"`, `".../go:latest"`, an older major, a digest.
 
 use super::features_keys::{FeatureEntry, feature_entries, show};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::features::{self, FeatureInfo, RefKind};
 
-pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "feature-version-unknown",
-        severity: Severity::Warning,
-        summary: "A feature version tag that was never published (a major or minor above the newest).",
+pub const FEATURE_VERSION_UNKNOWN: RuleInfo = RuleInfo {
+    code: "feature-version-unknown",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A feature version tag that was never published (a major or minor above the newest).",
+    why: "A version tag that was never published fails to download, so the container build fails.",
+    fix: FixSafety::Unsafe {
+        reason: "The newest published version is offered, but a major version may change the feature's options.",
     },
-    RuleInfo {
-        code: "feature-version-unpinned",
-        severity: Severity::Hint,
-        summary: "A feature without a version tag gets `latest`, including future major versions.",
+    domain: Domain::Any,
+};
+
+pub const FEATURE_VERSION_UNPINNED: RuleInfo = RuleInfo {
+    code: "feature-version-unpinned",
+    aliases: &[],
+    severity: Severity::Hint,
+    summary: "A feature without a version tag gets `latest`, including future major versions.",
+    why: "A feature without a tag gets `latest`, which includes future major versions that may change or drop options.",
+    fix: FixSafety::Unsafe {
+        reason: "Pinning to the current major is offered, but whether to follow `latest` is the author's choice.",
     },
-];
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[FEATURE_VERSION_UNKNOWN, FEATURE_VERSION_UNPINNED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for entry in feature_entries(cx) {
@@ -42,9 +55,7 @@ fn unpinned(entry: &FeatureEntry, info: &FeatureInfo, out: &mut Vec<Diagnostic>)
     let major = info.major();
     let end = entry.reference.id_range;
     out.push(
-        Diagnostic::hint(
-            "feature-version-unpinned",
-            entry.doc_range(end),
+        FEATURE_VERSION_UNPINNED.at(entry.doc_range(end),
             format!(
                 "No version tag means \"latest\": a new major version of \"{}\" would be installed on the next rebuild. Add \":{major}\" to stay on the current major.",
                 info.id
@@ -94,11 +105,11 @@ fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<
         )
     };
     out.push(
-        Diagnostic::warning("feature-version-unknown", entry.doc_range(range), message).with_fix(
-            Fix::unsafe_(
+        FEATURE_VERSION_UNKNOWN
+            .at(entry.doc_range(range), message)
+            .with_fix(Fix::unsafe_(
                 format!("Change to :{major}"),
                 vec![entry.key_edit(range, &major.to_string())],
-            ),
-        ),
+            )),
     );
 }

@@ -16,15 +16,23 @@ use super::go_common::{
     is_devcontainers_go_image, is_forwarded, is_image_without_metadata_grants, program_name,
     published_by, uses_go,
 };
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::text::TextRange;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const GO_DELVE_PTRACE: RuleInfo = RuleInfo {
     code: "go-delve-ptrace",
+    aliases: &[],
     severity: Severity::Warning,
     summary: "The Go debugger (Delve) needs SYS_PTRACE, and nothing in the config grants it.",
-}];
+    why: "Delve attaches to processes with ptrace, which a container gets only when `SYS_PTRACE` is granted (`capAdd`, `runArgs --cap-add`, or a feature such as the Go feature). Without it attaching fails with \"operation not permitted\" (delve#515).",
+    fix: FixSafety::Safe {
+        reason: "Adding `\"capAdd\": [\"SYS_PTRACE\"]` grants exactly what Delve needs and nothing else, and is inserted in the file's own layout.",
+    },
+    domain: Domain::Go,
+};
+
+pub const CODES: &[RuleInfo] = &[GO_DELVE_PTRACE];
 
 /// Delve's customary headless port.
 const DELVE_PORT: u16 = 2345;
@@ -43,9 +51,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     match cx.kind {
         ConfigKind::Compose => {
             if let Some(range) = run_args_grant {
-                let d = Diagnostic::warning(
-                    "go-delve-ptrace",
-                    range,
+                let d = GO_DELVE_PTRACE.at(range,
                     "runArgs is ignored with dockerComposeFile, so this does not give Delve ptrace. \
                      Add \"capAdd\": [\"SYS_PTRACE\"] here (or cap_add: [SYS_PTRACE] on the service in the compose file).",
                 );
@@ -59,9 +65,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             if is_devcontainers_go_image(name) || !is_image_without_metadata_grants(name) {
                 return;
             }
-            let d = Diagnostic::warning(
-                "go-delve-ptrace",
-                trigger.0,
+            let d = GO_DELVE_PTRACE.at(trigger.0,
                 format!(
                     "{}, but nothing gives the container SYS_PTRACE: the image {} carries no such setting, and there is no \
                      capAdd, privileged or Go feature. dlv then fails with 'operation not permitted' when it attaches to a \

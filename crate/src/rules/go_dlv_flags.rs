@@ -11,25 +11,49 @@
 //! Valid: `{"postStartCommand": "dlv debug --headless --listen=127.0.0.1:2345"}`.
 
 use super::go_common::{Command, Word, commands, is_forwarded, program_name, published_by};
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 
+pub const GO_DLV_ADDR_FLAG: RuleInfo = RuleInfo {
+    code: "go-dlv-addr-flag",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "dlv has no --addr flag; the listen address is set with --listen.",
+    why: "dlv has no `--addr` flag and refuses to start with one; the listen address is `--listen` (`-l`).",
+    fix: FixSafety::Safe {
+        reason: "Renaming the flag keeps its value, which is what `--addr` was meant to set.",
+    },
+    domain: Domain::Go,
+};
+
+pub const GO_DLV_LISTEN_ALL_INTERFACES: RuleInfo = RuleInfo {
+    code: "go-dlv-listen-all-interfaces",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "dlv listens on every interface, exposing a debugger without authentication.",
+    why: "A headless dlv on `:2345` or `0.0.0.0:2345` accepts connections from anyone who reaches the port, with no authentication or encryption (dlv prints this warning itself). VS Code's port forwarding reaches the container's loopback, so `127.0.0.1` is enough.",
+    fix: FixSafety::Safe {
+        reason: "Safe only when the port is in `forwardPorts` and no Compose file may publish it; otherwise the loopback address is offered but not preferred, because a published port would stop working.",
+    },
+    domain: Domain::Go,
+};
+
+pub const GO_DLV_CONTINUE_MULTICLIENT: RuleInfo = RuleInfo {
+    code: "go-dlv-continue-multiclient",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "Headless dlv with --continue also needs --accept-multiclient.",
+    why: "In headless mode dlv exits with an error when `--continue` is given without `--accept-multiclient`, so the debug server never starts.",
+    fix: FixSafety::Safe {
+        reason: "Adding `--accept-multiclient` is what dlv itself asks for and changes nothing else.",
+    },
+    domain: Domain::Go,
+};
+
 pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "go-dlv-addr-flag",
-        severity: Severity::Error,
-        summary: "dlv has no --addr flag; the listen address is set with --listen.",
-    },
-    RuleInfo {
-        code: "go-dlv-listen-all-interfaces",
-        severity: Severity::Warning,
-        summary: "dlv listens on every interface, exposing a debugger without authentication.",
-    },
-    RuleInfo {
-        code: "go-dlv-continue-multiclient",
-        severity: Severity::Error,
-        summary: "Headless dlv with --continue also needs --accept-multiclient.",
-    },
+    GO_DLV_ADDR_FLAG,
+    GO_DLV_LISTEN_ALL_INTERFACES,
+    GO_DLV_CONTINUE_MULTICLIENT,
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -147,9 +171,7 @@ fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    let mut d = Diagnostic::error(
-        "go-dlv-continue-multiclient",
-        cont.word.range,
+    let mut d = GO_DLV_CONTINUE_MULTICLIENT.at(cont.word.range,
         "dlv refuses to start with --continue unless --accept-multiclient is also given ('--continue requires --accept-multiclient'). Add --accept-multiclient.",
     );
     let edit = if command.exec_form {
@@ -169,9 +191,7 @@ fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
 }
 
 fn addr_flag(flag: &Flag) -> Diagnostic {
-    let d = Diagnostic::error(
-        "go-dlv-addr-flag",
-        flag.word.range,
+    let d = GO_DLV_ADDR_FLAG.at(flag.word.range,
         "dlv has no --addr flag and stops with 'unknown flag'. Use --listen (for example --listen=127.0.0.1:2345).",
     );
     match flag.word.sub_range(0, "--addr".len()) {
@@ -206,9 +226,7 @@ fn listen_all(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
     let published = port.and_then(|p| published_by(cx, p));
     let forwarded = port.is_some_and(|p| is_forwarded(cx, p));
     let d = if let Some(how) = published {
-        return Some(Diagnostic::warning(
-            "go-dlv-listen-all-interfaces",
-            range,
+        return Some(GO_DLV_LISTEN_ALL_INTERFACES.at(range,
             format!(
                 "dlv listens on every interface ({value}) and {how} publishes port {port_text} on the host: \
                  anyone who reaches the host can run code in the container through this debugger, which has no \
@@ -216,18 +234,14 @@ fn listen_all(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
             ),
         ));
     } else if forwarded {
-        Diagnostic::warning(
-            "go-dlv-listen-all-interfaces",
-            range,
+        GO_DLV_LISTEN_ALL_INTERFACES.at(range,
             format!(
                 "dlv listens on every interface ({value}), exposing a debugger without authentication. \
                  forwardPorts reaches the container's loopback, so listen on {loopback}."
             ),
         )
     } else {
-        Diagnostic::warning(
-            "go-dlv-listen-all-interfaces",
-            range,
+        GO_DLV_LISTEN_ALL_INTERFACES.at(range,
             format!(
                 "dlv listens on every interface ({value}), exposing a debugger without authentication. \
                  Listen on {loopback} and add the port to forwardPorts: VS Code forwarding reaches the container's loopback."

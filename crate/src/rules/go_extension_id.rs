@@ -6,16 +6,24 @@
 //! Valid: `{"customizations": {"vscode": {"extensions": ["golang.go"]}}}`.
 
 use super::go_common::extension_items;
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::syntax::NodeRef;
 use crate::text::TextRange;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const GO_EXTENSION_OLD_ID: RuleInfo = RuleInfo {
     code: "go-extension-old-id",
+    aliases: &[],
     severity: Severity::Warning,
     summary: "ms-vscode.go is the Go extension's old id; it is golang.go now.",
-}];
+    why: "`ms-vscode.go` is the Go extension's old id; the extension is published as `golang.go` now, and the old id no longer installs the maintained extension.",
+    fix: FixSafety::Safe {
+        reason: "Extension ids are case-insensitive and the new id names the same extension; when `golang.go` is listed already, the old id is removed instead of duplicated.",
+    },
+    domain: Domain::Go,
+};
+
+pub const CODES: &[RuleInfo] = &[GO_EXTENSION_OLD_ID];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let items = extension_items(cx);
@@ -30,9 +38,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if !id.trim().eq_ignore_ascii_case("ms-vscode.go") {
             continue;
         }
-        let d = Diagnostic::warning(
-            "go-extension-old-id",
-            item.range(),
+        let d = GO_EXTENSION_OLD_ID.at(item.range(),
             format!(
                 "\"{}\" is the Go extension's old id; the extension is published as golang.go now. {}",
                 id.trim(),

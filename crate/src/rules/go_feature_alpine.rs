@@ -9,14 +9,20 @@
 //! Valid: `{"image": "golang:1.22-bookworm", "features": {"ghcr.io/devcontainers/features/go:1": {}}}`.
 
 use super::go_common::{go_feature, image, is_golang_image, split_image};
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const GO_FEATURE_ON_ALPINE: RuleInfo = RuleInfo {
     code: "go-feature-on-alpine",
+    aliases: &[],
     severity: Severity::Warning,
     summary: "The Go feature does not install on Alpine images.",
-}];
+    why: "The Go feature installs only on Debian, Ubuntu and RHEL-family images (devcontainers/features `src/go`), so on an Alpine image the container build fails.",
+    fix: FixSafety::None,
+    domain: Domain::Go,
+};
+
+pub const CODES: &[RuleInfo] = &[GO_FEATURE_ON_ALPINE];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if cx.kind != ConfigKind::Image {
@@ -33,9 +39,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     } else {
         "Use a Debian or Ubuntu based image (e.g. mcr.microsoft.com/devcontainers/base:bookworm), or install Go another way."
     };
-    out.push(Diagnostic::warning(
-        "go-feature-on-alpine",
-        feature.key_range(),
+    out.push(GO_FEATURE_ON_ALPINE.at(feature.key_range(),
         format!(
             "The Go feature installs only on Debian, Ubuntu and RHEL-family images, and {} is Alpine: the container build fails. {advice}",
             crate::syntax::clip(name)

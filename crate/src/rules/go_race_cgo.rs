@@ -11,16 +11,22 @@
 //! Valid: the same with `"go.testEnvVars": {"CGO_ENABLED": "1"}` and `-race` in `go.testFlags`.
 
 use super::go_common::{Command, commands, line_number, program_name, root_key, setting};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::NodeRef;
 use crate::text::TextRange;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const GO_RACE_WITHOUT_CGO: RuleInfo = RuleInfo {
     code: "go-race-without-cgo",
+    aliases: &[],
     severity: Severity::Warning,
     summary: "go -race needs cgo, but CGO_ENABLED=0 is set for it.",
-}];
+    why: "The race detector needs cgo on Linux, so `go test -race` with `CGO_ENABLED=0` stops with \"-race requires cgo\". The environment is resolved the way the command sees it.",
+    fix: FixSafety::None,
+    domain: Domain::Go,
+};
+
+pub const CODES: &[RuleInfo] = &[GO_RACE_WITHOUT_CGO];
 
 const GO_SUBCOMMANDS_WITH_RACE: &[&str] = &["test", "build", "run", "install"];
 
@@ -134,9 +140,7 @@ fn report(cx: &Context, range: TextRange, off: &CgoOff) -> Diagnostic {
         Some(offset) => format!("in {} (line {})", off.place, line_number(cx, offset)),
         None => off.place.clone(),
     };
-    Diagnostic::warning(
-        "go-race-without-cgo",
-        range,
+    GO_RACE_WITHOUT_CGO.at(range,
         format!(
             "-race needs cgo, but CGO_ENABLED=0 is set {place}: go stops with '-race requires cgo'. \
              Set CGO_ENABLED=1 where this runs (e.g. \"go.testEnvVars\": {{\"CGO_ENABLED\": \"1\"}} for the Go extension's tests), or drop -race."

@@ -9,21 +9,30 @@
 //! Valid: `{"customizations": {"vscode": {"settings": {"go.toolsManagement.checkForUpdates": "local"}}}}`.
 
 use super::go_common::settings_objects;
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 
-pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "go-removed-setting",
-        severity: Severity::Info,
-        summary: "A setting the Go extension removed: it has no effect any more.",
-    },
-    RuleInfo {
-        code: "go-language-server-off",
-        severity: Severity::Info,
-        summary: "go.useLanguageServer is false, which turns gopls off.",
-    },
-];
+pub const GO_REMOVED_SETTING: RuleInfo = RuleInfo {
+    code: "go-removed-setting",
+    aliases: &[],
+    severity: Severity::Info,
+    summary: "A setting the Go extension removed: it has no effect any more.",
+    why: "The Go extension removed these settings in October 2023 (golang/vscode-go#2799), so writing them has no effect.",
+    fix: FixSafety::None,
+    domain: Domain::Go,
+};
+
+pub const GO_LANGUAGE_SERVER_OFF: RuleInfo = RuleInfo {
+    code: "go-language-server-off",
+    aliases: &[],
+    severity: Severity::Info,
+    summary: "go.useLanguageServer is false, which turns gopls off.",
+    why: "`go.useLanguageServer: false` turns gopls off, and with it most of the Go extension's features (completion, diagnostics, navigation).",
+    fix: FixSafety::None,
+    domain: Domain::Go,
+};
+
+pub const CODES: &[RuleInfo] = &[GO_REMOVED_SETTING, GO_LANGUAGE_SERVER_OFF];
 
 /// Removed setting, and what replaces it (None: nothing, gopls covers it).
 const REMOVED: &[(&str, Option<&str>)] = &[
@@ -51,8 +60,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     Some(new) => format!("Use {new} instead."),
                     None => "gopls provides this now; remove the setting.".to_string(),
                 };
-                out.push(Diagnostic::info(
-                    "go-removed-setting",
+                out.push(GO_REMOVED_SETTING.at(
                     member.key_range(),
                     format!(
                         "The Go extension removed \"{key}\" in 2023, so it does nothing. {advice}"
@@ -62,9 +70,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             if key == "go.useLanguageServer"
                 && member.value.and_then(|v| v.as_bool()) == Some(false)
             {
-                out.push(Diagnostic::info(
-                    "go-language-server-off",
-                    member.range(),
+                out.push(GO_LANGUAGE_SERVER_OFF.at(member.range(),
                     "go.useLanguageServer is false, so gopls is off and the Go extension loses most completion, \
                      navigation and diagnostics. Remove the setting (gopls is on by default) unless you need it off.",
                 ));

@@ -6,31 +6,57 @@
 //! Valid: `"postCreateCommand": ["go", "mod", "download"]`, `"postCreateCommand": "go mod download && make"`.
 
 use super::exec_form::{ShellNeed, shell_need, to_shell_string};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::syntax::{NodeKind, NodeRef, clip};
 
+pub const HOOK_EXEC_FORM: RuleInfo = RuleInfo {
+    code: "hook-exec-form",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "An array command runs without a shell, but was written for one.",
+    why: "An array command is exec'd directly, without a shell (devcontainers/cli), so `[\"go mod download\"]` looks for a program of that name and `&&`, pipes or `cd` do nothing; it fails with exit 126 or \"executable file not found\" (spec#491).",
+    fix: FixSafety::Safe {
+        reason: "The string form runs the same words in `/bin/sh -c`, which is what the array was written for; when comments sit inside the array the fix would drop them, so it is then offered but not preferred.",
+    },
+    domain: Domain::Any,
+};
+
+pub const HOOK_VALUE_TYPE: RuleInfo = RuleInfo {
+    code: "hook-value-type",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "A lifecycle command that is neither a string nor an array of strings.",
+    why: "A lifecycle command must be a string, an array of strings or an object of those; the tools fail to start the container on any other value.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const HOOK_EMPTY_COMMAND: RuleInfo = RuleInfo {
+    code: "hook-empty-command",
+    aliases: &[],
+    severity: Severity::Hint,
+    summary: "A lifecycle command that runs nothing.",
+    why: "An empty command runs nothing, which is usually a placeholder that was never filled in.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const WAIT_FOR_UNDEFINED_HOOK: RuleInfo = RuleInfo {
+    code: "wait-for-undefined-hook",
+    aliases: &[],
+    severity: Severity::Hint,
+    summary: "`waitFor` names a hook this file does not define.",
+    why: "`waitFor` names the hook the editor waits for before it connects; naming one this file does not define makes the wait end at once (unless a feature or image defines that hook).",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
 pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "hook-exec-form",
-        severity: Severity::Warning,
-        summary: "An array command runs without a shell, but was written for one.",
-    },
-    RuleInfo {
-        code: "hook-value-type",
-        severity: Severity::Error,
-        summary: "A lifecycle command that is neither a string nor an array of strings.",
-    },
-    RuleInfo {
-        code: "hook-empty-command",
-        severity: Severity::Hint,
-        summary: "A lifecycle command that runs nothing.",
-    },
-    RuleInfo {
-        code: "wait-for-undefined-hook",
-        severity: Severity::Hint,
-        summary: "`waitFor` names a hook this file does not define.",
-    },
+    HOOK_EXEC_FORM,
+    HOOK_VALUE_TYPE,
+    HOOK_EMPTY_COMMAND,
+    WAIT_FOR_UNDEFINED_HOOK,
 ];
 
 /// The six hooks, as the spec model names them.
@@ -56,9 +82,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
             if value.members().next().is_none() {
-                out.push(Diagnostic::hint(
-                    "hook-empty-command",
-                    value.range(),
+                out.push(HOOK_EMPTY_COMMAND.at(value.range(),
                     format!("`{}` is an empty object, so it runs nothing. Add a named command or remove the property.", hook.key()),
                 ));
             }
@@ -72,17 +96,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// One command: a string (run by `/bin/sh -c`) or an array (run directly).
 fn check_command(cx: &Context, command: NodeRef, what: &str, out: &mut Vec<Diagnostic>) {
     match command.kind() {
-        NodeKind::String(s) if s.trim().is_empty() => out.push(Diagnostic::hint(
-            "hook-empty-command",
-            command.range(),
+        NodeKind::String(s) if s.trim().is_empty() => out.push(HOOK_EMPTY_COMMAND.at(command.range(),
             format!("{what} is an empty command. Write the command to run, or remove it."),
         )),
         NodeKind::String(_) => {}
         NodeKind::Array(_) => check_array(cx, command, what, out),
         NodeKind::Invalid => {}
-        _ => out.push(Diagnostic::error(
-            "hook-value-type",
-            command.range(),
+        _ => out.push(HOOK_VALUE_TYPE.at(command.range(),
             format!(
                 "{what} is {} {}, but a command must be a string (run by a shell) or an array of strings (run without one). Quote it as a string.",
                 article(command.type_name()),
@@ -99,9 +119,7 @@ fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnosti
             Some(s) => words.push(s),
             None => {
                 if !matches!(item.kind(), NodeKind::Invalid) {
-                    out.push(Diagnostic::error(
-                        "hook-value-type",
-                        item.range(),
+                    out.push(HOOK_VALUE_TYPE.at(item.range(),
                         format!(
                             "{what} holds {} {}; every item of a command array must be a string. Quote it.",
                             article(item.type_name()),
@@ -114,8 +132,7 @@ fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnosti
         }
     }
     if words.is_empty() {
-        out.push(Diagnostic::hint(
-            "hook-empty-command",
+        out.push(HOOK_EMPTY_COMMAND.at(
             array.range(),
             format!(
                 "{what} is an empty array, so no program runs. Write the command, or remove it."
@@ -142,7 +159,7 @@ fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnosti
         "{what} is an array, so it runs without a shell and {reason}. Write it as a string to run it in a shell: \"{}\".",
         clip(&line)
     );
-    let mut d = Diagnostic::warning("hook-exec-form", array.range(), message);
+    let mut d = HOOK_EXEC_FORM.at(array.range(), message);
     let literal = serde_json::to_string(&line).unwrap_or_default();
     // Comments inside the array would be lost, so then the fix is only offered, not preferred.
     let has_comment = cx
@@ -176,9 +193,7 @@ fn check_wait_for(root: NodeRef, out: &mut Vec<Diagnostic>) {
     if !valid || root.member(hook).is_some() {
         return;
     }
-    out.push(Diagnostic::hint(
-        "wait-for-undefined-hook",
-        wait_for.range(),
+    out.push(WAIT_FOR_UNDEFINED_HOOK.at(wait_for.range(),
         format!(
             "`waitFor` waits for `{hook}`, which this file does not define. That is fine if a feature or the image defines it; otherwise remove `waitFor` (the default waits for `updateContentCommand`)."
         ),

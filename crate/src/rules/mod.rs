@@ -1,15 +1,19 @@
 //! Every check, one file each. A rule reads the [`Context`] and pushes diagnostics; it never
 //! panics and never recurses once per nesting level without a bound.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::syntax::{NodeRef, Tree};
 
 mod exec_form;
+mod rule_info;
+
+pub use rule_info::{Domain, FixSafety, RuleInfo};
 mod features_install_order;
 mod features_keys;
 mod features_options;
 mod features_reference;
 mod features_version;
+mod files;
 mod go_common;
 mod go_delve_ptrace;
 mod go_dlv_flags;
@@ -57,6 +61,8 @@ pub struct Context<'a> {
     /// The root object, when the document is an object.
     pub root: Option<NodeRef<'a>>,
     pub kind: ConfigKind,
+    /// The other files of the configuration, when the host gave a project.
+    pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
 }
 
@@ -69,6 +75,7 @@ impl<'a> Context<'a> {
             tree,
             root,
             kind,
+            project: None,
             line_index: std::cell::OnceCell::new(),
         }
     }
@@ -95,14 +102,6 @@ pub fn config_kind(root: NodeRef<'_>) -> ConfigKind {
         (false, false, true) => ConfigKind::Compose,
         _ => ConfigKind::Mixed,
     }
-}
-
-/// A rule code with its default severity and a one-line summary (for docs and settings).
-#[derive(Clone, Copy, Debug)]
-pub struct RuleInfo {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
 }
 
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
@@ -135,10 +134,23 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     ),
     (schema_kind_properties::check, schema_kind_properties::CODES),
     (schema_deprecated::check, schema_deprecated::CODES),
+    (files::missing::check, files::missing::CODES),
+    (files::unchecked::check, files::unchecked::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
-    let cx = Context::new(text, tree);
+    run_all_in(None, text, tree, out);
+}
+
+/// Every rule over the main file's `text` and `tree`, seeing the other files of `project`.
+pub fn run_all_in(
+    project: Option<&crate::project::Project>,
+    text: &str,
+    tree: &Tree,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut cx = Context::new(text, tree);
+    cx.project = project;
     for (rule, _) in RULES {
         rule(&cx, out);
     }
@@ -147,6 +159,22 @@ pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
 /// Every code any rule can emit.
 pub fn catalog() -> impl Iterator<Item = &'static RuleInfo> {
     RULES.iter().flat_map(|(_, codes)| codes.iter())
+}
+
+/// The catalog entry of `code` (not of an alias).
+pub fn info(code: &str) -> Option<&'static RuleInfo> {
+    catalog().find(|r| r.code == code)
+}
+
+/// What a user's settings say about `code`: the entry under the code itself, else the one under
+/// an alias (a code split from an older one follows the old one's setting).
+pub fn setting_for<'m, T>(
+    settings: &'m std::collections::BTreeMap<String, T>,
+    code: &str,
+) -> Option<&'m T> {
+    settings
+        .get(code)
+        .or_else(|| info(code)?.aliases.iter().find_map(|a| settings.get(*a)))
 }
 
 /// Where each code is explained (an anchor per code in docs/rules.md).

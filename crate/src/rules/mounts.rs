@@ -5,22 +5,31 @@
 //! Valid: `"mounts": ["source=go-mod,target=/go/pkg/mod,type=volume"]`.
 
 use super::mount_spec::{MountProblem, check_mount};
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{MemberRef, NodeRef, clip};
 
-pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "mount-malformed",
-        severity: Severity::Warning,
-        summary: "A mount that Docker cannot read: a missing target, an unknown key or type, `-v` syntax.",
-    },
-    RuleInfo {
-        code: "workspace-mount-folder-pair",
-        severity: Severity::Warning,
-        summary: "`workspaceMount` without `workspaceFolder`, or the other way round.",
-    },
-];
+pub const MOUNT_MALFORMED: RuleInfo = RuleInfo {
+    code: "mount-malformed",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A mount that Docker cannot read: a missing target, an unknown key or type, `-v` syntax.",
+    why: "A mount string is read as `docker run --mount`, and Docker refuses the whole container for a missing target, an unknown key or type, or the `-v` short syntax; the tools give no hint which mount was wrong (devcontainers/spec#488).",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const WORKSPACE_MOUNT_FOLDER_PAIR: RuleInfo = RuleInfo {
+    code: "workspace-mount-folder-pair",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "`workspaceMount` without `workspaceFolder`, or the other way round.",
+    why: "`workspaceMount` says where the source is mounted and `workspaceFolder` where the editor opens; setting one without the other opens a folder where the source is not.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[MOUNT_MALFORMED, WORKSPACE_MOUNT_FOLDER_PAIR];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(root) = cx.root else {
@@ -49,8 +58,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn mount_string(node: NodeRef, spec: &str, what: &str, out: &mut Vec<Diagnostic>) {
     if let Some(problem) = check_mount(spec) {
-        out.push(Diagnostic::warning(
-            "mount-malformed",
+        out.push(MOUNT_MALFORMED.at(
             node.range(),
             format!("{what} \"{}\" {}.", clip(spec), problem.explain()),
         ));
@@ -79,26 +87,18 @@ fn mount_object(object: NodeRef, out: &mut Vec<Diagnostic>) {
         })
     });
     if let Some(problem) = problem {
-        out.push(Diagnostic::warning(
-            "mount-malformed",
-            object.range(),
-            format!("This mount {problem}."),
-        ));
+        out.push(MOUNT_MALFORMED.at(object.range(), format!("This mount {problem}.")));
     }
 }
 
 /// The reference says each of the two needs the other in image and Dockerfile configs.
 fn pair(mount: Option<MemberRef>, folder: Option<MemberRef>, out: &mut Vec<Diagnostic>) {
     match (mount, folder) {
-        (Some(m), None) => out.push(Diagnostic::warning(
-            "workspace-mount-folder-pair",
-            m.key_range(),
+        (Some(m), None) => out.push(WORKSPACE_MOUNT_FOLDER_PAIR.at(m.key_range(),
             "`workspaceMount` is set without `workspaceFolder`, so the tools open the default folder, which may not be where this mount puts the code. Add `workspaceFolder` with the mount's target.",
         )),
         // Below /workspaces the default mount still holds the code (often the same folder).
-        (None, Some(f)) if !f.value.and_then(|v| v.as_str()).is_some_and(|p| p.starts_with("/workspaces/")) => out.push(Diagnostic::warning(
-            "workspace-mount-folder-pair",
-            f.key_range(),
+        (None, Some(f)) if !f.value.and_then(|v| v.as_str()).is_some_and(|p| p.starts_with("/workspaces/")) => out.push(WORKSPACE_MOUNT_FOLDER_PAIR.at(f.key_range(),
             "`workspaceFolder` is set without `workspaceMount`, so the code is still mounted at the default path (/workspaces/<folder>), which may not be this folder. Add a `workspaceMount` whose target is this folder.",
         )),
         _ => {}

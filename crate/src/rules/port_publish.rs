@@ -5,16 +5,22 @@
 //! Valid: `"runArgs": ["-p", "127.0.0.1:2345:2345"]`, `"forwardPorts": [2345]`.
 
 use super::port_syntax::{parse_port, parse_publish};
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{NodeRef, clip};
 use crate::text::TextRange;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const PORT_PUBLISHED: RuleInfo = RuleInfo {
     code: "port-published",
+    aliases: &[],
     severity: Severity::Hint,
     summary: "A port published with `appPort` or `runArgs`; `forwardPorts` keeps it on localhost.",
-}];
+    why: "A port published with `appPort` or `runArgs -p` without a host address listens on every interface of the host, so others on the network can reach it; `forwardPorts` keeps it on localhost.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[PORT_PUBLISHED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(root) = cx.root else {
@@ -43,9 +49,7 @@ fn app_ports(app_port: NodeRef, out: &mut Vec<Diagnostic>) {
         if let Some(value) = item.as_str() {
             published(value, item.range(), "`appPort`", out);
         } else if let Some(port) = item.as_i64().filter(|p| (0..=65535).contains(p)) {
-            out.push(Diagnostic::hint(
-                "port-published",
-                item.range(),
+            out.push(PORT_PUBLISHED.at(item.range(),
                 format!(
                     "`appPort` publishes {port} on the host's localhost when the container is created; changing it needs a rebuild, and it fails when the port is taken. Prefer \"forwardPorts\": [{port}], which can change without a rebuild."
                 ),
@@ -62,9 +66,7 @@ fn run_args_publish(run_args: NodeRef, out: &mut Vec<Diagnostic>) {
         };
         let arg = arg.trim();
         if arg == "-P" || arg == "--publish-all" {
-            out.push(Diagnostic::hint(
-                "port-published",
-                item.range(),
+            out.push(PORT_PUBLISHED.at(item.range(),
                 "`runArgs` publishes every exposed port on all host interfaces, reachable from other machines. List the ports in `forwardPorts` instead; forwarded ports stay on localhost.",
             ));
             continue;
@@ -102,9 +104,7 @@ fn published(value: &str, range: TextRange, what: &str, out: &mut Vec<Diagnostic
     } else {
         "`forwardPorts`".to_string()
     };
-    out.push(Diagnostic::hint(
-        "port-published",
-        range,
+    out.push(PORT_PUBLISHED.at(range,
         format!(
             "{what} publishes \"{}\" on all host interfaces, so other machines on the network can reach it. Prefer {suggestion}: a forwarded port stays on localhost (or prefix \"127.0.0.1:\").",
             clip(value)

@@ -5,43 +5,83 @@
 //! Valid: `"forwardPorts": [2345, "db:5432"]`, `"portsAttributes": {"8000-8010": {}}`.
 
 use super::port_syntax::{is_digits, is_host_label, parse_port};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::syntax::{NodeKind, NodeRef, clip};
 use crate::text::TextRange;
 use std::collections::HashMap;
 
+pub const PORT_AS_STRING: RuleInfo = RuleInfo {
+    code: "port-as-string",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A forwarded port written as a string of digits instead of a number.",
+    why: "A string in `forwardPorts` must be `host:port`; digits in quotes are not forwarded the way a number is.",
+    fix: FixSafety::Safe {
+        reason: "The number is the port the string spells.",
+    },
+    domain: Domain::Any,
+};
+
+pub const PORT_OUT_OF_RANGE: RuleInfo = RuleInfo {
+    code: "port-out-of-range",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "A port number outside 0-65535.",
+    why: "Ports are 16-bit numbers, so a value outside 0-65535 cannot be forwarded.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const PORT_INVALID_HOST: RuleInfo = RuleInfo {
+    code: "port-invalid-host",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "A `host:port` whose host is not a lowercase service name such as `localhost` or `db`.",
+    why: "The host of a `host:port` entry is a service name (such as `db` in Docker Compose) or `localhost`; other hosts, IP addresses included, do not match the schema and are not forwarded.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const PORT_MALFORMED: RuleInfo = RuleInfo {
+    code: "port-malformed",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "A forwarded port that is neither a number nor a `host:port` string.",
+    why: "A forwarded port is a number or a `host:port` string; anything else is not forwarded.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const DUPLICATE_PORT: RuleInfo = RuleInfo {
+    code: "duplicate-port",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "The same port is forwarded twice.",
+    why: "A port forwarded twice is forwarded once; the second entry is dead weight and often a typo for another port.",
+    fix: FixSafety::Safe {
+        reason: "Removing the repeated entry keeps the forwarding as it is.",
+    },
+    domain: Domain::Any,
+};
+
+pub const PORTS_ATTRIBUTES_KEY: RuleInfo = RuleInfo {
+    code: "ports-attributes-key",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A `portsAttributes` key that looks like a port or range but is not a valid one.",
+    why: "A `portsAttributes` key is a port, a range `from-to` or a regular expression; a key that looks like a port but is not a valid one matches no port, so its attributes never apply.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
 pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "port-as-string",
-        severity: Severity::Warning,
-        summary: "A forwarded port written as a string of digits instead of a number.",
-    },
-    RuleInfo {
-        code: "port-out-of-range",
-        severity: Severity::Error,
-        summary: "A port number outside 0-65535.",
-    },
-    RuleInfo {
-        code: "port-invalid-host",
-        severity: Severity::Error,
-        summary: "A `host:port` whose host is not a lowercase service name such as `localhost` or `db`.",
-    },
-    RuleInfo {
-        code: "port-malformed",
-        severity: Severity::Error,
-        summary: "A forwarded port that is neither a number nor a `host:port` string.",
-    },
-    RuleInfo {
-        code: "duplicate-port",
-        severity: Severity::Warning,
-        summary: "The same port is forwarded twice.",
-    },
-    RuleInfo {
-        code: "ports-attributes-key",
-        severity: Severity::Warning,
-        summary: "A `portsAttributes` key that looks like a port or range but is not a valid one.",
-    },
+    PORT_AS_STRING,
+    PORT_OUT_OF_RANGE,
+    PORT_INVALID_HOST,
+    PORT_MALFORMED,
+    DUPLICATE_PORT,
+    PORTS_ATTRIBUTES_KEY,
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -66,8 +106,7 @@ fn forward_ports(cx: &Context, ports: NodeRef, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if seen.insert(key.clone(), index).is_some() {
-            let mut d = Diagnostic::warning(
-                "duplicate-port",
+            let mut d = DUPLICATE_PORT.at(
                 item.range(),
                 format!("Port {key} is already in `forwardPorts`; remove this second entry."),
             );
@@ -101,8 +140,7 @@ fn forward_port(item: NodeRef, out: &mut Vec<Diagnostic>) -> Option<String> {
                 None
             }
             Err(_) => {
-                out.push(Diagnostic::error(
-                    "port-malformed",
+                out.push(PORT_MALFORMED.at(
                     range,
                     format!(
                         "`{}` is not a port: write a whole number from 0 to 65535.",
@@ -124,9 +162,7 @@ fn forward_port_string(s: &str, range: TextRange, out: &mut Vec<Diagnostic>) -> 
             return None;
         };
         out.push(
-            Diagnostic::warning(
-                "port-as-string",
-                range,
+            PORT_AS_STRING.at(range,
                 format!("Port \"{s}\" is written as a string; a string must be \"host:port\". Write the number {port}."),
             )
             .with_fix(Fix::safe(
@@ -161,15 +197,14 @@ fn forward_port_string(s: &str, range: TextRange, out: &mut Vec<Diagnostic>) -> 
                 clip(&host.to_ascii_lowercase())
             )
         };
-        out.push(Diagnostic::error("port-invalid-host", range, message));
+        out.push(PORT_INVALID_HOST.at(range, message));
         return None;
     }
     Some(format!("{host}:{port}"))
 }
 
 fn out_of_range(range: TextRange, port: &str) -> Diagnostic {
-    Diagnostic::error(
-        "port-out-of-range",
+    PORT_OUT_OF_RANGE.at(
         range,
         format!(
             "Port {} is out of range: ports go from 0 to 65535.",
@@ -179,9 +214,7 @@ fn out_of_range(range: TextRange, port: &str) -> Diagnostic {
 }
 
 fn malformed(range: TextRange, s: &str) -> Diagnostic {
-    Diagnostic::error(
-        "port-malformed",
-        range,
+    PORT_MALFORMED.at(range,
         format!(
             "\"{}\" is not a port: write a number such as 2345, or \"host:port\" such as \"db:5432\".",
             clip(s)
@@ -212,9 +245,7 @@ fn attributes_key(key: &str, range: TextRange, out: &mut Vec<Diagnostic>) {
     } else {
         "is neither a port nor a `from-to` range of ports 0-65535".to_string()
     };
-    out.push(Diagnostic::warning(
-        "ports-attributes-key",
-        range,
+    out.push(PORTS_ATTRIBUTES_KEY.at(range,
         format!(
             "`portsAttributes` key \"{}\" {problem}, so it matches no port. Write a port such as \"2345\" or a range such as \"8000-8010\".",
             clip(key)

@@ -1,31 +1,61 @@
 //! Where the container comes from: exactly one of an image, a Dockerfile or Docker Compose.
-//! `missing-container-source`, `mixed-container-sources`, `compose-missing-property`.
+//! `missing-container-source`, `mixed-container-sources`, `compose-missing-property` (no
+//! `service`) and `compose-workspace-folder-missing`.
 //!
 //! Invalid: `{"features": {"ghcr.io/devcontainers/features/go:1": {}}}` (no source at all);
 //! `{"image": "golang:1.23", "build": {"dockerfile": "Dockerfile"}}` (two sources).
 //! Valid: `{}` (an empty file, still being written); `{"image": "golang:1.23"}`.
 
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 use crate::syntax::{MemberRef, NodeRef};
 use crate::text::TextRange;
 
+pub const MISSING_CONTAINER_SOURCE: RuleInfo = RuleInfo {
+    code: "missing-container-source",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "No `image`, Dockerfile or `dockerComposeFile`: the tools cannot create a container.",
+    why: "Without `image`, a Dockerfile or `dockerComposeFile` the tools cannot create a container at all.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const MIXED_CONTAINER_SOURCES: RuleInfo = RuleInfo {
+    code: "mixed-container-sources",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "More than one of `image`, a Dockerfile and `dockerComposeFile`.",
+    why: "With more than one source the tools use one and silently ignore the others (a Dockerfile wins over `image`), so part of the file does nothing.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const COMPOSE_MISSING_PROPERTY: RuleInfo = RuleInfo {
+    code: "compose-missing-property",
+    aliases: &[],
+    severity: Severity::Error,
+    summary: "A Docker Compose configuration without `service`: the tools cannot start it.",
+    why: "A Docker Compose configuration needs `service`, the service the editor connects to; without it the tools cannot start the container.",
+    fix: FixSafety::None,
+    domain: Domain::Compose,
+};
+
+pub const COMPOSE_WORKSPACE_FOLDER_MISSING: RuleInfo = RuleInfo {
+    code: "compose-workspace-folder-missing",
+    aliases: &["compose-missing-property"],
+    severity: Severity::Warning,
+    summary: "A Docker Compose configuration without `workspaceFolder`: the editor opens `/`.",
+    why: "Under Docker Compose the tools do not know where the source is mounted, so without `workspaceFolder` the editor opens `/`.",
+    fix: FixSafety::None,
+    domain: Domain::Compose,
+};
+
 pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "missing-container-source",
-        severity: Severity::Error,
-        summary: "No `image`, Dockerfile or `dockerComposeFile`: the tools cannot create a container.",
-    },
-    RuleInfo {
-        code: "mixed-container-sources",
-        severity: Severity::Error,
-        summary: "More than one of `image`, a Dockerfile and `dockerComposeFile`.",
-    },
-    RuleInfo {
-        code: "compose-missing-property",
-        severity: Severity::Error,
-        summary: "A Docker Compose configuration without `service` (or without `workspaceFolder`).",
-    },
+    MISSING_CONTAINER_SOURCE,
+    MIXED_CONTAINER_SOURCES,
+    COMPOSE_MISSING_PROPERTY,
+    COMPOSE_WORKSPACE_FOLDER_MISSING,
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -46,9 +76,7 @@ fn missing(cx: &Context, root: NodeRef<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let start = root.range().start;
-    out.push(Diagnostic::error(
-        "missing-container-source",
-        TextRange::new(start, start + 1),
+    out.push(MISSING_CONTAINER_SOURCE.at(TextRange::new(start, start + 1),
         "This configuration does not say where its container comes from: add \"image\" (an image to run), \"build\": {\"dockerfile\": ...} (a Dockerfile to build) or \"dockerComposeFile\" with \"service\" (Docker Compose).",
     ));
 }
@@ -76,7 +104,7 @@ fn mixed(root: NodeRef<'_>, out: &mut Vec<Diagnostic>) {
         ),
         _ => return,
     };
-    out.push(Diagnostic::error("mixed-container-sources", range, message));
+    out.push(MIXED_CONTAINER_SOURCES.at(range, message));
 }
 
 fn compose(root: NodeRef<'_>, out: &mut Vec<Diagnostic>) {
@@ -84,16 +112,12 @@ fn compose(root: NodeRef<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     if root.member("service").is_none() {
-        out.push(Diagnostic::error(
-            "compose-missing-property",
-            compose.key_range(),
+        out.push(COMPOSE_MISSING_PROPERTY.at(compose.key_range(),
             "A Docker Compose configuration needs \"service\": the name of the service in the compose file that the editor connects to. Add it.",
         ));
     }
     if root.member("workspaceFolder").is_none() {
-        out.push(Diagnostic::warning(
-            "compose-missing-property",
-            compose.key_range(),
+        out.push(COMPOSE_WORKSPACE_FOLDER_MISSING.at(compose.key_range(),
             "A Docker Compose configuration should set \"workspaceFolder\" (where the source is mounted in the service, e.g. \"/workspaces/app\"); without it the editor opens \"/\".",
         ));
     }

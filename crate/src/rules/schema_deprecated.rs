@@ -1,20 +1,41 @@
-//! `deprecated-property`: top-level `extensions`, `settings`, `devPort` and `codespaces` (warning:
-//! only some tools still read them there), and `dockerFile` / `context` (hint: still honoured,
-//! but the spec documents `build.dockerfile` / `build.context`). Safe fixes move them.
+//! `deprecated-property`: top-level `extensions`, `settings`, `devPort` and `codespaces` (only
+//! some tools still read them there), and `build-property-old-spelling`: `dockerFile` /
+//! `context` (still honoured, but the spec documents `build.dockerfile` / `build.context`).
+//! Safe fixes move them.
 //!
 //! Invalid: `{"image": "golang:1.23", "extensions": ["golang.go"]}`.
 //! Valid: `{"image": "golang:1.23", "customizations": {"vscode": {"extensions": ["golang.go"]}}}`.
 
 use super::move_fix::{Move, move_into};
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::spec;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const DEPRECATED_PROPERTY: RuleInfo = RuleInfo {
     code: "deprecated-property",
+    aliases: &[],
     severity: Severity::Warning,
     summary: "A property from an older version of the spec; it has a new place.",
-}];
+    why: "Top-level `extensions`, `settings`, `devPort` and `codespaces` are from an older spec; their place is under `customizations`, and tools may stop reading the old place (VS Code's own schema flags them).",
+    fix: FixSafety::Safe {
+        reason: "The properties move into `customizations.vscode` under the same names, merged with what is there and with their comments; one joint fix moves the whole group.",
+    },
+    domain: Domain::Any,
+};
+
+pub const BUILD_PROPERTY_OLD_SPELLING: RuleInfo = RuleInfo {
+    code: "build-property-old-spelling",
+    aliases: &["deprecated-property"],
+    severity: Severity::Hint,
+    summary: "Top-level `dockerFile` or `context`: still honoured, but the spec documents `build.dockerfile` and `build.context`.",
+    why: "Top-level `dockerFile` and `context` still work, but the spec documents only `build.dockerfile` and `build.context`.",
+    fix: FixSafety::Safe {
+        reason: "The properties move into `build` with their values and comments, which the tools read the same way.",
+    },
+    domain: Domain::Dockerfile,
+};
+
+pub const CODES: &[RuleInfo] = &[DEPRECATED_PROPERTY, BUILD_PROPERTY_OLD_SPELLING];
 
 /// Top-level properties that move into `customizations.vscode` under the same name.
 const VSCODE_MOVES: &[&str] = &["extensions", "settings", "devPort"];
@@ -70,18 +91,14 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let key = member.key();
         let mut d = if deprecation.still_works {
-            Diagnostic::hint(
-                "deprecated-property",
-                member.key_range(),
+            BUILD_PROPERTY_OLD_SPELLING.at(member.key_range(),
                 format!(
                     "\"{key}\" is the older spelling of `{}`: it still works, but the spec documents only the new one. Move it there.",
                     deprecation.replacement
                 ),
             )
         } else {
-            Diagnostic::warning(
-                "deprecated-property",
-                member.key_range(),
+            DEPRECATED_PROPERTY.at(member.key_range(),
                 format!(
                     "Top-level \"{key}\" is deprecated: the spec puts it in `{}` now, and tools may stop reading the old place. Move it there.",
                     deprecation.replacement

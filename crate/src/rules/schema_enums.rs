@@ -5,16 +5,24 @@
 //! Valid: `{"image": "golang:1.23", "waitFor": "postCreateCommand"}`.
 
 use super::schema_walk::{describe, walk};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::suggest;
 use crate::syntax::clip;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const INVALID_ENUM_VALUE: RuleInfo = RuleInfo {
     code: "invalid-enum-value",
+    aliases: &[],
     severity: Severity::Error,
     summary: "A value that is not one of the property's allowed values.",
-}];
+    why: "The property accepts a fixed list of values, some of them only for one kind of configuration (`shutdownAction`); any other value is rejected or ignored.",
+    fix: FixSafety::Safe {
+        reason: "Safe only when the letter case is all that differs; other close values are offered but not preferred.",
+    },
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[INVALID_ENUM_VALUE];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     walk(cx, |visit| {
@@ -41,9 +49,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let list = words.join(", ");
         // Allowed in general, but not for this kind of configuration.
         if let Some(other) = spec.enum_values.iter().find(|v| v.value == value) {
-            out.push(Diagnostic::error(
-                "invalid-enum-value",
-                range,
+            out.push(INVALID_ENUM_VALUE.at(range,
                 format!(
                     "\"{value}\" is only valid in {} configurations; here {} must be one of {list}.",
                     other.kinds.describe(),
@@ -52,8 +58,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ));
             return;
         }
-        let mut d = Diagnostic::error(
-            "invalid-enum-value",
+        let mut d = INVALID_ENUM_VALUE.at(
             range,
             format!(
                 "\"{}\" is not a valid value for {}: use one of {list}.",

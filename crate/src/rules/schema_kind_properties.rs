@@ -4,15 +4,21 @@
 //! Invalid: `{"dockerComposeFile": "compose.yml", "service": "app", "workspaceFolder": "/w", "runArgs": []}`.
 //! Valid: `{"image": "golang:1.23", "runArgs": ["--cap-add=SYS_PTRACE"]}`.
 
-use super::{ConfigKind, Context, RuleInfo};
+use super::{ConfigKind, Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Severity};
 use crate::spec;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const KIND_MISMATCH_PROPERTY: RuleInfo = RuleInfo {
     code: "kind-mismatch-property",
+    aliases: &[],
     severity: Severity::Warning,
     summary: "A property that belongs to another kind of configuration and is ignored here.",
-}];
+    why: "A property of another kind of configuration is ignored here (`runArgs` under Docker Compose, `service` next to `image`), so it silently does nothing.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[KIND_MISMATCH_PROPERTY];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(root) = cx.root else {
@@ -41,9 +47,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             _ => "Remove it, or switch the configuration to that kind.",
         };
-        out.push(Diagnostic::warning(
-            "kind-mismatch-property",
-            member.key_range(),
+        out.push(KIND_MISMATCH_PROPERTY.at(member.key_range(),
             format!(
                 "\"{}\" only applies to {} configurations; in {here} configuration it is ignored. {advice}",
                 member.key(),

@@ -1,4 +1,5 @@
-//! `unknown-property`: a key the spec does not know at that level of the document.
+//! `unknown-property`: a key the spec does not know at that level of the document, and
+//! `customizations-property-misplaced`: a tool's key written directly in `customizations`.
 //!
 //! Invalid: `{"image": "golang:1.23", "remoteUsr": "vscode"}` (did you mean `remoteUser`?).
 //! Valid: `{"image": "golang:1.23", "customizations": {"vscode": {"settings": {"any.key": 1}}}}`.
@@ -6,18 +7,36 @@
 use super::move_fix::{Move, move_into};
 use super::schema_walk::Visit;
 use super::schema_walk::walk;
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::spec::{ObjectSpec, OtherKeys};
 use crate::suggest;
 use crate::syntax::MemberRef;
 use crate::syntax::clip;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const UNKNOWN_PROPERTY: RuleInfo = RuleInfo {
     code: "unknown-property",
+    aliases: &[],
     severity: Severity::Error,
     summary: "A property the dev container spec does not define at this place.",
-}];
+    why: "The tools ignore a property the spec does not define, so a misspelled or misplaced one silently does nothing (vscode-remote-release#2222).",
+    fix: FixSafety::Unsafe {
+        reason: "A rename or a move into the right object is offered, but the author may have meant another property.",
+    },
+    domain: Domain::Any,
+};
+
+pub const CUSTOMIZATIONS_PROPERTY_MISPLACED: RuleInfo = RuleInfo {
+    code: "customizations-property-misplaced",
+    aliases: &["unknown-property"],
+    severity: Severity::Warning,
+    summary: "A key directly in `customizations` that belongs to one tool's object: no tool reads it.",
+    why: "`customizations` takes one object per tool; a tool's key written directly in it (`customizations.settings` instead of `customizations.vscode.settings`) is read by no tool.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[UNKNOWN_PROPERTY, CUSTOMIZATIONS_PROPERTY_MISPLACED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     walk(cx, |visit| {
@@ -43,9 +62,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             let names = object.props.iter().map(|p| p.name);
             let d = match suggest::closest(key, names) {
-                Some(near) => Diagnostic::error(
-                    "unknown-property",
-                    member.key_range(),
+                Some(near) => UNKNOWN_PROPERTY.at(member.key_range(),
                     format!(
                         "Unknown property \"{}\" {level}: did you mean \"{near}\"? Rename it, or remove it (the tools ignore it).",
                         clip(key)
@@ -57,9 +74,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )),
                 None if home_below(object, key).is_some() => {
                     let home = home_below(object, key).map_or("", |p| p.name);
-                    let d = Diagnostic::error(
-                        "unknown-property",
-                        member.key_range(),
+                    let d = UNKNOWN_PROPERTY.at(member.key_range(),
                         format!(
                             "\"{}\" does not belong {level}: it is a property of \"{home}\" (`{home}.{}`). Move it there.",
                             clip(key),
@@ -71,9 +86,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         None => d,
                     }
                 }
-                None => Diagnostic::error(
-                    "unknown-property",
-                    member.key_range(),
+                None => UNKNOWN_PROPERTY.at(member.key_range(),
                     format!(
                         "Unknown property \"{}\" {level}: the dev container spec does not define it. Check the spelling, or remove it.",
                         clip(key)
@@ -132,9 +145,7 @@ fn misplaced_in_open_object(visit: &Visit<'_>, object: &ObjectSpec, out: &mut Ve
             continue;
         };
         let parent = visit.member.map_or("", |m| m.key());
-        out.push(Diagnostic::warning(
-            "unknown-property",
-            member.key_range(),
+        out.push(CUSTOMIZATIONS_PROPERTY_MISPLACED.at(member.key_range(),
             format!(
                 "\"{}\" directly in `{parent}` is read by no tool: did you mean `{parent}.{}.{}`? Move it into \"{}\".",
                 clip(key),

@@ -4,15 +4,23 @@
 //! Valid: `{"image": "golang:1.23", "remoteEnv": {"GOFLAGS": null}}` (`remoteEnv` values may be null).
 
 use super::schema_walk::{describe, json_type, walk};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::spec::JsonType;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const TYPE_MISMATCH: RuleInfo = RuleInfo {
     code: "type-mismatch",
+    aliases: &[],
     severity: Severity::Error,
     summary: "A value of the wrong JSON type for its property.",
-}];
+    why: "A value of the wrong JSON type is rejected by the tools or ignored, depending on the property.",
+    fix: FixSafety::Safe {
+        reason: "Offered only where the value converts without loss (a number in quotes to the number).",
+    },
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[TYPE_MISMATCH];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     walk(cx, |visit| {
@@ -23,8 +31,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             return;
         }
         let range = visit.node.range();
-        let mut d = Diagnostic::error(
-            "type-mismatch",
+        let mut d = TYPE_MISMATCH.at(
             range,
             format!(
                 "{} must be {}, not {}. Change the value to {}.",

@@ -5,16 +5,24 @@
 //! Valid: `{"image": "golang:1.23", "hostRequirements": {"cpus": 4, "memory": "8gb"}}`.
 
 use super::schema_walk::{Visit, describe, walk};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::spec::{KeyCheck, OtherKeys, ValueCheck, matchers};
 use crate::syntax::clip;
 
-pub const CODES: &[RuleInfo] = &[RuleInfo {
+pub const INVALID_VALUE: RuleInfo = RuleInfo {
     code: "invalid-value",
+    aliases: &[],
     severity: Severity::Error,
     summary: "A value that breaks the property's pattern or numeric range.",
-}];
+    why: "The value breaks the property's pattern or range (sizes such as `8gb`, counts of at least 1, extension ids), so the tools reject it.",
+    fix: FixSafety::Safe {
+        reason: "Offered only where the meaning is unambiguous, such as a size's unit in upper case.",
+    },
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[INVALID_VALUE];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     walk(cx, |visit| {
@@ -35,9 +43,7 @@ fn check_value(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
             if value.contains("${") || matchers::is_size(value) {
                 return;
             }
-            let mut d = Diagnostic::error(
-                "invalid-value",
-                range,
+            let mut d = INVALID_VALUE.at(range,
                 format!(
                     "\"{}\" is not a valid size for {}: write digits and an optional lowercase unit (tb, gb, mb, kb), e.g. \"8gb\".",
                     clip(value),
@@ -62,8 +68,7 @@ fn check_value(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
                 return;
             };
             if n < min as f64 {
-                out.push(Diagnostic::error(
-                    "invalid-value",
+                out.push(INVALID_VALUE.at(
                     range,
                     format!(
                         "{} must be at least {min}; remove it or give a number of {min} or more.",
@@ -79,9 +84,7 @@ fn check_value(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
             if value.contains("${") || matchers::is_extension_id(value) {
                 return;
             }
-            out.push(Diagnostic::error(
-                "invalid-value",
-                range,
+            out.push(INVALID_VALUE.at(range,
                 format!(
                     "\"{}\" is not an extension id: write `publisher.name` (e.g. \"golang.go\"), optionally with `@1.2.3` or `@prerelease`.",
                     clip(value)
@@ -111,11 +114,7 @@ fn check_map_keys(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
             ),
             _ => continue,
         };
-        out.push(Diagnostic::error(
-            "invalid-value",
-            member.key_range(),
-            message,
-        ));
+        out.push(INVALID_VALUE.at(member.key_range(), message));
     }
 }
 
@@ -141,8 +140,7 @@ fn check_required(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
         .map(|k| format!("\"{k}\""))
         .collect::<Vec<_>>()
         .join(" and ");
-    out.push(Diagnostic::error(
-        "invalid-value",
+    out.push(INVALID_VALUE.at(
         visit.node.range(),
         format!(
             "This {} object lacks {list}: add {}.",

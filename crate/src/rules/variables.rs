@@ -7,43 +7,83 @@
 
 use super::string_source::StringSource;
 use super::variable_scan::{VariableRef, scan};
-use super::{Context, RuleInfo};
+use super::{Context, Domain, FixSafety, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::syntax::{NodeId, NodeKind, NodeRef};
 use crate::text::TextRange;
 use std::collections::HashMap;
 
+pub const VARIABLE_MISSPELLED: RuleInfo = RuleInfo {
+    code: "variable-misspelled",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A `${...}` name close to a dev container variable: it is left unreplaced.",
+    why: "The tools replace only the variables they know; a misspelled name such as `${localWorkspaceFolderBaseName}` is left in the value as written.",
+    fix: FixSafety::Safe {
+        reason: "Offered when one known variable is close to the name; the rename keeps the rest of the string.",
+    },
+    domain: Domain::Any,
+};
+
+pub const VARIABLE_LEGACY_ENV: RuleInfo = RuleInfo {
+    code: "variable-legacy-env",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "`${env:X}` is the old spelling of `${localEnv:X}`.",
+    why: "`${env:X}` is the old spelling of `${localEnv:X}`; the CLI still maps it, but the spec documents only the new one.",
+    fix: FixSafety::Safe {
+        reason: "The CLI treats both spellings the same, so the rename changes nothing.",
+    },
+    domain: Domain::Any,
+};
+
+pub const VARIABLE_MISSING_NAME: RuleInfo = RuleInfo {
+    code: "variable-missing-name",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "`${localEnv}` or `${containerEnv}` without the name of an environment variable.",
+    why: "`${localEnv}` and `${containerEnv}` need the name of an environment variable; without it nothing is replaced.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const VARIABLE_DEFAULT_COLON: RuleInfo = RuleInfo {
+    code: "variable-default-colon",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A variable's default value holds `:`; the CLI keeps only the part before it.",
+    why: "The CLI splits a variable on `:`, so a default value that holds a colon keeps only the part before it (devcontainers/cli#719).",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const VARIABLE_CONTAINER_ENV_SCOPE: RuleInfo = RuleInfo {
+    code: "variable-container-env-scope",
+    aliases: &[],
+    severity: Severity::Hint,
+    summary: "`${containerEnv:X}` is specified for `remoteEnv` only.",
+    why: "The spec defines `${containerEnv:X}` for `remoteEnv` only, because the container's environment exists only once it runs.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const VARIABLE_EDITOR_ONLY: RuleInfo = RuleInfo {
+    code: "variable-editor-only",
+    aliases: &[],
+    severity: Severity::Info,
+    summary: "A VS Code variable that the dev container tools do not replace.",
+    why: "Variables such as `${workspaceFolder}` are VS Code's; the dev container tools leave them as written, so the value differs outside VS Code.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
 pub const CODES: &[RuleInfo] = &[
-    RuleInfo {
-        code: "variable-misspelled",
-        severity: Severity::Warning,
-        summary: "A `${...}` name close to a dev container variable: it is left unreplaced.",
-    },
-    RuleInfo {
-        code: "variable-legacy-env",
-        severity: Severity::Warning,
-        summary: "`${env:X}` is the old spelling of `${localEnv:X}`.",
-    },
-    RuleInfo {
-        code: "variable-missing-name",
-        severity: Severity::Warning,
-        summary: "`${localEnv}` or `${containerEnv}` without the name of an environment variable.",
-    },
-    RuleInfo {
-        code: "variable-default-colon",
-        severity: Severity::Warning,
-        summary: "A variable's default value holds `:`; the CLI keeps only the part before it.",
-    },
-    RuleInfo {
-        code: "variable-container-env-scope",
-        severity: Severity::Hint,
-        summary: "`${containerEnv:X}` is specified for `remoteEnv` only.",
-    },
-    RuleInfo {
-        code: "variable-editor-only",
-        severity: Severity::Info,
-        summary: "A VS Code variable that the dev container tools do not replace.",
-    },
+    VARIABLE_MISSPELLED,
+    VARIABLE_LEGACY_ENV,
+    VARIABLE_MISSING_NAME,
+    VARIABLE_DEFAULT_COLON,
+    VARIABLE_CONTAINER_ENV_SCOPE,
+    VARIABLE_EDITOR_ONLY,
 ];
 
 /// Variables without arguments.
@@ -145,7 +185,7 @@ fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut 
                 "`{written}` is the old spelling of `${{localEnv:...}}`; it still works in the CLI, but write `localEnv` so every tool understands it."
             );
             out.push(with_rename(
-                Diagnostic::warning("variable-legacy-env", range, message),
+                VARIABLE_LEGACY_ENV.at(range, message),
                 source,
                 &var,
                 "localEnv",
@@ -162,7 +202,7 @@ fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut 
                 "`{written}` is not a dev container variable, so it stays as written. Did you mean `{known}`?{case_only}"
             );
             out.push(with_rename(
-                Diagnostic::warning("variable-misspelled", range, message),
+                VARIABLE_MISSPELLED.at(range, message),
                 source,
                 &var,
                 known,
@@ -174,9 +214,7 @@ fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut 
         if let Some((_, instead)) = EDITOR_ONLY.iter().find(|(n, _)| *n == var.name)
             && !in_editor_settings
         {
-            out.push(Diagnostic::info(
-                "variable-editor-only",
-                range,
+            out.push(VARIABLE_EDITOR_ONLY.at(range,
                 format!(
                     "`{written}` is a VS Code variable: the dev container CLI and other tools leave it as written. Use {instead}."
                 ),
@@ -196,9 +234,7 @@ fn check_env_reference(
 ) {
     let env_name = var.args.first().copied().unwrap_or("");
     if env_name.trim().is_empty() {
-        out.push(Diagnostic::warning(
-            "variable-missing-name",
-            range,
+        out.push(VARIABLE_MISSING_NAME.at(range,
             format!(
                 "`{written}` names no environment variable to read (the CLI stops with an error on `${{localEnv}}`). Write `${{{}:NAME}}` or `${{{}:NAME:default}}`.",
                 var.name, var.name
@@ -208,18 +244,14 @@ fn check_env_reference(
     }
     if var.args.len() > 2 {
         let kept = var.args.get(1).copied().unwrap_or("");
-        out.push(Diagnostic::warning(
-            "variable-default-colon",
-            range,
+        out.push(VARIABLE_DEFAULT_COLON.at(range,
             format!(
                 "The default of `{written}` contains `:`; the CLI splits on `:` and uses only `{kept}`. Set the value elsewhere (e.g. in the environment) or choose a default without `:`."
             ),
         ));
     }
     if var.name == "containerEnv" && top.key_above(node) != Some("remoteEnv") {
-        out.push(Diagnostic::hint(
-            "variable-container-env-scope",
-            range,
+        out.push(VARIABLE_CONTAINER_ENV_SCOPE.at(range,
             format!(
                 "`{written}` reads the running container's environment; the spec defines it for `remoteEnv` values only, so other places may keep it unreplaced. Move it to `remoteEnv` if it does not work here."
             ),

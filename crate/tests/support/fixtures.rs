@@ -3,10 +3,13 @@
 //! `Dockerfile` and `compose.yaml`). Beside it lie its golden files: `NAME.snap` (what it
 //! produces, see [`snapshot`]) and, for a single file, `NAME.jsonc.fixed` (the text after its
 //! code's safe fixes). [`analyze_fixture`] is the one place where a fixture meets the engine.
+//! File names in snapshots are relative to the fixture folder.
 
+use super::fixture_project::fixture_project;
 use super::golden;
-use devcontainer_doctor::analysis::analyze;
-use devcontainer_doctor::diag::{Diagnostic, Edit, Fix, apply_edits};
+use devcontainer_doctor::analysis::{analyze, analyze_project};
+use devcontainer_doctor::diag::{Diagnostic, Edit, FileId, Fix, apply_edits};
+use devcontainer_doctor::project::{Project, join, normalize};
 use devcontainer_doctor::text::LineIndex;
 use std::fmt::Write as _;
 use std::fs;
@@ -77,19 +80,36 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// A fixture's files; the first is the main devcontainer.json.
+/// A fixture's files (the first is the main devcontainer.json) and, for a folder fixture, the
+/// [`Project`] the engine checks: the main file with the files it references, read from the
+/// folder as the CLI reads them (`support::fixture_project`).
 #[derive(Clone, Debug)]
 pub struct Fixture {
     pub path: PathBuf,
     pub files: Vec<SourceFile>,
+    /// `ids[i]` is the project's id of `files[i]`.
+    ids: Vec<FileId>,
+    project: Option<Project>,
 }
 
-/// Where a folder fixture keeps its main file, in the order the CLI looks for it.
-const MAIN_FILES: &[&str] = &[
-    ".devcontainer/devcontainer.json",
-    ".devcontainer.json",
-    "devcontainer.json",
-];
+impl Fixture {
+    /// One text checked on its own, as `analyze` does (a file fixture, a corpus file).
+    pub fn single(name: &str, text: &str) -> Self {
+        Self {
+            path: PathBuf::from(name),
+            files: vec![SourceFile {
+                name: name.to_string(),
+                text: text.to_string(),
+            }],
+            ids: vec![FileId::MAIN],
+            project: None,
+        }
+    }
+
+    fn index_of(&self, id: FileId) -> usize {
+        self.ids.iter().position(|i| *i == id).unwrap_or(0)
+    }
+}
 
 pub fn load(path: &Path) -> Fixture {
     if path.is_file() {
@@ -99,48 +119,41 @@ pub fn load(path: &Path) -> Fixture {
             .to_string_lossy()
             .to_string();
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        return Fixture {
-            path: path.to_path_buf(),
-            files: vec![SourceFile { name, text }],
-        };
+        let mut fixture = Fixture::single(&name, &text);
+        fixture.path = path.to_path_buf();
+        return fixture;
     }
+    let (main, project) = fixture_project(path);
+    // Project paths are relative to the folder of devcontainer.json; snapshots name files
+    // relative to the fixture folder.
+    let main_name = main
+        .strip_prefix(path)
+        .unwrap_or(&main)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let main_folder = main_name
+        .rsplit_once('/')
+        .map_or("", |(folder, _)| folder)
+        .to_string();
     let mut files = Vec::new();
-    let mut stack = vec![path.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(text) = fs::read_to_string(&p) {
-                let name = p
-                    .strip_prefix(path)
-                    .unwrap_or(&p)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                files.push(SourceFile { name, text });
-            }
-        }
-    }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    let main = MAIN_FILES
-        .iter()
-        .find_map(|m| files.iter().position(|f| f.name == *m))
-        .or_else(|| {
-            files
-                .iter()
-                .position(|f| f.name.ends_with("devcontainer.json"))
-        })
-        .unwrap_or_else(|| {
-            panic!(
-                "{}: a folder fixture needs a .devcontainer/devcontainer.json",
-                path.display()
-            )
+    let mut ids = Vec::new();
+    for (id, name, text) in project.texts() {
+        let name = if id == FileId::MAIN {
+            main_name.clone()
+        } else {
+            normalize(&join(&main_folder, name))
+        };
+        files.push(SourceFile {
+            name,
+            text: text.to_string(),
         });
-    let main_file = files.remove(main);
-    files.insert(0, main_file);
+        ids.push(id);
+    }
     Fixture {
         path: path.to_path_buf(),
         files,
+        ids,
+        project: Some(project),
     }
 }
 
@@ -155,25 +168,27 @@ pub struct Found {
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub found: Vec<Found>,
-    /// Syntax errors per file (same order as the fixture's files).
+    /// Syntax errors per file (same order as the fixture's files; only devcontainer.json is
+    /// parsed for them so far).
     pub syntax_errors: Vec<usize>,
 }
 
-/// The seam between fixtures and the engine: analyzes a fixture's files as one check sees them.
-/// Today the engine takes one text, so only the main devcontainer.json is analyzed and every
-/// diagnostic lands in it. When the engine takes a `Project` (branch `project`), build it here
-/// from every file and map each diagnostic's `file` to its index; nothing else changes.
-pub fn analyze_fixture(files: &[SourceFile]) -> Checked {
-    let main = &files[0];
-    let analysis = analyze(&main.text);
-    let mut syntax_errors = vec![0; files.len()];
+/// The one place a fixture meets the engine: a single file goes through `analyze`, a folder
+/// through `analyze_project` with the files it references. Each diagnostic is mapped to the
+/// fixture file it belongs to.
+pub fn analyze_fixture(fixture: &Fixture) -> Checked {
+    let analysis = match &fixture.project {
+        Some(project) => analyze_project(project),
+        None => analyze(&fixture.files[0].text),
+    };
+    let mut syntax_errors = vec![0; fixture.files.len()];
     syntax_errors[0] = analysis.tree.errors.len();
     Checked {
         found: analysis
             .diagnostics
             .into_iter()
             .map(|diagnostic| Found {
-                file: 0,
+                file: fixture.index_of(diagnostic.file),
                 diagnostic,
             })
             .collect(),
@@ -181,33 +196,26 @@ pub fn analyze_fixture(files: &[SourceFile]) -> Checked {
     }
 }
 
-/// The file an edit belongs to. The other half of the seam: today every edit is in the main file.
-fn edit_file(_edit: &Edit, _diagnostic_file: usize) -> usize {
-    0
-}
-
-/// The files after applying `edits` (made for a diagnostic in `diagnostic_file`), and whether
-/// every edit applied (none overlapped another or left the text).
-pub fn apply(
-    files: &[SourceFile],
-    edits: &[Edit],
-    diagnostic_file: usize,
-) -> (Vec<SourceFile>, bool) {
-    let mut out = files.to_vec();
+/// The fixture after applying `edits` (each in its own file), and whether every edit applied
+/// (none overlapped another or left its text).
+pub fn apply(fixture: &Fixture, edits: &[Edit]) -> (Fixture, bool) {
+    let mut out = fixture.clone();
     let mut all = true;
-    for (i, file) in out.iter_mut().enumerate() {
-        let mine: Vec<Edit> = edits
-            .iter()
-            .filter(|e| edit_file(e, diagnostic_file) == i)
-            .cloned()
-            .collect();
+    for i in 0..out.files.len() {
+        let id = out.ids[i];
+        let mine: Vec<Edit> = edits.iter().filter(|e| e.file == id).cloned().collect();
         if mine.is_empty() {
             continue;
         }
-        let (text, applied) = apply_edits(&file.text, &mine);
+        let (text, applied) = apply_edits(&out.files[i].text, &mine);
         all &= applied == mine.len();
-        file.text = text;
+        if let Some(project) = &mut out.project {
+            project.set_text(id, text.clone());
+        }
+        out.files[i].text = text;
     }
+    // An edit in a file the fixture does not hold cannot be applied.
+    all &= edits.iter().all(|e| out.ids.contains(&e.file));
     (out, all)
 }
 
@@ -273,17 +281,17 @@ pub fn snapshot(fixture: &Fixture, checked: &Checked) -> String {
                 if fix.safe { "safe" } else { "unsafe" },
                 fix.title
             );
-            out.push_str(&fix_diff(files, fix, found.file));
+            out.push_str(&fix_diff(fixture, fix));
         }
     }
     out
 }
 
 /// The lines one fix changes, per file.
-fn fix_diff(files: &[SourceFile], fix: &Fix, diagnostic_file: usize) -> String {
-    let (after, all) = apply(files, &fix.edits, diagnostic_file);
+fn fix_diff(fixture: &Fixture, fix: &Fix) -> String {
+    let (after, all) = apply(fixture, &fix.edits);
     let mut out = String::new();
-    for (before, after) in files.iter().zip(&after) {
+    for (before, after) in fixture.files.iter().zip(&after.files) {
         let label = format!("{}:", before.name);
         out.push_str(&golden::hunks(&before.text, &after.text, 1, &label, "    "));
     }
@@ -306,13 +314,14 @@ pub fn after_safe_fixes(fixture: &Fixture, checked: &Checked, code: &str) -> Str
         .flat_map(|f| f.diagnostic.fixes.iter().filter(|x| x.safe))
         .flat_map(|x| x.edits.clone())
         .collect();
-    apply(&fixture.files, &edits, 0).0.swap_remove(0).text
+    apply(fixture, &edits).0.files.swap_remove(0).text
 }
 
 /// Fix soundness: every offered fix applies whole and adds no syntax error to any file, and
 /// every safe fix also removes its diagnostic (no diagnostic with the same code is left where
 /// it was). Returns one line per problem, naming `label`, the code, the fix and the place.
-pub fn unsound_fixes(label: &str, files: &[SourceFile], checked: &Checked) -> Vec<String> {
+pub fn unsound_fixes(label: &str, fixture: &Fixture, checked: &Checked) -> Vec<String> {
+    let files = &fixture.files;
     let mut problems = Vec::new();
     for found in &checked.found {
         let d = &found.diagnostic;
@@ -326,7 +335,7 @@ pub fn unsound_fixes(label: &str, files: &[SourceFile], checked: &Checked) -> Ve
                     fix.title
                 )
             };
-            let (after, all) = apply(files, &fix.edits, found.file);
+            let (after, all) = apply(fixture, &fix.edits);
             if !all {
                 problems.push(format!("{}: edits overlap or leave the text", at()));
                 continue;
@@ -350,11 +359,7 @@ pub fn unsound_fixes(label: &str, files: &[SourceFile], checked: &Checked) -> Ve
             if !fix.safe {
                 continue;
             }
-            let mine: Vec<&Edit> = fix
-                .edits
-                .iter()
-                .filter(|e| edit_file(e, found.file) == found.file)
-                .collect();
+            let mine: Vec<&Edit> = fix.edits.iter().filter(|e| e.file == d.file).collect();
             let start = map_offset(d.range.start, &mine, false);
             let end = map_offset(d.range.end, &mine, true).max(start);
             if let Some(left) = again.found.iter().find(|f| {
@@ -368,7 +373,7 @@ pub fn unsound_fixes(label: &str, files: &[SourceFile], checked: &Checked) -> Ve
                 problems.push(format!(
                     "{}: leaves its diagnostic at {}: {}",
                     at(),
-                    place(&after, left),
+                    place(&after.files, left),
                     left.diagnostic.message
                 ));
             }

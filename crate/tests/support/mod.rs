@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod fixture_project;
 pub mod fixtures;
 pub mod golden;
 pub mod shared;
