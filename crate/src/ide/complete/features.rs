@@ -3,8 +3,8 @@
 //! options of a known feature with their types, defaults and proposed values.
 
 use super::{Insert, Item, Request};
-use crate::api::CompletionKind;
 use crate::features::{self, FeatureInfo, OptionInfo, OptionType, OptionValue};
+use crate::ide::complete::CompletionKind;
 use crate::ide::cursor::Place;
 use crate::ide::snippet;
 
