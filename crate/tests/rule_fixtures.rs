@@ -202,3 +202,25 @@ fn the_soundness_check_reports_bad_fixes() {
         );
     }
 }
+
+/// `scripts/new-rule.sh` starts a rule with placeholders that work end to end; this fails
+/// until they are replaced, so a scaffold cannot land as it is.
+#[test]
+fn no_rule_is_left_as_the_new_rule_placeholder() {
+    let mut left = Vec::new();
+    for info in catalog() {
+        if info.summary.starts_with("TODO") || info.why.starts_with("TODO") {
+            left.push(format!("{}: the summary or why is still TODO", info.code));
+        }
+        for kind in ["invalid", "valid"] {
+            let dir = fixtures::rules_root().join(info.code).join(kind);
+            if dir.join("placeholder.jsonc").exists() {
+                left.push(format!(
+                    "{}: replace the placeholder fixture {kind}/placeholder.jsonc",
+                    info.code
+                ));
+            }
+        }
+    }
+    assert!(left.is_empty(), "{}", left.join("\n"));
+}
