@@ -1,6 +1,13 @@
 //! The committed feature catalog must match the metadata in ../shared. When it does not,
 //! regenerate it with `python3 scripts/gen-features.py` from the workspace root.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
 
 use devcontainer_doctor::features::{self, OptionType, OptionValue};

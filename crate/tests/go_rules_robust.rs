@@ -3,6 +3,13 @@
 //! text on char boundaries and, on a text without syntax errors, add none (whatever its rule).
 //! Fix soundness for every rule on every fixture and the corpus: `rule_fixtures.rs`, `corpus.rs`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::diag::apply_edits;
 use proptest::prelude::*;

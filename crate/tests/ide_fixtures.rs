@@ -10,6 +10,13 @@
 //! hover's range and text. `UPDATE_EXPECT=1 cargo test --test ide_fixtures` regenerates the
 //! snapshots and the text after `---` in `.expect` files; review the diff.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
 
 use devcontainer_doctor::diag::apply_edits;

@@ -8,6 +8,13 @@
 //! After an intended change, regenerate the golden files and review their diff:
 //! `UPDATE_EXPECT=1 cargo test --test rule_fixtures`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
 
 use devcontainer_doctor::rules::catalog;

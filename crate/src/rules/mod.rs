@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{NodeRef, Tree};
 
+mod doc;
 mod rule_info;
 pub(crate) mod support;
 
@@ -19,6 +20,7 @@ mod schema;
 mod syntax;
 mod variables;
 
+pub use doc::{DOCS_BASE, docs_url, markdown_table, rules_markdown};
 pub use rule_info::{Domain, FixSafety, RuleInfo};
 
 /// What a rule sees.
@@ -143,27 +145,4 @@ pub fn setting_for<'m, T>(
     settings
         .get(code)
         .or_else(|| info(code)?.aliases.iter().find_map(|a| settings.get(*a)))
-}
-
-/// Where each code is explained (an anchor per code in docs/rules.md).
-pub const DOCS_BASE: &str =
-    "https://github.com/devcontainer-doctor/devcontainer-doctor/blob/main/docs/rules.md";
-
-pub fn docs_url(code: &str) -> String {
-    format!("{DOCS_BASE}#{code}")
-}
-
-/// The catalog as a Markdown table, each code linking to `{anchor_prefix}#code`
-/// (the CLI's `rules` output, docs/rules.md and the README share it).
-pub fn markdown_table(anchor_prefix: &str) -> String {
-    let mut out = String::from("| Code | Default severity | Summary |\n|---|---|---|\n");
-    for r in catalog() {
-        out.push_str(&format!(
-            "| [`{0}`]({anchor_prefix}#{0}) | {1} | {2} |\n",
-            r.code,
-            r.severity.as_str(),
-            r.summary.replace('|', "\\|")
-        ));
-    }
-    out
 }
