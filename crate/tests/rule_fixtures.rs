@@ -83,7 +83,7 @@ fn every_rule_fixture_behaves() {
 }
 
 fn check_golden_files(fixture: &Fixture, code: &str, invalid: bool, failures: &mut Vec<String>) {
-    let result = fixtures::analyze_fixture(&fixture);
+    let result = fixtures::analyze_fixture(fixture);
     let snapshot = fixtures::snapshot(fixture, &result);
     if let Err(e) = golden::check(
         &fixtures::snapshot_path(&fixture.path),
