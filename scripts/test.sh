@@ -29,6 +29,9 @@ npm run build
 step "TypeScript type check"
 npm run typecheck
 
+step "TypeScript format check (npm run format fixes it)"
+npm run format:check
+
 step "node tests (dist/core through node:test)"
 npm test
 

@@ -8,6 +8,8 @@
     reason = "a test fails by panicking and reports by printing"
 )]
 
+mod support;
+
 use devcontainer_doctor::features::{self, OptionType, OptionValue};
 use serde_json::Value;
 use std::fs;
@@ -41,11 +43,10 @@ fn namespace_of(folder: &Path) -> String {
 
 #[test]
 fn catalog_matches_shared_metadata() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
-    if !shared.join("features").is_dir() {
-        eprintln!("skipped: {} not found", shared.display());
+    if support::shared::dir("features").is_none() {
         return;
     }
+    let shared = support::shared::root();
     let mut seen = 0;
     for folder_name in ["features", "features-extra"] {
         let folder = shared.join(folder_name);

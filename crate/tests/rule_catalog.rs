@@ -10,9 +10,9 @@
     reason = "a test fails by panicking and reports by printing"
 )]
 
-#[path = "support/fixture_project.rs"]
-mod fixture_project;
 mod support;
+
+use support::fixture_project;
 
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::rules::{FixSafety, RuleInfo, catalog, info};

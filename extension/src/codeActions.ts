@@ -31,11 +31,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const actions: vscode.CodeAction[] = [];
     const text = document.getText();
-    const fromEngine = this.engine.codeActions(
-      text,
-      document.offsetAt(range.start),
-      document.offsetAt(range.end),
-    );
+    const fromEngine = this.engine.codeActions(text, document.offsetAt(range.start), document.offsetAt(range.end));
 
     if (wants(vscode.CodeActionKind.QuickFix)) {
       const seen = new Set<string>();

@@ -129,7 +129,10 @@ export class DiagnosticsController implements vscode.Disposable {
     });
     const main = result.files.find((f) => f.main)?.diagnostics ?? [];
     this.latest.set(key, { version, diagnostics: main });
-    this.collection.set(document.uri, main.map((d) => this.toVscode(d)));
+    this.collection.set(
+      document.uri,
+      main.map((d) => this.toVscode(d)),
+    );
 
     const files = new Set<string>();
     for (const file of input.files ?? []) {
@@ -141,7 +144,11 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const file of result.files) {
       if (file.main) continue;
       const uri = vscode.Uri.joinPath(state.folder, file.path);
-      this.publish(uri, key, file.diagnostics.map((d) => this.toVscode(d)));
+      this.publish(
+        uri,
+        key,
+        file.diagnostics.map((d) => this.toVscode(d)),
+      );
     }
     for (const old of state.files) {
       if (!files.has(old)) this.unpublish(old, key);

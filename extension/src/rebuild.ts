@@ -25,20 +25,11 @@ export interface RebuildCheck {
   changedBuildFiles?(uri: vscode.Uri): string[];
 }
 
-export function registerRebuild(
-  log: vscode.LogOutputChannel,
-  check?: RebuildCheck,
-): vscode.Disposable {
-  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) =>
-    rebuild(log, check, uri),
-  );
+export function registerRebuild(log: vscode.LogOutputChannel, check?: RebuildCheck): vscode.Disposable {
+  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) => rebuild(log, check, uri));
 }
 
-async function rebuild(
-  log: vscode.LogOutputChannel,
-  check: RebuildCheck | undefined,
-  uri?: vscode.Uri,
-): Promise<void> {
+async function rebuild(log: vscode.LogOutputChannel, check: RebuildCheck | undefined, uri?: vscode.Uri): Promise<void> {
   try {
     const document = findDocument(uri);
     if (document?.isDirty && !(await document.save())) {
@@ -59,8 +50,7 @@ async function rebuild(
     }
     const inContainer = vscode.env.remoteName === 'dev-container';
     // Inside a container the text it started with is known: skip rebuilds that are not needed.
-    const target =
-      inContainer && check && document ? { check, document, text: document.getText() } : undefined;
+    const target = inContainer && check && document ? { check, document, text: document.getText() } : undefined;
     if (target && !(await adviseRebuild(log, target))) return;
     const command = inContainer ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
     // Other editors may register the same IDs, and the extension may be absent: ask first.
@@ -87,10 +77,7 @@ interface RebuildTarget {
 }
 
 /** True when the rebuild should go ahead, after telling the user when it is not needed. */
-async function adviseRebuild(
-  log: vscode.LogOutputChannel,
-  { check, document, text }: RebuildTarget,
-): Promise<boolean> {
+async function adviseRebuild(log: vscode.LogOutputChannel, { check, document, text }: RebuildTarget): Promise<boolean> {
   // A changed Dockerfile or Compose file always needs a rebuild.
   const changedFiles = check.changedBuildFiles?.(document.uri) ?? [];
   if (changedFiles.length > 0) {
@@ -115,9 +102,7 @@ function findDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
 
 /** The devcontainer CLI command that does the same, for users without the extension. */
 export function cliEquivalent(document: vscode.TextDocument | undefined): string {
-  const folder = document
-    ? vscode.workspace.getWorkspaceFolder(document.uri)
-    : vscode.workspace.workspaceFolders?.[0];
+  const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
   const folderPath = folder?.uri.fsPath ?? '.';
   let command = `devcontainer up --workspace-folder ${quote(folderPath)}`;
   if (document && folder && /\/\.devcontainer\/[^/]+\/devcontainer\.json$/.test(document.uri.path)) {

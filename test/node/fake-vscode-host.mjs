@@ -66,8 +66,7 @@ export class Position {
 
 export class Range {
   constructor(...args) {
-    const [start, end] =
-      args.length === 4 ? [new Position(args[0], args[1]), new Position(args[2], args[3])] : args;
+    const [start, end] = args.length === 4 ? [new Position(args[0], args[1]), new Position(args[2], args[3])] : args;
     Object.assign(this, { start, end });
   }
   intersection(other) {
@@ -193,10 +192,12 @@ function diagnosticCollection(name) {
 }
 
 /** Records `[selector, provider, ...rest]` under `state().providers[kind]`. */
-const registerProvider = (kind) => (selector, provider, ...rest) => {
-  state().providers[kind].push({ selector, provider, rest });
-  return disposable();
-};
+const registerProvider =
+  (kind) =>
+  (selector, provider, ...rest) => {
+    state().providers[kind].push({ selector, provider, rest });
+    return disposable();
+  };
 
 export const languages = {
   createDiagnosticCollection: diagnosticCollection,
