@@ -7,6 +7,8 @@ pub mod diag;
 pub mod features;
 pub mod fix;
 pub mod ide;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lsp;
 pub mod rebuild;
 pub mod rules;
 pub mod spec;

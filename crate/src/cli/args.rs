@@ -39,6 +39,8 @@ pub enum Command {
     Version,
     Check(CheckArgs),
     Rules(RulesFormat),
+    /// The language server on stdio.
+    Lsp,
 }
 
 pub const USAGE: &str = "\
@@ -47,6 +49,7 @@ devcontainer-doctor: checks devcontainer.json files
 Usage:
   devcontainer-doctor check [PATH ...] [OPTIONS]
   devcontainer-doctor rules [--format markdown|json]
+  devcontainer-doctor lsp     (a language server on stdin/stdout, for editors)
   devcontainer-doctor --help | --version
 
 check: PATH is a file or a folder (default: the current folder). A folder is searched,
@@ -74,6 +77,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         Some("-V" | "--version") => Ok(Command::Version),
         Some("check") => parse_check(args),
         Some("rules") => parse_rules(args),
+        Some("lsp") => parse_lsp(args),
         _ => Err(format!(
             "unknown command '{}'; try 'devcontainer-doctor --help'",
             first.to_string_lossy()
@@ -182,6 +186,18 @@ fn parse_rules(mut args: impl Iterator<Item = OsString>) -> Result<Command, Stri
     Ok(Command::Rules(format))
 }
 
+/// `--stdio` is accepted (and implied), as many editors pass it.
+fn parse_lsp(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
+    for arg in args {
+        match arg.to_string_lossy().as_ref() {
+            "--stdio" => {}
+            "-h" | "--help" => return Ok(Command::Help),
+            other => return Err(format!("unexpected argument '{other}' for lsp")),
+        }
+    }
+    Ok(Command::Lsp)
+}
+
 fn unknown_option(arg: &str) -> String {
     format!("unknown option '{arg}'; try 'devcontainer-doctor --help'")
 }
@@ -221,6 +237,8 @@ mod tests {
         assert!(parse(args(&["check", "--format"])).is_err());
         assert!(parse(args(&["check", "--format", "xml"])).is_err());
         assert!(parse(args(&["rules", "x"])).is_err());
+        assert_eq!(parse(args(&["lsp", "--stdio"])), Ok(Command::Lsp));
+        assert!(parse(args(&["lsp", "--tcp"])).is_err());
         assert_eq!(
             parse(args(&["rules", "--format", "json"])),
             Ok(Command::Rules(RulesFormat::Json))

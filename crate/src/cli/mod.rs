@@ -33,6 +33,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Ok(Command::Version) => print_out(&format!("devcontainer-doctor {}\n", api::version())),
         Ok(Command::Rules(RulesFormat::Markdown)) => print_out(&rules_doc::markdown()),
         Ok(Command::Rules(RulesFormat::Json)) => print_out(&rules_doc::json()),
+        Ok(Command::Lsp) => devcontainer_doctor::lsp::run_stdio(),
         Ok(Command::Check(check_args)) => match check(&check_args) {
             Ok(code) => code,
             Err(message) => fail(&message),
