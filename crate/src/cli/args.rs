@@ -9,6 +9,8 @@ pub enum Format {
     Human,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +59,9 @@ recursively, for .devcontainer/devcontainer.json, .devcontainer.json and
 .devcontainer/<name>/devcontainer.json (skipping .git, node_modules and hidden folders).
 
 Options of check:
-  --format human|json|sarif   output format (default: human)
+  --format human|json|sarif|github
+                              output format (default: human; github: workflow-command
+                              annotations for GitHub Actions)
   --fix                       apply the safe fixes in place, then report what remains
   --deny-warnings             exit with 1 on warnings too
   --color auto|always|never   colour the human output (default: auto; NO_COLOR is honoured)
@@ -138,9 +142,10 @@ fn parse_check(mut args: impl Iterator<Item = OsString>) -> Result<Command, Stri
                     "human" => Format::Human,
                     "json" => Format::Json,
                     "sarif" => Format::Sarif,
+                    "github" => Format::Github,
                     other => {
                         return Err(format!(
-                            "unknown format '{other}'; use human, json or sarif"
+                            "unknown format '{other}'; use human, json, sarif or github"
                         ));
                     }
                 }

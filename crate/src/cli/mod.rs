@@ -4,6 +4,7 @@
 mod args;
 mod discover;
 mod fix;
+mod github;
 mod human;
 mod json;
 mod rules_doc;
@@ -111,6 +112,7 @@ fn check(a: &CheckArgs) -> Result<i32, String> {
     let output = match a.format {
         Format::Json => json::render(&checked) + "\n",
         Format::Sarif => sarif::render(&checked) + "\n",
+        Format::Github => github::render(&checked),
         Format::Human => {
             let palette = human::Palette {
                 color: use_color(a.color),
