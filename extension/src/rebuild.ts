@@ -19,6 +19,10 @@ export interface RebuildCheck {
   baselines: Pick<Baselines, 'get' | 'set'>;
   /** Undefined while the core is not loaded yet. */
   advise(oldText: string, newText: string): RebuildAdvice | undefined;
+  /** The Dockerfiles, Compose files and local features the configuration references. */
+  referencedFiles?(uri: vscode.Uri): vscode.Uri[];
+  /** Those of them changed since the container started (each needs a rebuild). */
+  changedBuildFiles?(uri: vscode.Uri): string[];
 }
 
 export function registerRebuild(log: vscode.LogOutputChannel, check?: RebuildCheck): vscode.Disposable {
@@ -33,6 +37,16 @@ async function rebuild(log: vscode.LogOutputChannel, check: RebuildCheck | undef
         `Devcontainer Doctor: ${document.uri.path} could not be saved, so the container was not rebuilt. Save it and try again.`,
       );
       return;
+    }
+    // Save and Rebuild covers the configuration's Dockerfiles and Compose files too.
+    for (const file of (document && check?.referencedFiles?.(document.uri)) || []) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+      if (open?.isDirty && !(await open.save())) {
+        void vscode.window.showWarningMessage(
+          `Devcontainer Doctor: ${open.uri.path} could not be saved, so the container was not rebuilt. Save it and try again.`,
+        );
+        return;
+      }
     }
     const inContainer = vscode.env.remoteName === 'dev-container';
     // Inside a container the text it started with is known: skip rebuilds that are not needed.
@@ -64,6 +78,12 @@ interface RebuildTarget {
 
 /** True when the rebuild should go ahead, after telling the user when it is not needed. */
 async function adviseRebuild(log: vscode.LogOutputChannel, { check, document, text }: RebuildTarget): Promise<boolean> {
+  // A changed Dockerfile or Compose file always needs a rebuild.
+  const changedFiles = check.changedBuildFiles?.(document.uri) ?? [];
+  if (changedFiles.length > 0) {
+    log.info(`rebuild advice: rebuild (changed since the container started: ${changedFiles.join(', ')})`);
+    return true;
+  }
   const baseline = check.baselines.get(document.uri);
   // Without a baseline both texts are the same: only the syntax check counts then.
   const advice = check.advise(baseline ?? text, text);

@@ -1,8 +1,8 @@
 //! `mounts` items (strings in `docker run --mount` syntax, or objects) and `workspaceMount`,
 //! plus the rule that `workspaceMount` and `workspaceFolder` come together.
 //!
-//! Invalid: `"mounts": ["source=go-cache,type=volume"]` (no target), `"workspaceMount": "${localWorkspaceFolder}:/src"`.
-//! Valid: `"mounts": ["source=go-mod,target=/go/pkg/mod,type=volume"]`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`mount-malformed/`,
+//! `workspace-mount-folder-pair/`).
 
 use crate::diag::{Diagnostic, Severity};
 use crate::docker::mount::{MountProblem, check_mount};

@@ -1,8 +1,7 @@
 //! Reports what the parser found: syntax errors, trailing commas, and duplicate keys.
 //!
-//! Invalid: `{"image": "x",, }` (a doubled comma). `{"image": "a", "image": "b"}` (a duplicate).
-//! Valid: `{"image": "x", // comment
-//! }` (comments and a trailing comma are accepted).
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`syntax-error/`, `trailing-comma/`,
+//! `duplicate-key/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
