@@ -60,7 +60,8 @@ type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
 const RULES: &[(RuleFn, &[RuleInfo])] = &[
-    (syntax::syntax_errors::check, syntax::syntax_errors::CODES),
+    (syntax::syntax_error::check, syntax::syntax_error::CODES),
+    (syntax::duplicate_key::check, syntax::duplicate_key::CODES),
     (go::delve_ptrace::check, go::delve_ptrace::CODES),
     (go::dlv_flags::check, go::dlv_flags::CODES),
     (go::race_without_cgo::check, go::race_without_cgo::CODES),
@@ -68,7 +69,14 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (go::extension_old_id::check, go::extension_old_id::CODES),
     (go::settings::check, go::settings::CODES),
     (hooks::lifecycle_hooks::check, hooks::lifecycle_hooks::CODES),
-    (mounts::mount_specs::check, mounts::mount_specs::CODES),
+    (
+        mounts::mount_malformed::check,
+        mounts::mount_malformed::CODES,
+    ),
+    (
+        mounts::workspace_mount_folder_pair::check,
+        mounts::workspace_mount_folder_pair::CODES,
+    ),
     (ports::forward_ports::check, ports::forward_ports::CODES),
     (ports::port_published::check, ports::port_published::CODES),
     (
