@@ -28,9 +28,9 @@ if ! [[ "$family" =~ ^[a-z][a-z0-9_]*$ ]]; then
   exit 2
 fi
 
-prefix="$family"
-[ "$family" = files ] && prefix=file
-rest="${code#"$prefix"-}"
+# The family prefix is left out of the file name, singular or plural (hooks: hook-, files: file-).
+rest="${code#"$family"-}"
+[ "$rest" = "$code" ] && rest="${code#"${family%s}"-}"
 module="${rest//-/_}"
 [[ "$module" =~ ^[0-9] ]] && module="rule_$module"
 const="$(printf '%s' "${code//-/_}" | tr '[:lower:]' '[:upper:]')"

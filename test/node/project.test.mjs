@@ -35,7 +35,13 @@ test('projectWanted names the Compose file, then what its service builds', () =>
   assert.deepEqual(engine.projectWanted(input), [{ path: '../compose.yaml', kind: 'file' }]);
   const withCompose = {
     ...input,
-    files: [{ path: '../compose.yaml', kind: 'text', text: 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfle\n' }],
+    files: [
+      {
+        path: '../compose.yaml',
+        kind: 'text',
+        text: 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfle\n',
+      },
+    ],
   };
   assert.deepEqual(engine.projectWanted(withCompose), [
     { path: '..', kind: 'folder' },
@@ -52,15 +58,23 @@ test('loadProject reads until nothing is wanted, each file once, and diagnostics
   };
   const files = reader(tree);
   const cache = new Map();
-  const input = await loadProject(engine, { mainPath: '/ws/.devcontainer/devcontainer.json', text: MAIN }, files, cache);
+  const input = await loadProject(
+    engine,
+    { mainPath: '/ws/.devcontainer/devcontainer.json', text: MAIN },
+    files,
+    cache,
+  );
   assert.deepEqual(files.reads.sort(), ['../compose.yaml', '../docker/Dockerfle']);
   assert.deepEqual(engine.projectWanted(input), []);
 
   const result = engine.analyzeProject(input);
-  assert.deepEqual(result.files.map((f) => [f.path, f.main]), [
-    ['/ws/.devcontainer/devcontainer.json', true],
-    ['../compose.yaml', false],
-  ]);
+  assert.deepEqual(
+    result.files.map((f) => [f.path, f.main]),
+    [
+      ['/ws/.devcontainer/devcontainer.json', true],
+      ['../compose.yaml', false],
+    ],
+  );
   const [missing] = result.files[1].diagnostics;
   assert.equal(missing.code, 'file-dockerfile-missing');
   assert.match(missing.message, /did you mean `docker\/Dockerfile`\?/);
@@ -77,7 +91,10 @@ test('loadProject reads until nothing is wanted, each file once, and diagnostics
 test('severity overrides and the isolated note go through analyzeProject', () => {
   const text = '{ "build": { "dockerfile": "Dockerfile" } }';
   const isolated = engine.analyzeProject({ mainPath: '-', text, isolated: true });
-  assert.deepEqual(isolated.files[0].diagnostics.map((d) => [d.code, d.severity]), [['file-references-unchecked', 'info']]);
+  assert.deepEqual(
+    isolated.files[0].diagnostics.map((d) => [d.code, d.severity]),
+    [['file-references-unchecked', 'info']],
+  );
   const off = engine.analyzeProject(
     { mainPath: '-', text, isolated: true },
     { severityOverrides: { 'file-references-unchecked': 'off' } },
