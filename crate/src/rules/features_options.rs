@@ -1,15 +1,17 @@
-//! Checks the options given to features the catalog knows: unknown option names, values
-//! outside a strict `enum`, and values of the wrong type. A plain string value means
-//! `{"version": value}`. Works whatever tag or digest the key carries.
-//!
-//! Invalid: `".../go:1": {"verison": "1.22"}`, `".../java:1": {"installMaven": "yes"}`,
-//! `".../go:1": {"version": 1.20}` (the CLI passes the number on as "1.2").
-//! Valid: `".../go:1": {"version": "1.22"}`, `".../go:1": "1.22"`, `{"installMaven": true}`.
+//! Checks the options given to features the catalog knows, against the major version the key
+//! pins (`:1`, `:1.2`, `:1.2.3`; no tag or `latest`: the newest): names that set no variable
+//! the install script reads (`feature-option-unknown` when undeclared, with the name of another
+//! major or a close variable; `feature-option-no-effect` when declared but never read), values
+//! outside a strict `enum`, and values of the wrong type. A name the script reads without
+//! declaring it (`username`) works and is not reported. A plain string value means
+//! `{"version": value}`. Fixtures: `crate/tests/fixtures/rules/feature-option-*/`.
 
 use super::features_keys::{feature_entries, show};
 use super::{Context, RuleInfo};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::features::{self, FeatureInfo, OptionInfo, OptionType};
+use crate::features::{
+    self, FeatureInfo, MajorInfo, OptionEffect, OptionInfo, OptionType, OptionValue,
+};
 use crate::syntax::{NodeKind, NodeRef};
 
 pub const CODES: &[RuleInfo] = &[
@@ -22,6 +24,11 @@ pub const CODES: &[RuleInfo] = &[
         code: "feature-option-value",
         severity: Severity::Warning,
         summary: "A value outside the fixed list of values an option accepts.",
+    },
+    RuleInfo {
+        code: "feature-option-no-effect",
+        severity: Severity::Warning,
+        summary: "A declared option whose variable the feature's install script never reads: setting it changes nothing.",
     },
     RuleInfo {
         code: "feature-option-type",
@@ -38,30 +45,45 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if entry.reference.problem.is_some() {
             continue;
         }
-        let Some(info) = features::lookup(entry.reference.key) else {
+        // A major the catalog does not hold: nothing sure to say (the version rule speaks).
+        let Some((info, major)) = features::lookup_major(entry.reference.key) else {
             continue;
         };
         let Some(value) = entry.member.value else {
             continue;
         };
+        let f = Pinned { info, major };
         match value.kind() {
-            NodeKind::String(text) => bare_version(cx, info, value, text, out),
-            NodeKind::Object(_) => options_object(cx, info, value, out),
+            NodeKind::String(text) => bare_version(cx, &f, value, text, out),
+            NodeKind::Object(_) => options_object(cx, &f, value, out),
             _ => {}
         }
     }
 }
 
+/// A feature and the major version its key pins.
+struct Pinned {
+    info: &'static FeatureInfo,
+    major: &'static MajorInfo,
+}
+
+impl Pinned {
+    /// `go 1.x`, for messages.
+    fn label(&self) -> String {
+        format!("{} {}.x", self.info.id, self.major.major)
+    }
+}
+
 /// `"feature": "1.22"` is `{"version": "1.22"}`.
-fn bare_version(
-    cx: &Context,
-    info: &FeatureInfo,
-    value: NodeRef,
-    text: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    match info.option("version") {
-        Some(option) => check_value(cx, info, option, value, out),
+fn bare_version(cx: &Context, f: &Pinned, value: NodeRef, text: &str, out: &mut Vec<Diagnostic>) {
+    let info = f.info;
+    match f.major.find_option("version") {
+        Some(option) => {
+            check_value(cx, info, option, value, out);
+            if let OptionEffect::DeclaredUnread(_) = f.major.option_effect("version") {
+                no_effect(f, option, value, out);
+            }
+        }
         // "latest" asks for what the feature installs anyway.
         None if text.trim().eq_ignore_ascii_case("latest") => {}
         None => out.push(
@@ -72,7 +94,7 @@ fn bare_version(
                     "A plain string sets the \"version\" option, which \"{}\" does not have: \"{}\" is ignored. Write {{}} or an object of its options ({}).",
                     info.id,
                     show(text),
-                    option_list(info)
+                    option_list(f.major)
                 ),
             )
             .with_fix(Fix::safe(
@@ -83,73 +105,117 @@ fn bare_version(
     }
 }
 
-fn options_object(cx: &Context, info: &FeatureInfo, object: NodeRef, out: &mut Vec<Diagnostic>) {
+fn options_object(cx: &Context, f: &Pinned, object: NodeRef, out: &mut Vec<Diagnostic>) {
     for member in object.members() {
         let name = member.key();
-        let Some(option) = find_option(info, name) else {
-            if is_undeclared(info, name) {
-                continue;
+        match f.major.option_effect(name) {
+            OptionEffect::Declared(option) => {
+                if let Some(value) = member.value {
+                    check_value(cx, f.info, option, value, out);
+                }
             }
-            unknown_option(info, member.key_range(), name, out);
-            continue;
-        };
-        if let Some(value) = member.value {
-            check_value(cx, info, option, value, out);
+            OptionEffect::DeclaredUnread(option) => {
+                if let Some(value) = member.value {
+                    check_value(cx, f.info, option, value, out);
+                    no_effect(f, option, value, out);
+                }
+            }
+            // The script reads it although the metadata does not declare it: it works.
+            OptionEffect::ReadUndeclared => {}
+            OptionEffect::Unread | OptionEffect::Undeclared => {
+                unknown_option(f, member.key_range(), name, out)
+            }
         }
     }
 }
 
-/// The option `name` sets. Option names reach the install script as upper-cased
-/// environment variables, so `Version` sets `version`.
-fn find_option(info: &FeatureInfo, name: &str) -> Option<&'static OptionInfo> {
-    info.option(name).or_else(|| {
-        let wanted = env_name(name);
-        info.options.iter().find(|o| env_name(o.name) == wanted)
-    })
-}
-
-fn is_undeclared(info: &FeatureInfo, name: &str) -> bool {
-    let wanted = env_name(name);
-    info.undeclared_options()
-        .iter()
-        .any(|o| env_name(o) == wanted)
-}
-
-/// The environment variable name the CLI derives from an option name.
-fn env_name(name: &str) -> String {
-    let replaced: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let rest = replaced.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_');
-    let prefix = if rest.len() < replaced.len() { "_" } else { "" };
-    format!("{prefix}{}", rest.to_uppercase())
+/// A declared option the script never reads. Writing its default says nothing new, so only
+/// other values are reported.
+fn no_effect(f: &Pinned, option: &OptionInfo, value: NodeRef, out: &mut Vec<Diagnostic>) {
+    let same_as_default = match (option.default, value.kind()) {
+        (Some(OptionValue::Str(d)), NodeKind::String(s)) => d == *s,
+        (Some(OptionValue::Bool(d)), NodeKind::Bool(b)) => d == *b,
+        (Some(OptionValue::Bool(d)), NodeKind::String(s)) => s.trim() == d.to_string(),
+        _ => false,
+    };
+    if same_as_default {
+        return;
+    }
+    out.push(Diagnostic::warning(
+        "feature-option-no-effect",
+        value.range(),
+        format!(
+            "\"{}\" is declared by {}, but its install script never reads {}, the variable it sets: this value changes nothing. Remove it, or pin a version that uses it.",
+            option.name,
+            f.label(),
+            features::env_var_name(option.name)
+        ),
+    ));
 }
 
 fn unknown_option(
-    info: &FeatureInfo,
+    f: &Pinned,
     key_range: crate::text::TextRange,
     name: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let suggestion = features::closest(name, info.options.iter().map(|o| o.name));
-    let mut message = format!(
-        "\"{}\" is not an option the \"{}\" feature declares, so it most likely has no effect (the CLI passes it on without a word).",
-        show(name),
-        info.id
-    );
-    match suggestion {
-        Some(s) => message.push_str(&format!(" Did you mean \"{s}\"?")),
-        None if info.options.is_empty() => {
-            message.push_str(" This feature has no options: remove it.")
+    let (info, major) = (f.info, f.major);
+    let var = features::env_var_name(name);
+    let elsewhere = info.option_elsewhere(major, name);
+    let suggestion = match elsewhere {
+        Some((_, renamed)) => renamed.map(|o| o.name),
+        None => features::closest(name, major.options.iter().map(|o| o.name)),
+    };
+    let pinned = format!("{}.x, which this key pins,", major.major);
+    let mut message = if let Some((other, renamed)) = elsewhere {
+        let (name, id, old) = (show(name), info.id, other.major);
+        match renamed {
+            Some(new) if old < major.major => format!(
+                "\"{name}\" is the name in {id} {old}.x; {pinned} renamed it \"{}\" and never reads {var}: as written it has no effect.",
+                new.name
+            ),
+            Some(new) => format!(
+                "\"{name}\" is the name in {id} {old}.x; {pinned} calls it \"{}\" and never reads {var}: as written it has no effect.",
+                new.name
+            ),
+            None if old > major.major => format!(
+                "\"{name}\" exists only since {id} {old}.x; {pinned} never reads {var}: it has no effect."
+            ),
+            None => format!(
+                "\"{name}\" was an option of {id} {old}.x; {pinned} no longer has it and never reads {var}: it has no effect."
+            ),
         }
-        None => message.push_str(&format!(" Its options: {}.", option_list(info))),
+    } else if major.script.is_some() {
+        format!(
+            "\"{}\" is not an option {} declares, and its install script never reads {var}, the variable it sets: it has no effect.",
+            show(name),
+            f.label()
+        )
+    } else {
+        format!(
+            "\"{}\" is not an option the \"{}\" feature declares, so it most likely has no effect (the CLI passes it on without a word).",
+            show(name),
+            info.id
+        )
+    };
+    match (suggestion, elsewhere) {
+        (Some(_), Some(_)) => {}
+        (None, Some((other, _))) if other.major > major.major => message.push_str(&format!(
+            " Pin \":{}\" to use it.",
+            other.major
+        )),
+        (None, Some(_)) => message.push_str(&format!(" Its options here: {}.", option_list(major))),
+        (Some(s), None) => message.push_str(&format!(" Did you mean \"{s}\"?")),
+        (None, _) => match major.close_read_var(name) {
+            Some(close) => message.push_str(&format!(
+                " The script reads {close}, which no declared option sets (only a key spelled \"{}\" would).",
+                close.to_ascii_lowercase()
+            )),
+            None if major.options.is_empty() => {
+                message.push_str(" This feature has no options: remove it.")
+            }
+            None => message.push_str(&format!(" Its options: {}.", option_list(major))),
+        },
     }
     let mut d = Diagnostic::warning("feature-option-unknown", key_range, message);
     if let Some(s) = suggestion {
@@ -161,7 +227,7 @@ fn unknown_option(
     out.push(d);
 }
 
-fn option_list(info: &FeatureInfo) -> String {
+fn option_list(info: &MajorInfo) -> String {
     if info.options.is_empty() {
         return "none".to_string();
     }
