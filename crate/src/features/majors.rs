@@ -1,7 +1,9 @@
 //! One major version of a feature: which of its options a key may set, and what an option
 //! name does once the CLI has turned it into an environment variable for the install script.
 
-use super::{FeatureInfo, MajorInfo, OptionInfo, RefKind, env_var_name, lookup, parse_reference};
+use super::{
+    FeatureInfo, MajorInfo, OptionInfo, OsFamily, RefKind, env_var_name, lookup, parse_reference,
+};
 
 /// What an option name written under a feature does in one major version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +46,11 @@ impl MajorInfo {
             let wanted = env_var_name(name);
             self.options.iter().find(|o| env_var_name(o.name) == wanted)
         })
+    }
+    /// Whether this version installs on `family` (see [`super::ScriptFacts::supports`]):
+    /// `None` when its script was not read or calls no package manager.
+    pub fn supports(&self, family: OsFamily) -> Option<bool> {
+        self.script.as_ref()?.supports(family)
     }
     /// What writing `name` under this major does (see [`OptionEffect`]).
     pub fn option_effect(&self, name: &str) -> OptionEffect {
@@ -208,6 +215,12 @@ mod tests {
         assert!(script.uses(PackageManager::Apt));
         let (_, git) = lookup_major("ghcr.io/devcontainers/features/git:1").unwrap();
         assert_eq!(git.script.unwrap().supports(OsFamily::Alpine), Some(true));
+        let (_, extra) = lookup_major("ghcr.io/devcontainers-extra/features/act").unwrap();
+        assert_eq!(extra.supports(OsFamily::Alpine), None);
+        let (_, v1) = lookup_major("ghcr.io/devcontainers/features/common-utils:1").unwrap();
+        assert_eq!(v1.supports(OsFamily::Alpine), Some(false));
+        let (_, v2) = lookup_major("ghcr.io/devcontainers/features/common-utils:2").unwrap();
+        assert_eq!(v2.supports(OsFamily::Alpine), Some(true));
         let (_, aws) = lookup_major("ghcr.io/devcontainers/features/aws-cli:1").unwrap();
         let families: Vec<_> = aws.script.unwrap().families().collect();
         assert_eq!(families, [OsFamily::Debian]);
