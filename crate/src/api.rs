@@ -70,6 +70,22 @@ pub enum CompletionKind {
     Constant,
 }
 
+impl From<crate::ide::complete::CompletionKind> for CompletionKind {
+    fn from(kind: crate::ide::complete::CompletionKind) -> Self {
+        use crate::ide::complete::CompletionKind as K;
+        match kind {
+            K::Property => Self::Property,
+            K::Value => Self::Value,
+            K::Enum => Self::Enum,
+            K::Keyword => Self::Keyword,
+            K::Snippet => Self::Snippet,
+            K::Variable => Self::Variable,
+            K::Module => Self::Module,
+            K::Constant => Self::Constant,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct CompletionItem {
@@ -121,7 +137,7 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
         .diagnostics
         .iter()
         .filter_map(|d| {
-            let severity = match options.severity_overrides.get(d.code) {
+            let severity = match crate::rules::setting_for(&options.severity_overrides, d.code) {
                 Some(SeverityOverride::Off) => return None,
                 Some(SeverityOverride::Error) => Severity::Error,
                 Some(SeverityOverride::Warning) => Severity::Warning,
@@ -167,7 +183,7 @@ pub fn complete(text: &str, offset: u32) -> Vec<CompletionItem> {
         .into_iter()
         .map(|item| CompletionItem {
             label: item.label,
-            kind: item.kind,
+            kind: item.kind.into(),
             detail: item.detail,
             documentation: item.documentation,
             insert_text: item.insert_text,

@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod api;
 pub mod diag;
+pub mod docker;
 pub mod features;
 pub mod fix;
 pub mod ide;

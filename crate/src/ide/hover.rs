@@ -4,8 +4,8 @@
 use super::complete::features;
 use super::complete::vscode::{self, GO_SETTINGS, SettingType};
 use super::props;
-use crate::rules::{ConfigKind, config_kind};
 use crate::spec::PropSpec;
+use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{self, MemberRef, NodeKind, NodeRef, PathSegment, Tree};
 use crate::text::TextRange;
 

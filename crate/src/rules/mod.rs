@@ -1,54 +1,24 @@
-//! Every check, one file each. A rule reads the [`Context`] and pushes diagnostics; it never
+//! Every check, grouped by family (`schema/`, `features/`, `go/`, ...), one file per code or
+//! per scan; helpers that are not rules live in `support/`. A rule reads the [`Context`] and pushes diagnostics; it never
 //! panics and never recurses once per nesting level without a bound.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
+use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{NodeRef, Tree};
 
-mod exec_form;
-mod features_install_order;
-mod features_keys;
-mod features_options;
-mod features_reference;
-mod features_version;
-mod go_common;
-mod go_delve_ptrace;
-mod go_dlv_flags;
-mod go_extension_id;
-mod go_feature_alpine;
-mod go_race_cgo;
-mod go_settings;
-mod lifecycle_hooks;
-mod mount_spec;
+mod rule_info;
+pub(crate) mod support;
+
+mod features;
+mod go;
+mod hooks;
 mod mounts;
-mod move_fix;
-mod port_publish;
-mod port_syntax;
 mod ports;
-mod schema_container_source;
-mod schema_deprecated;
-mod schema_enums;
-mod schema_kind_properties;
-mod schema_properties;
-mod schema_types;
-mod schema_values;
-mod schema_walk;
-mod string_source;
-mod syntax_errors;
-mod text_layout;
-mod variable_scan;
+mod schema;
+mod syntax;
 mod variables;
 
-/// The three ways a dev container gets its container, or why it has none.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConfigKind {
-    Image,
-    Dockerfile,
-    Compose,
-    /// No `image`, Dockerfile or `dockerComposeFile` (an error unless the file is empty).
-    Missing,
-    /// More than one source: the rules treat it as the first in image, Dockerfile, Compose order.
-    Mixed,
-}
+pub use rule_info::{Domain, FixSafety, RuleInfo};
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -80,61 +50,54 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Classifies a root object by the properties that pick its container source.
-pub fn config_kind(root: NodeRef<'_>) -> ConfigKind {
-    let has_image = root.member("image").is_some();
-    let has_dockerfile = root.member("dockerFile").is_some()
-        || root
-            .get("build")
-            .is_some_and(|b| b.member("dockerfile").is_some());
-    let has_compose = root.member("dockerComposeFile").is_some();
-    match (has_image, has_dockerfile, has_compose) {
-        (false, false, false) => ConfigKind::Missing,
-        (true, false, false) => ConfigKind::Image,
-        (false, true, false) => ConfigKind::Dockerfile,
-        (false, false, true) => ConfigKind::Compose,
-        _ => ConfigKind::Mixed,
-    }
-}
-
-/// A rule code with its default severity and a one-line summary (for docs and settings).
-#[derive(Clone, Copy, Debug)]
-pub struct RuleInfo {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-}
-
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
 const RULES: &[(RuleFn, &[RuleInfo])] = &[
-    (syntax_errors::check, syntax_errors::CODES),
-    (go_delve_ptrace::check, go_delve_ptrace::CODES),
-    (go_dlv_flags::check, go_dlv_flags::CODES),
-    (go_race_cgo::check, go_race_cgo::CODES),
-    (go_feature_alpine::check, go_feature_alpine::CODES),
-    (go_extension_id::check, go_extension_id::CODES),
-    (go_settings::check, go_settings::CODES),
-    (lifecycle_hooks::check, lifecycle_hooks::CODES),
-    (mounts::check, mounts::CODES),
-    (ports::check, ports::CODES),
-    (port_publish::check, port_publish::CODES),
-    (variables::check, variables::CODES),
-    (features_reference::check, features_reference::CODES),
-    (features_version::check, features_version::CODES),
-    (features_options::check, features_options::CODES),
-    (features_install_order::check, features_install_order::CODES),
-    (schema_properties::check, schema_properties::CODES),
-    (schema_types::check, schema_types::CODES),
-    (schema_enums::check, schema_enums::CODES),
-    (schema_values::check, schema_values::CODES),
+    (syntax::syntax_errors::check, syntax::syntax_errors::CODES),
+    (go::delve_ptrace::check, go::delve_ptrace::CODES),
+    (go::dlv_flags::check, go::dlv_flags::CODES),
+    (go::race_without_cgo::check, go::race_without_cgo::CODES),
+    (go::feature_on_alpine::check, go::feature_on_alpine::CODES),
+    (go::extension_old_id::check, go::extension_old_id::CODES),
+    (go::settings::check, go::settings::CODES),
+    (hooks::lifecycle_hooks::check, hooks::lifecycle_hooks::CODES),
+    (mounts::mount_specs::check, mounts::mount_specs::CODES),
+    (ports::forward_ports::check, ports::forward_ports::CODES),
+    (ports::port_published::check, ports::port_published::CODES),
     (
-        schema_container_source::check,
-        schema_container_source::CODES,
+        variables::variable_refs::check,
+        variables::variable_refs::CODES,
     ),
-    (schema_kind_properties::check, schema_kind_properties::CODES),
-    (schema_deprecated::check, schema_deprecated::CODES),
+    (features::reference::check, features::reference::CODES),
+    (features::version::check, features::version::CODES),
+    (features::options::check, features::options::CODES),
+    (
+        features::install_order::check,
+        features::install_order::CODES,
+    ),
+    (
+        schema::unknown_property::check,
+        schema::unknown_property::CODES,
+    ),
+    (schema::type_mismatch::check, schema::type_mismatch::CODES),
+    (
+        schema::invalid_enum_value::check,
+        schema::invalid_enum_value::CODES,
+    ),
+    (schema::invalid_value::check, schema::invalid_value::CODES),
+    (
+        schema::container_source::check,
+        schema::container_source::CODES,
+    ),
+    (
+        schema::kind_mismatch_property::check,
+        schema::kind_mismatch_property::CODES,
+    ),
+    (
+        schema::deprecated_property::check,
+        schema::deprecated_property::CODES,
+    ),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
@@ -147,6 +110,22 @@ pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
 /// Every code any rule can emit.
 pub fn catalog() -> impl Iterator<Item = &'static RuleInfo> {
     RULES.iter().flat_map(|(_, codes)| codes.iter())
+}
+
+/// The catalog entry of `code` (not of an alias).
+pub fn info(code: &str) -> Option<&'static RuleInfo> {
+    catalog().find(|r| r.code == code)
+}
+
+/// What a user's settings say about `code`: the entry under the code itself, else the one under
+/// an alias (a code split from an older one follows the old one's setting).
+pub fn setting_for<'m, T>(
+    settings: &'m std::collections::BTreeMap<String, T>,
+    code: &str,
+) -> Option<&'m T> {
+    settings
+        .get(code)
+        .or_else(|| info(code)?.aliases.iter().find_map(|a| settings.get(*a)))
 }
 
 /// Where each code is explained (an anchor per code in docs/rules.md).

@@ -4,10 +4,10 @@
 //! proposed values.
 
 use super::{Insert, Item, Request};
-use crate::api::CompletionKind;
 use crate::features::{
     self, FeatureInfo, MajorInfo, OptionEffect, OptionInfo, OptionType, OptionValue,
 };
+use crate::ide::complete::CompletionKind;
 use crate::ide::cursor::Place;
 use crate::ide::snippet;
 

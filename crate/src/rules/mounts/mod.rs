@@ -1,0 +1,3 @@
+//! `mounts`, `workspaceMount` and `workspaceFolder`.
+
+pub mod mount_specs;

@@ -1,0 +1,107 @@
+//! `mounts` items (strings in `docker run --mount` syntax, or objects) and `workspaceMount`,
+//! plus the rule that `workspaceMount` and `workspaceFolder` come together.
+//!
+//! Invalid: `"mounts": ["source=go-cache,type=volume"]` (no target), `"workspaceMount": "${localWorkspaceFolder}:/src"`.
+//! Valid: `"mounts": ["source=go-mod,target=/go/pkg/mod,type=volume"]`.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::docker::mount::{MountProblem, check_mount};
+use crate::rules::{Context, Domain, FixSafety, RuleInfo};
+use crate::spec::ConfigKind;
+use crate::syntax::{MemberRef, NodeRef, clip};
+
+pub const MOUNT_MALFORMED: RuleInfo = RuleInfo {
+    code: "mount-malformed",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A mount that Docker cannot read: a missing target, an unknown key or type, `-v` syntax.",
+    why: "A mount string is read as `docker run --mount`, and Docker refuses the whole container for a missing target, an unknown key or type, or the `-v` short syntax; the tools give no hint which mount was wrong (devcontainers/spec#488).",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const WORKSPACE_MOUNT_FOLDER_PAIR: RuleInfo = RuleInfo {
+    code: "workspace-mount-folder-pair",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "`workspaceMount` without `workspaceFolder`, or the other way round.",
+    why: "`workspaceMount` says where the source is mounted and `workspaceFolder` where the editor opens; setting one without the other opens a folder where the source is not.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
+pub const CODES: &[RuleInfo] = &[MOUNT_MALFORMED, WORKSPACE_MOUNT_FOLDER_PAIR];
+
+pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(root) = cx.root else {
+        return;
+    };
+    if let Some(mounts) = root.get("mounts") {
+        for item in mounts.items() {
+            if item.is_object() {
+                mount_object(item, out);
+            } else if let Some(spec) = item.as_str() {
+                mount_string(item, spec, "This mount", out);
+            }
+        }
+    }
+    let mount = root.member("workspaceMount");
+    if let Some(spec) = mount
+        .and_then(|m| m.value)
+        .and_then(|v| v.as_str().map(|s| (v, s)))
+    {
+        mount_string(spec.0, spec.1, "`workspaceMount`", out);
+    }
+    if matches!(cx.kind, ConfigKind::Image | ConfigKind::Dockerfile) {
+        pair(mount, root.member("workspaceFolder"), out);
+    }
+}
+
+fn mount_string(node: NodeRef, spec: &str, what: &str, out: &mut Vec<Diagnostic>) {
+    if let Some(problem) = check_mount(spec) {
+        out.push(MOUNT_MALFORMED.at(
+            node.range(),
+            format!("{what} \"{}\" {}.", clip(spec), problem.explain()),
+        ));
+    }
+}
+
+fn mount_object(object: NodeRef, out: &mut Vec<Diagnostic>) {
+    let kind = object.get("type").and_then(|t| t.as_str());
+    let problem = match kind {
+        None => {
+            Some("has no `type`; add `\"type\": \"bind\"` or `\"type\": \"volume\"`".to_string())
+        }
+        Some("bind" | "volume") => None,
+        Some(other) => Some(format!(
+            "has `\"type\": \"{}\"`; in object form the type must be `bind` or `volume`",
+            clip(other)
+        )),
+    };
+    let problem = problem.or_else(|| {
+        let target = object.get("target").and_then(|t| t.as_str());
+        target.is_none_or(|t| t.is_empty()).then(|| {
+            MountProblem::MissingTarget.explain().replace(
+                "`target=/path/in/container`",
+                "`\"target\": \"/path/in/container\"`",
+            )
+        })
+    });
+    if let Some(problem) = problem {
+        out.push(MOUNT_MALFORMED.at(object.range(), format!("This mount {problem}.")));
+    }
+}
+
+/// The reference says each of the two needs the other in image and Dockerfile configs.
+fn pair(mount: Option<MemberRef>, folder: Option<MemberRef>, out: &mut Vec<Diagnostic>) {
+    match (mount, folder) {
+        (Some(m), None) => out.push(WORKSPACE_MOUNT_FOLDER_PAIR.at(m.key_range(),
+            "`workspaceMount` is set without `workspaceFolder`, so the tools open the default folder, which may not be where this mount puts the code. Add `workspaceFolder` with the mount's target.",
+        )),
+        // Below /workspaces the default mount still holds the code (often the same folder).
+        (None, Some(f)) if !f.value.and_then(|v| v.as_str()).is_some_and(|p| p.starts_with("/workspaces/")) => out.push(WORKSPACE_MOUNT_FOLDER_PAIR.at(f.key_range(),
+            "`workspaceFolder` is set without `workspaceMount`, so the code is still mounted at the default path (/workspaces/<folder>), which may not be this folder. Add a `workspaceMount` whose target is this folder.",
+        )),
+        _ => {}
+    }
+}
