@@ -203,3 +203,32 @@ fn generator_check_passes_when_the_features_repository_is_given() {
         .expect("python3 runs");
     assert!(status.success(), "generated files are stale: {REGENERATE}");
 }
+
+/// The extensions the features themselves install are among the well-known ids.
+#[test]
+fn feature_extensions_are_well_known() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    if !shared.join("features").is_dir() {
+        eprintln!("skipped: {} not found", shared.display());
+        return;
+    }
+    let mut seen = 0;
+    for folder in ["features", "features-extra"] {
+        for entry in fs::read_dir(shared.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let meta: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+            for id in strings(meta.pointer("/customizations/vscode/extensions")) {
+                seen += 1;
+                assert!(
+                    features::extensions::find(&id).is_some(),
+                    "{id} (from {}) is not well-known: {REGENERATE}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(seen > 10);
+}
