@@ -1,5 +1,12 @@
 //! Which files `check` finds in a folder, and in what order.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 

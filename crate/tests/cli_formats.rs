@@ -1,5 +1,12 @@
 //! The three output formats of `check`: human, JSON and SARIF.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 use serde_json::Value;

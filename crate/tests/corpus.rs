@@ -4,6 +4,13 @@
 //! no error, and fixing every safe problem never breaks a file. Prints the diagnostics per
 //! code; `cargo test --test corpus -- --nocapture` shows them, `SHOW_FINDINGS=1` each one.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
 
 use devcontainer_doctor::api::{AnalyzeOptions, analyze};

@@ -3,6 +3,13 @@
 //! install-script facts against the options of each major version. With `FEATURES_GIT` set to
 //! a clone of devcontainers/features, the generator itself checks every generated file.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::features::{self, OptionType, OptionValue};
 use serde_json::Value;
 use std::fs;

@@ -2,6 +2,13 @@
 //! Go-flavoured fragments, must analyze without panicking, and every fix must edit inside the
 //! text on char boundaries.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::diag::apply_edits;
 use proptest::prelude::*;

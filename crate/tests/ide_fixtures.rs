@@ -5,6 +5,13 @@
 //! item `a`, snippet expanded). Hover fixtures (`tests/fixtures/hover/`) use `contains: text`
 //! and `none`. Lines starting with `#` are comments.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::diag::apply_edits;
 use devcontainer_doctor::ide::complete::{Item, complete};
 use devcontainer_doctor::ide::hover::hover;

@@ -3,6 +3,13 @@
 //! of the catalog at exactly the severity declared there, and offers only fixes its declared
 //! fix safety allows. The declarations themselves are complete (a why, a reason for each fix).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
 
 use devcontainer_doctor::analysis::analyze;

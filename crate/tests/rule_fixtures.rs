@@ -3,6 +3,13 @@
 //! the expected text after applying that code's safe fixes. Every code in the catalog must have
 //! at least one invalid fixture, so a rule without tests fails here.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::diag::apply_edits;
 use devcontainer_doctor::rules::catalog;

@@ -1,14 +1,10 @@
-//! Reports what the parser found: syntax errors, trailing commas, and duplicate keys.
+//! Reports what the parser found: `syntax-error` and `trailing-comma`.
 //!
-//! Invalid: `{"image": "x",, }` (a doubled comma). `{"image": "a", "image": "b"}` (a duplicate).
-//! Valid: `{"image": "x", // comment
-//! }` (comments and a trailing comma are accepted).
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`syntax-error/`, `trailing-comma/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::syntax::NodeKind;
 use crate::text::TextRange;
-use std::collections::HashMap;
 
 pub const SYNTAX_ERROR: RuleInfo = RuleInfo {
     code: "syntax-error",
@@ -34,17 +30,7 @@ pub const TRAILING_COMMA: RuleInfo = RuleInfo {
     domain: Domain::Any,
 };
 
-pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
-    code: "duplicate-key",
-    aliases: &[],
-    severity: Severity::Warning,
-    summary: "A property is written twice in one object; only the last one counts.",
-    why: "JSON readers keep the last of two equal keys, so the first value is silently ignored; usually one of them is an edit that was meant to replace the other.",
-    fix: FixSafety::None,
-    domain: Domain::Any,
-};
-
-pub const CODES: &[RuleInfo] = &[SYNTAX_ERROR, TRAILING_COMMA, DUPLICATE_KEY];
+pub const CODES: &[RuleInfo] = &[SYNTAX_ERROR, TRAILING_COMMA];
 
 /// More syntax errors than this in one file are summarised, not listed.
 const MAX_SYNTAX_ERRORS: usize = 200;
@@ -75,33 +61,5 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )
             .with_fix(Fix::safe("Remove the trailing comma", vec![Edit::delete(range)])),
         );
-    }
-    duplicate_keys(cx, out);
-}
-
-fn duplicate_keys(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, TextRange> = HashMap::new();
-    for node in &cx.tree.nodes {
-        let NodeKind::Object(members) = &node.kind else {
-            continue;
-        };
-        if members.len() < 2 {
-            continue;
-        }
-        seen.clear();
-        for member in members {
-            if let Some(first) = seen.insert(member.key.as_str(), member.key_range) {
-                let line = crate::text::LineIndex::new(cx.text)
-                    .position(first.start)
-                    .line
-                    + 1;
-                out.push(DUPLICATE_KEY.at(member.key_range,
-                    format!(
-                        "\"{}\" is already set on line {line}; only this last value counts. Remove one of them.",
-                        crate::syntax::clip(&member.key)
-                    ),
-                ));
-            }
-        }
     }
 }

@@ -1,14 +1,12 @@
-//! `mounts` items (strings in `docker run --mount` syntax, or objects) and `workspaceMount`,
-//! plus the rule that `workspaceMount` and `workspaceFolder` come together.
+//! `mount-malformed`: `mounts` items (strings in `docker run --mount` syntax, or objects) and
+//! `workspaceMount` that Docker cannot read.
 //!
-//! Invalid: `"mounts": ["source=go-cache,type=volume"]` (no target), `"workspaceMount": "${localWorkspaceFolder}:/src"`.
-//! Valid: `"mounts": ["source=go-mod,target=/go/pkg/mod,type=volume"]`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/mount-malformed/`.
 
 use crate::diag::{Diagnostic, Severity};
 use crate::docker::mount::{MountProblem, check_mount};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::spec::ConfigKind;
-use crate::syntax::{MemberRef, NodeRef, clip};
+use crate::syntax::{NodeRef, clip};
 
 pub const MOUNT_MALFORMED: RuleInfo = RuleInfo {
     code: "mount-malformed",
@@ -20,17 +18,7 @@ pub const MOUNT_MALFORMED: RuleInfo = RuleInfo {
     domain: Domain::Any,
 };
 
-pub const WORKSPACE_MOUNT_FOLDER_PAIR: RuleInfo = RuleInfo {
-    code: "workspace-mount-folder-pair",
-    aliases: &[],
-    severity: Severity::Warning,
-    summary: "`workspaceMount` without `workspaceFolder`, or the other way round.",
-    why: "`workspaceMount` says where the source is mounted and `workspaceFolder` where the editor opens; setting one without the other opens a folder where the source is not.",
-    fix: FixSafety::None,
-    domain: Domain::Any,
-};
-
-pub const CODES: &[RuleInfo] = &[MOUNT_MALFORMED, WORKSPACE_MOUNT_FOLDER_PAIR];
+pub const CODES: &[RuleInfo] = &[MOUNT_MALFORMED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(root) = cx.root else {
@@ -51,9 +39,6 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         .and_then(|v| v.as_str().map(|s| (v, s)))
     {
         mount_string(spec.0, spec.1, "`workspaceMount`", out);
-    }
-    if matches!(cx.kind, ConfigKind::Image | ConfigKind::Dockerfile) {
-        pair(mount, root.member("workspaceFolder"), out);
     }
 }
 
@@ -89,19 +74,5 @@ fn mount_object(object: NodeRef, out: &mut Vec<Diagnostic>) {
     });
     if let Some(problem) = problem {
         out.push(MOUNT_MALFORMED.at(object.range(), format!("This mount {problem}.")));
-    }
-}
-
-/// The reference says each of the two needs the other in image and Dockerfile configs.
-fn pair(mount: Option<MemberRef>, folder: Option<MemberRef>, out: &mut Vec<Diagnostic>) {
-    match (mount, folder) {
-        (Some(m), None) => out.push(WORKSPACE_MOUNT_FOLDER_PAIR.at(m.key_range(),
-            "`workspaceMount` is set without `workspaceFolder`, so the tools open the default folder, which may not be where this mount puts the code. Add `workspaceFolder` with the mount's target.",
-        )),
-        // Below /workspaces the default mount still holds the code (often the same folder).
-        (None, Some(f)) if !f.value.and_then(|v| v.as_str()).is_some_and(|p| p.starts_with("/workspaces/")) => out.push(WORKSPACE_MOUNT_FOLDER_PAIR.at(f.key_range(),
-            "`workspaceFolder` is set without `workspaceMount`, so the code is still mounted at the default path (/workspaces/<folder>), which may not be this folder. Add a `workspaceMount` whose target is this folder.",
-        )),
-        _ => {}
     }
 }
