@@ -2,6 +2,7 @@
 //! feature catalog (`crate::features`).
 
 pub mod install_order;
+mod option_names;
 pub mod options;
 pub mod reference;
 pub mod version;

@@ -1,13 +1,14 @@
-//! Checks the options given to features the catalog knows: unknown option names, values
-//! outside a strict `enum`, and values of the wrong type. A plain string value means
-//! `{"version": value}`. Works whatever tag or digest the key carries.
-//!
-//! Invalid: `".../go:1": {"verison": "1.22"}`, `".../java:1": {"installMaven": "yes"}`,
-//! `".../go:1": {"version": 1.20}` (the CLI passes the number on as "1.2").
-//! Valid: `".../go:1": {"version": "1.22"}`, `".../go:1": "1.22"`, `{"installMaven": true}`.
+//! Checks the options given to features the catalog knows, against the major version the key
+//! pins (`:1`, `:1.2`, `:1.2.3`; no tag or `latest`: the newest): names that set no variable
+//! the install script reads (`feature-option-unknown` when undeclared, with the name of another
+//! major or a close variable; `feature-option-no-effect` when declared but never read), values
+//! outside a strict `enum`, and values of the wrong type. A name the script reads without
+//! declaring it (`username`) works and is not reported. A plain string value means
+//! `{"version": value}`. Fixtures: `crate/tests/fixtures/rules/feature-option-*/`.
 
+use super::option_names::{Pinned, no_effect, option_list, unknown_option};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::features::{self, FeatureInfo, OptionInfo, OptionType};
+use crate::features::{self, FeatureInfo, OptionEffect, OptionInfo, OptionType};
 use crate::rules::support::features_keys::{feature_entries, show};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::{NodeKind, NodeRef};
@@ -17,7 +18,7 @@ pub const FEATURE_OPTION_UNKNOWN: RuleInfo = RuleInfo {
     aliases: &[],
     severity: Severity::Warning,
     summary: "An option the feature does not have: the CLI passes it on and the feature ignores it.",
-    why: "The CLI passes unknown options on to the feature as environment variables, and the feature ignores them, so the setting silently does nothing.",
+    why: "The CLI passes every option to the feature's install script as an environment variable (upper case, other chars than letters, digits and `_` turned into `_`); a name the pinned major does not declare and its script never reads silently does nothing. Names the script reads without declaring them (`username`) work and are not reported.",
     fix: FixSafety::Safe {
         reason: "Safe only for a plain string on a feature without a `version` option (replaced by `{}`, which installs the same); a renamed option is offered but not preferred.",
     },
@@ -36,6 +37,16 @@ pub const FEATURE_OPTION_VALUE: RuleInfo = RuleInfo {
     domain: Domain::Any,
 };
 
+pub const FEATURE_OPTION_NO_EFFECT: RuleInfo = RuleInfo {
+    code: "feature-option-no-effect",
+    aliases: &[],
+    severity: Severity::Warning,
+    summary: "A declared option whose variable the feature's install script never reads: setting it changes nothing.",
+    why: "The feature declares the option, but the install script of the pinned major never reads the environment variable it becomes, so any value other than the default is silently ignored.",
+    fix: FixSafety::None,
+    domain: Domain::Any,
+};
+
 pub const FEATURE_OPTION_TYPE: RuleInfo = RuleInfo {
     code: "feature-option-type",
     aliases: &[],
@@ -51,41 +62,41 @@ pub const FEATURE_OPTION_TYPE: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[
     FEATURE_OPTION_UNKNOWN,
     FEATURE_OPTION_VALUE,
+    FEATURE_OPTION_NO_EFFECT,
     FEATURE_OPTION_TYPE,
 ];
-
-/// Options lists longer than this are not spelled out in messages.
-const MAX_LISTED: usize = 8;
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for entry in feature_entries(cx) {
         if entry.reference.problem.is_some() {
             continue;
         }
-        let Some(info) = features::lookup(entry.reference.key) else {
+        // A major the catalog does not hold: nothing sure to say (the version rule speaks).
+        let Some((info, major)) = features::lookup_major(entry.reference.key) else {
             continue;
         };
         let Some(value) = entry.member.value else {
             continue;
         };
+        let f = Pinned { info, major };
         match value.kind() {
-            NodeKind::String(text) => bare_version(cx, info, value, text, out),
-            NodeKind::Object(_) => options_object(cx, info, value, out),
+            NodeKind::String(text) => bare_version(cx, &f, value, text, out),
+            NodeKind::Object(_) => options_object(cx, &f, value, out),
             _ => {}
         }
     }
 }
 
 /// `"feature": "1.22"` is `{"version": "1.22"}`.
-fn bare_version(
-    cx: &Context,
-    info: &FeatureInfo,
-    value: NodeRef,
-    text: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    match info.option("version") {
-        Some(option) => check_value(cx, info, option, value, out),
+fn bare_version(cx: &Context, f: &Pinned, value: NodeRef, text: &str, out: &mut Vec<Diagnostic>) {
+    let info = f.info;
+    match f.major.find_option("version") {
+        Some(option) => {
+            check_value(cx, info, option, value, out);
+            if let OptionEffect::DeclaredUnread(_) = f.major.option_effect("version") {
+                no_effect(f, option, value, out);
+            }
+        }
         // "latest" asks for what the feature installs anyway.
         None if text.trim().eq_ignore_ascii_case("latest") => {}
         None => out.push(
@@ -94,7 +105,7 @@ fn bare_version(
                     "A plain string sets the \"version\" option, which \"{}\" does not have: \"{}\" is ignored. Write {{}} or an object of its options ({}).",
                     info.id,
                     show(text),
-                    option_list(info)
+                    option_list(f.major)
                 ),
             )
             .with_fix(Fix::safe(
@@ -105,98 +116,28 @@ fn bare_version(
     }
 }
 
-fn options_object(cx: &Context, info: &FeatureInfo, object: NodeRef, out: &mut Vec<Diagnostic>) {
+fn options_object(cx: &Context, f: &Pinned, object: NodeRef, out: &mut Vec<Diagnostic>) {
     for member in object.members() {
         let name = member.key();
-        let Some(option) = find_option(info, name) else {
-            if is_undeclared(info, name) {
-                continue;
+        match f.major.option_effect(name) {
+            OptionEffect::Declared(option) => {
+                if let Some(value) = member.value {
+                    check_value(cx, f.info, option, value, out);
+                }
             }
-            unknown_option(info, member.key_range(), name, out);
-            continue;
-        };
-        if let Some(value) = member.value {
-            check_value(cx, info, option, value, out);
+            OptionEffect::DeclaredUnread(option) => {
+                if let Some(value) = member.value {
+                    check_value(cx, f.info, option, value, out);
+                    no_effect(f, option, value, out);
+                }
+            }
+            // The script reads it although the metadata does not declare it: it works.
+            OptionEffect::ReadUndeclared => {}
+            OptionEffect::Unread | OptionEffect::Undeclared => {
+                unknown_option(f, member.key_range(), name, out)
+            }
         }
     }
-}
-
-/// The option `name` sets. Option names reach the install script as upper-cased
-/// environment variables, so `Version` sets `version`.
-fn find_option(info: &FeatureInfo, name: &str) -> Option<&'static OptionInfo> {
-    info.option(name).or_else(|| {
-        let wanted = env_name(name);
-        info.options.iter().find(|o| env_name(o.name) == wanted)
-    })
-}
-
-fn is_undeclared(info: &FeatureInfo, name: &str) -> bool {
-    let wanted = env_name(name);
-    info.undeclared_options()
-        .iter()
-        .any(|o| env_name(o) == wanted)
-}
-
-/// The environment variable name the CLI derives from an option name.
-fn env_name(name: &str) -> String {
-    let replaced: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let rest = replaced.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_');
-    let prefix = if rest.len() < replaced.len() { "_" } else { "" };
-    format!("{prefix}{}", rest.to_uppercase())
-}
-
-fn unknown_option(
-    info: &FeatureInfo,
-    key_range: crate::text::TextRange,
-    name: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    let suggestion = features::closest(name, info.options.iter().map(|o| o.name));
-    let mut message = format!(
-        "\"{}\" is not an option the \"{}\" feature declares, so it most likely has no effect (the CLI passes it on without a word).",
-        show(name),
-        info.id
-    );
-    match suggestion {
-        Some(s) => message.push_str(&format!(" Did you mean \"{s}\"?")),
-        None if info.options.is_empty() => {
-            message.push_str(" This feature has no options: remove it.")
-        }
-        None => message.push_str(&format!(" Its options: {}.", option_list(info))),
-    }
-    let mut d = FEATURE_OPTION_UNKNOWN.at(key_range, message);
-    if let Some(s) = suggestion {
-        d = d.with_fix(Fix::unsafe_(
-            format!("Rename to {s}"),
-            vec![Edit::replace(key_range, format!("\"{s}\""))],
-        ));
-    }
-    out.push(d);
-}
-
-fn option_list(info: &FeatureInfo) -> String {
-    if info.options.is_empty() {
-        return "none".to_string();
-    }
-    let mut names: Vec<&str> = info
-        .options
-        .iter()
-        .take(MAX_LISTED)
-        .map(|o| o.name)
-        .collect();
-    if info.options.len() > MAX_LISTED {
-        names.push("...");
-    }
-    names.join(", ")
 }
 
 fn check_value(

@@ -1,8 +1,6 @@
 //! Checks the version tag of features the catalog knows: a tag that was never published
-//! (`go:2` while the newest Go feature is 1.x), and a missing tag (it means `latest`).
-//!
-//! Invalid: `"ghcr.io/devcontainers/features/go:2": {}`, `".../go:1.99": {}`, `".../go:v1": {}`.
-//! Valid: `".../go:1"`, `".../go:1.3"`, `".../go:latest"`, an older major, a digest.
+//! (`go:2` while the newest Go feature is 1.x, `common-utils:1.5` while 1.x ended at 1.2.0),
+//! and a missing tag (it means `latest`). Fixtures: `crate/tests/fixtures/rules/feature-version-*/`.
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::features::{self, FeatureInfo, RefKind};
@@ -82,6 +80,7 @@ fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<
     let parts: Vec<Option<u64>> = tag.split('.').map(|p| p.parse().ok()).collect();
     let numeric = parts.len() <= 3 && parts.iter().all(Option::is_some);
     let published = info.published_tags().join(", ");
+    let mut fix_major = major;
     let message = if !numeric {
         format!(
             "\"{}\" is not a tag the \"{}\" feature is published under: tags are semantic versions or \"latest\" (newest: {published}). Write a version such as \"{major}\".",
@@ -89,27 +88,51 @@ fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<
             info.id
         )
     } else {
-        let wanted_major = parts.first().copied().flatten().unwrap_or(0);
-        let wanted_minor = parts.get(1).copied().flatten();
-        let too_new = wanted_major > major
-            || (wanted_major == major && wanted_minor.is_some_and(|m| m > minor));
-        if !too_new {
-            return;
+        let wanted: Vec<u64> = parts.iter().map(|p| p.unwrap_or(0)).collect();
+        let wanted_major = wanted.first().copied().unwrap_or(0);
+        let date = features::snapshot_date(info.namespace).unwrap_or("the catalog's date");
+        if let Some(older) = info.for_major(wanted_major).filter(|m| m.major != major) {
+            // An older major: its last version bounds the minor and patch.
+            let mut last = older
+                .version
+                .split('.')
+                .map(|p| p.parse::<u64>().unwrap_or(0));
+            let last: Vec<u64> = (0..3).map(|_| last.next().unwrap_or(0)).collect();
+            if wanted[1..] <= last[1..wanted.len().min(3)] {
+                return;
+            }
+            fix_major = older.major;
+            format!(
+                "Version {} of the \"{}\" feature does not exist: its {}.x versions ended at {} (newest on {date}: {}). Use \"{}\" for the last {}.x.",
+                show(tag),
+                info.id,
+                older.major,
+                older.version,
+                info.version,
+                older.major,
+                older.major
+            )
+        } else {
+            let wanted_minor = parts.get(1).copied().flatten();
+            let too_new = wanted_major > major
+                || (wanted_major == major && wanted_minor.is_some_and(|m| m > minor));
+            if !too_new {
+                return;
+            }
+            format!(
+                "Version {} of the \"{}\" feature does not exist: the newest on {date} was {} (tags {published}). Use \"{major}\" for the current major version.",
+                show(tag),
+                info.id,
+                info.version
+            )
         }
-        format!(
-            "Version {} of the \"{}\" feature does not exist: the newest on {} was {} (tags {published}). Use \"{major}\" for the current major version.",
-            show(tag),
-            info.id,
-            features::snapshot_date(info.namespace).unwrap_or("the catalog's date"),
-            info.version
-        )
     };
     out.push(
         FEATURE_VERSION_UNKNOWN
             .at(entry.doc_range(range), message)
             .with_fix(Fix::unsafe_(
-                format!("Change to :{major}"),
-                vec![entry.key_edit(range, &major.to_string())],
+                format!("Change to :{fix_major}"),
+                vec![entry.key_edit(range, &fix_major.to_string())],
             )),
     );
 }
