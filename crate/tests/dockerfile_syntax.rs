@@ -2,6 +2,13 @@
 //! input), a CRLF file, the article's 12-line Dockerfile, hostile bytes, recovery after
 //! errors, every real Dockerfile of the corpus, and (in `fuzz.rs`) property tests.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 #[path = "dockerfile_syntax/fuzz.rs"]
 mod fuzz;
 mod support;

@@ -1,6 +1,13 @@
 //! The `devcontainerDoctor` settings over LSP: pulled with `workspace/configuration`, pushed in
 //! `didChangeConfiguration`, or given as `initializationOptions`; and workspace folders.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod lsp_support;
 
 use lsp_support::*;

@@ -1,6 +1,13 @@
 //! Document sync and pushed diagnostics: open, full and ranged changes in UTF-16 and UTF-8
 //! (CJK, emoji, CRLF, BOM), debouncing, the newest version winning, close.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod lsp_support;
 
 use lsp_support::*;

@@ -1,5 +1,12 @@
 //! Completion (with and without snippet support), hover, quick fixes and "fix all" over LSP.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod lsp_support;
 
 use lsp_support::*;

@@ -1,6 +1,13 @@
 //! The LSP server's handshake and how it survives bad clients: encodings, capabilities,
 //! shutdown and exit, unknown methods and documents, garbage params, a failing engine.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod lsp_support;
 
 use devcontainer_doctor::api;

@@ -1,6 +1,13 @@
 //! Pull diagnostics (`textDocument/diagnostic`) for clients that support them: nothing is
 //! pushed, reports carry result ids, an unchanged document answers "unchanged".
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod lsp_support;
 
 use lsp_support::*;
