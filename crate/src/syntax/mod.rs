@@ -1,5 +1,7 @@
 //! JSON with comments, parsed into a tree that survives syntax errors.
 
+pub mod compose;
+pub mod dockerfile;
 mod lexer;
 mod parser;
 mod tree;
