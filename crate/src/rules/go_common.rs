@@ -169,7 +169,7 @@ pub fn root_key<'a>(cx: &Context<'a>, id: NodeId) -> Option<&'a str> {
 
 /// Where the decoded content of a string literal starts in the source, when it maps 1:1
 /// (a plain `"..."` literal without escapes).
-fn literal_content_start(text: &str, range: TextRange) -> Option<usize> {
+pub fn literal_content_start(text: &str, range: TextRange) -> Option<usize> {
     let raw = text.get(range.start..range.end)?;
     let plain = raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') && !raw.contains('\\');
     plain.then_some(range.start + 1)
@@ -177,7 +177,7 @@ fn literal_content_start(text: &str, range: TextRange) -> Option<usize> {
 
 /// Splits a shell command line into simple commands (at `;`, `&`, `|`, newlines, parens)
 /// and words (at blanks, honouring quotes). `base` maps `line` onto the source when known.
-fn split_shell(
+pub fn split_shell(
     line: &str,
     whole: TextRange,
     base: Option<usize>,

@@ -3,9 +3,10 @@
 //!
 //! The environment is resolved the way the command sees it: for a command, its inline
 //! `NAME=value` words, then `remoteEnv`, then `containerEnv`; for `go.testFlags`, the Go
-//! extension's `go.testEnvVars` and `go.toolsEnvVars` come first. `build.args` is not read: a
-//! build argument reaches the container only if the Dockerfile turns it into an ENV, which
-//! this file cannot see.
+//! extension's `go.testEnvVars` and `go.toolsEnvVars` come first. Below those lie the files of
+//! the container (`crate::container`): the Compose service's `environment`, then the `ENV` of
+//! the Dockerfile's built stage; a value found there is named by file and line. `build.args`
+//! reaches the container only through such an `ENV`.
 //!
 //! Invalid: `{"containerEnv": {"CGO_ENABLED": "0"}, "postCreateCommand": "go test -race ./..."}`.
 //! Valid: the same with `"go.testEnvVars": {"CGO_ENABLED": "1"}` and `-race` in `go.testFlags`.
@@ -19,7 +20,7 @@ use crate::text::TextRange;
 pub const GO_RACE_WITHOUT_CGO: RuleInfo = RuleInfo {
     code: "go-race-without-cgo",
     aliases: &[],
-    severity: Severity::Warning,
+    severity: Severity::Error,
     summary: "go -race needs cgo, but CGO_ENABLED=0 is set for it.",
     why: "The race detector needs cgo on Linux, so `go test -race` with `CGO_ENABLED=0` stops with \"-race requires cgo\". The environment is resolved the way the command sees it.",
     fix: FixSafety::None,
@@ -34,6 +35,29 @@ const GO_SUBCOMMANDS_WITH_RACE: &[&str] = &["test", "build", "run", "install"];
 struct CgoOff {
     place: String,
     offset: Option<usize>,
+}
+
+/// CGO_ENABLED=0 from the Dockerfile's `ENV` or the Compose service's `environment`, when no
+/// layer of devcontainer.json set it.
+fn files_off(cx: &Context) -> Option<CgoOff> {
+    let container = cx.container()?;
+    let env = container.env_from_files("CGO_ENABLED")?;
+    if env.value.as_deref().map(str::trim) != Some("0") {
+        return None;
+    }
+    let project = cx.project?;
+    let path = project.path(env.place.file)?;
+    let line = crate::text::LineIndex::new(project.text(env.place.file)?)
+        .line_of(env.place.range.start)
+        + 1;
+    let what = match env.source {
+        crate::container::Source::Compose => "the Compose service's environment",
+        _ => "an ENV of the Dockerfile",
+    };
+    Some(CgoOff {
+        place: format!("in {what} ({path}:{line})"),
+        offset: None,
+    })
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -61,7 +85,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 offset: None,
             }),
             Some(_) => None,
-            None => env_off(&[("remoteEnv", remote_env), ("containerEnv", container_env)]),
+            None => env_off(&[("remoteEnv", remote_env), ("containerEnv", container_env)]).or_else(
+                || {
+                    let set = env_sets(&[remote_env, container_env]);
+                    if set { None } else { files_off(cx) }
+                },
+            ),
         };
         if let Some(off) = off {
             out.push(report(cx, race, &off));
@@ -94,7 +123,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(race) = flags.items().find(|i| i.as_str().is_some_and(is_race_flag)) else {
             continue;
         };
-        if let Some(off) = env_off(&layers) {
+        let nodes: Vec<_> = layers.iter().map(|(_, n)| *n).collect();
+        let off = env_off(&layers).or_else(|| {
+            if env_sets(&nodes) {
+                None
+            } else {
+                files_off(cx)
+            }
+        });
+        if let Some(off) = off {
             out.push(report(cx, race.range(), &off));
         }
     }
@@ -118,6 +155,13 @@ fn race_word(command: &Command) -> Option<TextRange> {
         .take_while(|w| w.text != "-args" && w.text != "--args")
         .find(|w| is_race_flag(&w.text))
         .map(|w| w.range)
+}
+
+/// Whether any of these objects sets CGO_ENABLED (to anything).
+fn env_sets(layers: &[Option<NodeRef>]) -> bool {
+    layers
+        .iter()
+        .any(|e| e.is_some_and(|e| e.get("CGO_ENABLED").is_some()))
 }
 
 /// The first layer that sets CGO_ENABLED decides; only "0" is reported.
