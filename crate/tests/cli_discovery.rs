@@ -73,7 +73,10 @@ fn the_bundled_go_example_is_found_and_parses() {
     let (_, report) = json_report(&root, &["examples/go"]);
     assert_eq!(
         report_paths(&report),
-        vec!["examples/go/.devcontainer/devcontainer.json"]
+        vec![
+            "examples/go/.devcontainer/devcontainer.json",
+            "examples/go/.devcontainer/Dockerfile"
+        ]
     );
     let found = codes(&report, 0);
     assert!(

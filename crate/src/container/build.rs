@@ -158,24 +158,13 @@ fn compose_build(
     let Some(view) = compose else {
         return none;
     };
-    for service in &view.merged.services {
+    for (service, context, dockerfile) in view.builds(project) {
+        if dockerfile != path {
+            continue;
+        }
         let Some(b) = &service.build else {
             continue;
         };
-        let context = match &b.context {
-            Some(c) => match project.resolve(&view.project_dir, &c.value) {
-                Some(p) => p,
-                None => continue,
-            },
-            None => view.project_dir.clone(),
-        };
-        let dockerfile = b
-            .dockerfile
-            .as_ref()
-            .map_or("Dockerfile", |d| d.value.as_str());
-        if project.resolve(&context, dockerfile).as_deref() != Some(path) {
-            continue;
-        }
         let target = b.target.as_ref().map(|t| Setting {
             value: t.value.clone(),
             place: view.place(t.file, t.range),
@@ -184,7 +173,10 @@ fn compose_build(
         let args = b
             .args
             .iter()
-            .filter_map(|a| Some((a.name.clone(), a.value.as_ref()?.value.clone())))
+            .filter_map(|a| {
+                let value = a.value.as_ref().filter(|v| !v.unresolved)?;
+                Some((a.name.clone(), value.value.clone()))
+            })
             .collect();
         let dev = view
             .service

@@ -118,6 +118,32 @@ impl ComposeView {
         }
     }
 
+    /// Each service's build after merging, as project paths: (service, context, Dockerfile).
+    /// A build a later file overrides appears only as overridden.
+    pub fn builds(&self, project: &Project) -> Vec<(&Service, String, String)> {
+        let mut out = Vec::new();
+        for service in &self.merged.services {
+            let Some(b) = &service.build else {
+                continue;
+            };
+            let context = match &b.context {
+                Some(c) => match project.resolve(&self.project_dir, &c.value) {
+                    Some(p) => p,
+                    None => continue,
+                },
+                None => self.project_dir.clone(),
+            };
+            let dockerfile = b
+                .dockerfile
+                .as_ref()
+                .map_or("Dockerfile", |d| d.value.as_str());
+            if let Some(path) = project.resolve(&context, dockerfile) {
+                out.push((service, context, path));
+            }
+        }
+        out
+    }
+
     /// The dev container's service, when defined.
     pub fn dev_service(&self) -> Option<&Service> {
         self.merged.service(&self.service.as_ref()?.value)

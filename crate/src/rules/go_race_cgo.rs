@@ -35,6 +35,8 @@ const GO_SUBCOMMANDS_WITH_RACE: &[&str] = &["test", "build", "run", "install"];
 struct CgoOff {
     place: String,
     offset: Option<usize>,
+    /// What to do instead, when the value comes from another file.
+    advice: Option<String>,
 }
 
 /// CGO_ENABLED=0 from the Dockerfile's `ENV` or the Compose service's `environment`, when no
@@ -54,9 +56,17 @@ fn files_off(cx: &Context) -> Option<CgoOff> {
         crate::container::Source::Compose => "the Compose service's environment",
         _ => "an ENV of the Dockerfile",
     };
+    let alpine = if container.os == crate::container::OsFamily::Alpine {
+        " (on Alpine, cgo also needs a C compiler: apk add gcc musl-dev)"
+    } else {
+        ""
+    };
     Some(CgoOff {
         place: format!("in {what} ({path}:{line})"),
         offset: None,
+        advice: Some(format!(
+            "Remove CGO_ENABLED=0 there, or set \"containerEnv\": {{\"CGO_ENABLED\": \"1\"}} here{alpine}; or drop -race."
+        )),
     })
 }
 
@@ -83,6 +93,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Some("0") => Some(CgoOff {
                 place: "on the command line".to_string(),
                 offset: None,
+                advice: None,
             }),
             Some(_) => None,
             None => env_off(&[("remoteEnv", remote_env), ("containerEnv", container_env)]).or_else(
@@ -174,6 +185,7 @@ fn env_off(layers: &[(&str, Option<NodeRef>)]) -> Option<CgoOff> {
         return is_zero.then(|| CgoOff {
             place: (*place).to_string(),
             offset: Some(value.range().start),
+            advice: None,
         });
     }
     None
@@ -184,10 +196,13 @@ fn report(cx: &Context, range: TextRange, off: &CgoOff) -> Diagnostic {
         Some(offset) => format!("in {} (line {})", off.place, line_number(cx, offset)),
         None => off.place.clone(),
     };
-    GO_RACE_WITHOUT_CGO.at(range,
+    let advice = off.advice.clone().unwrap_or_else(|| {
+        "Set CGO_ENABLED=1 where this runs (e.g. \"go.testEnvVars\": {\"CGO_ENABLED\": \"1\"} for the Go extension's tests), or drop -race.".to_string()
+    });
+    GO_RACE_WITHOUT_CGO.at(
+        range,
         format!(
-            "-race needs cgo, but CGO_ENABLED=0 is set {place}: go stops with '-race requires cgo'. \
-             Set CGO_ENABLED=1 where this runs (e.g. \"go.testEnvVars\": {{\"CGO_ENABLED\": \"1\"}} for the Go extension's tests), or drop -race."
+            "-race needs cgo, but CGO_ENABLED=0 is set {place}: go stops with '-race requires cgo'. {advice}"
         ),
     )
 }

@@ -27,8 +27,16 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (Some(project), Some(container)) = (cx.project, cx.container()) else {
         return;
     };
-    for r in project.references(cx.tree) {
+    let references = project.references(cx.tree);
+    for (at, r) in references.iter().enumerate() {
         if r.kind != RefKind::Context || r.path == "." {
+            continue;
+        }
+        // A later Compose file that sets the same context is the one in effect: report there.
+        if references[at + 1..]
+            .iter()
+            .any(|later| later.kind == RefKind::Context && later.path == r.path)
+        {
             continue;
         }
         let Some(Entry::Folder(names)) = project.entry(&r.path) else {

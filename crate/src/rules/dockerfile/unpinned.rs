@@ -58,7 +58,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     let earlier_stage = df.stages[..from.stage]
                         .iter()
                         .any(|s| s.name.as_deref() == Some(lower.as_str()));
-                    if earlier_stage || lower == "scratch" || image.contains('@') {
+                    if earlier_stage
+                        || lower == "scratch"
+                        || image.contains('@')
+                        || image.contains('$')
+                        || image.trim().is_empty()
+                    {
                         continue;
                     }
                     let (repo, tag) = split_image(&image);
