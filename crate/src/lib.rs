@@ -5,9 +5,12 @@ pub mod analysis;
 pub mod api;
 pub mod container;
 pub mod diag;
+pub mod docker;
 pub mod features;
 pub mod fix;
 pub mod ide;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lsp;
 pub mod project;
 pub mod rebuild;
 pub mod rules;

@@ -25,12 +25,17 @@
 //! or an absolute path without a known devcontainer.json folder, is skipped rather than guessed.
 
 use crate::diag::FileId;
-use crate::syntax::{self, NodeRef, Tree};
+use crate::syntax::{self, Tree};
 use crate::text::TextRange;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod compose_scan;
+mod paths;
+mod references;
+
+pub use paths::{file_name, join, normalize, parent};
+use paths::{is_absolute, relative_to, trim_slash};
 
 /// What the host found at a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -293,133 +298,6 @@ impl Project {
         out
     }
 
-    fn main_references(&self, root: NodeRef<'_>, out: &mut Vec<Reference>) {
-        let build = root.get("build").filter(|b| b.is_object());
-        let dockerfile = root
-            .get("dockerFile")
-            .or_else(|| build.and_then(|b| b.get("dockerfile")));
-        let context = if root.member("dockerFile").is_some() {
-            root.get("context")
-        } else {
-            build.and_then(|b| b.get("context"))
-        };
-        if let Some(node) = dockerfile {
-            self.push_main(RefKind::Dockerfile, node, out);
-        }
-        if let Some(node) = context {
-            self.push_main(RefKind::Context, node, out);
-        }
-        if let Some(compose) = root.get("dockerComposeFile") {
-            if compose.is_array() {
-                for item in compose.items() {
-                    self.push_main(RefKind::Compose, item, out);
-                }
-            } else {
-                self.push_main(RefKind::Compose, compose, out);
-            }
-        }
-        if let Some(features) = root.get("features").filter(|f| f.is_object()) {
-            for member in features.members() {
-                let key = member.key();
-                if !(key.starts_with("./") || key.starts_with("../")) {
-                    continue;
-                }
-                if let Some(path) = self.resolve(".", key) {
-                    out.push(Reference {
-                        kind: RefKind::Feature,
-                        path,
-                        written: key.to_string(),
-                        file: FileId::MAIN,
-                        range: member.key_range(),
-                        explicit: true,
-                    });
-                }
-            }
-        }
-    }
-
-    fn push_main(&self, kind: RefKind, node: NodeRef<'_>, out: &mut Vec<Reference>) {
-        let Some(written) = node.as_str() else {
-            return;
-        };
-        if let Some(path) = self.resolve(".", written) {
-            out.push(Reference {
-                kind,
-                path,
-                written: written.to_string(),
-                file: FileId::MAIN,
-                range: node.range(),
-                explicit: true,
-            });
-        }
-    }
-
-    /// The builds of the services `docker compose up` starts (`runServices` plus `service`, or
-    /// all when `runServices` is absent), from the Compose files the host supplied.
-    fn compose_references(&self, root: NodeRef<'_>, out: &mut Vec<Reference>) {
-        let compose_files: Vec<&Reference> =
-            out.iter().filter(|r| r.kind == RefKind::Compose).collect();
-        let Some(first) = compose_files.first() else {
-            return;
-        };
-        let project_dir = parent(&first.path);
-        let started: Option<BTreeSet<&str>> = root.get("runServices").map(|list| {
-            list.items()
-                .filter_map(|i| i.as_str())
-                .chain(root.get("service").and_then(|s| s.as_str()))
-                .collect()
-        });
-        let mut found = Vec::new();
-        for compose in &compose_files {
-            let Some(id) = self.id(&compose.path) else {
-                continue;
-            };
-            let Some(text) = self.text(id) else {
-                continue;
-            };
-            for build in compose_scan::builds(text) {
-                if started
-                    .as_ref()
-                    .is_some_and(|s| !s.contains(build.service.as_str()))
-                {
-                    continue;
-                }
-                let context = match &build.context {
-                    Some((written, range)) => {
-                        let Some(path) = self.resolve(&project_dir, written) else {
-                            continue;
-                        };
-                        found.push(Reference {
-                            kind: RefKind::Context,
-                            path: path.clone(),
-                            written: written.clone(),
-                            file: id,
-                            range: *range,
-                            explicit: true,
-                        });
-                        path
-                    }
-                    None => project_dir.clone(),
-                };
-                let (written, range, explicit) = match &build.dockerfile {
-                    Some((w, r)) => (w.clone(), *r, true),
-                    None => ("Dockerfile".to_string(), build.build_range, false),
-                };
-                if let Some(path) = self.resolve(&context, &written) {
-                    found.push(Reference {
-                        kind: RefKind::Dockerfile,
-                        path,
-                        written,
-                        file: id,
-                        range,
-                        explicit,
-                    });
-                }
-            }
-        }
-        out.extend(found);
-    }
-
     /// `written` resolved against `base` (a project path), with variables expanded; `None` when
     /// that cannot be done without guessing.
     pub fn resolve(&self, base: &str, written: &str) -> Option<String> {
@@ -482,94 +360,6 @@ fn found(entry: Option<&Entry>, kind: WantKind) -> bool {
         (entry, kind),
         (Some(Entry::Text(_)), WantKind::File) | (Some(Entry::Folder(_)), WantKind::Folder)
     )
-}
-
-fn trim_slash(s: &str) -> &str {
-    let t = s.trim_end_matches('/');
-    if t.is_empty() { s } else { t }
-}
-
-fn is_absolute(p: &str) -> bool {
-    let b = p.as_bytes();
-    p.starts_with('/')
-        || p.starts_with('\\')
-        || (b.len() >= 3
-            && b[0].is_ascii_alphabetic()
-            && b[1] == b':'
-            && matches!(b[2], b'/' | b'\\'))
-}
-
-/// `base/rest` as a path (not normalized).
-pub fn join(base: &str, rest: &str) -> String {
-    if base.is_empty() || base == "." {
-        rest.to_string()
-    } else {
-        format!("{}/{rest}", base.trim_end_matches('/'))
-    }
-}
-
-/// The folder holding a project path (`.` for a top-level name, `..` for `.`).
-pub fn parent(path: &str) -> String {
-    normalize(&join(path, ".."))
-}
-
-/// The last segment of a project path.
-pub fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
-}
-
-/// Removes `.` segments, empty segments and `name/..` pairs; leading `..` stay. `.` when
-/// nothing is left.
-pub fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else {
-                    parts.push("..");
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    if parts.is_empty() {
-        ".".to_string()
-    } else {
-        parts.join("/")
-    }
-}
-
-/// An absolute path relative to an absolute folder, with `..` where it lies outside.
-fn relative_to(absolute: &str, folder: &str) -> Option<String> {
-    if !is_absolute(folder) {
-        return None;
-    }
-    let split = |p: &str| -> Vec<String> {
-        normalize(&p.replace('\\', "/"))
-            .split('/')
-            .filter(|s| *s != ".")
-            .map(str::to_string)
-            .collect()
-    };
-    let target = split(absolute);
-    let base = split(folder);
-    if target.iter().any(|s| s == "..") || base.iter().any(|s| s == "..") {
-        return None;
-    }
-    // A different drive letter (Windows) has no relative path.
-    if target.first().map(|s| s.to_lowercase()) != base.first().map(|s| s.to_lowercase())
-        && (target.first().is_some_and(|s| s.ends_with(':'))
-            || base.first().is_some_and(|s| s.ends_with(':')))
-    {
-        return None;
-    }
-    let common = target.iter().zip(&base).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = vec![".."; base.len() - common];
-    parts.extend(target[common..].iter().map(String::as_str));
-    Some(normalize(&parts.join("/")))
 }
 
 #[cfg(test)]

@@ -1,6 +1,13 @@
 //! `check` with the files a configuration references: each file is reported under its own
 //! path in every format, a check without its folder says so once, `--fix` fixes every file.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 use std::io::Write as _;

@@ -5,6 +5,13 @@
 //! fields must deserialize (an optional field that Rust requires fails). The test fails when
 //! the file is stale; regenerate with `UPDATE_TS=1 cargo test --test engine_types`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::api::*;
 use devcontainer_doctor::diag::Severity;
 use devcontainer_doctor::rebuild::{ApplyBy, ChangedProperty, RebuildAdvice};

@@ -3,9 +3,16 @@
 //! of the catalog at exactly the severity declared there, and offers only fixes its declared
 //! fix safety allows. The declarations themselves are complete (a why, a reason for each fix).
 
-#[path = "support/fixture_project.rs"]
-mod fixture_project;
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
+
+use support::fixture_project;
 
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::rules::{FixSafety, RuleInfo, catalog, info};

@@ -129,7 +129,10 @@ fn workspace_of(config_folder: &Path) -> Option<PathBuf> {
         if folder.file_name().is_some_and(|n| n == ".devcontainer") {
             return folder.parent().map(Path::to_path_buf);
         }
-        folder = folder.parent()?;
+        match folder.parent() {
+            Some(up) => folder = up,
+            None => break,
+        }
     }
     Some(config_folder.to_path_buf())
 }

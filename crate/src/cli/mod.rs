@@ -5,6 +5,7 @@ mod args;
 mod discover;
 mod files;
 mod fix;
+mod github;
 mod human;
 mod json;
 mod rules_doc;
@@ -34,6 +35,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Ok(Command::Version) => print_out(&format!("devcontainer-doctor {}\n", api::version())),
         Ok(Command::Rules(RulesFormat::Markdown)) => print_out(&rules_doc::markdown()),
         Ok(Command::Rules(RulesFormat::Json)) => print_out(&rules_doc::json()),
+        Ok(Command::Lsp) => devcontainer_doctor::lsp::run_stdio(),
         Ok(Command::Check(check_args)) => match check(&check_args) {
             Ok(code) => code,
             Err(message) => fail(&message),
@@ -139,6 +141,7 @@ fn check(a: &CheckArgs) -> Result<i32, String> {
     let output = match a.format {
         Format::Json => json::render(&checked) + "\n",
         Format::Sarif => sarif::render(&checked) + "\n",
+        Format::Github => github::render(&checked),
         Format::Human => {
             let palette = human::Palette {
                 color: use_color(a.color),

@@ -2,6 +2,8 @@
 //! family a tag or name reveals (`golang:1.22-alpine3.19` is Alpine, `debian:bookworm`
 //! Debian). Unknown stays unknown: a rule judges only what the name says.
 
+use crate::docker::image::split_image;
+
 /// The Linux distribution family an image is built on, as far as its name tells.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum OsFamily {
@@ -22,22 +24,6 @@ impl OsFamily {
             OsFamily::RedHat => "RHEL-family",
             OsFamily::Unknown => "unknown",
         }
-    }
-}
-
-/// An image reference split into repository (lower-cased, with registry) and tag (empty when
-/// none); a digest is dropped.
-pub fn split_image(image: &str) -> (String, String) {
-    let image = image
-        .split('@')
-        .next()
-        .unwrap_or(image)
-        .to_ascii_lowercase();
-    match image.rfind(':') {
-        Some(colon) if !image[colon..].contains('/') => {
-            (image[..colon].to_string(), image[colon + 1..].to_string())
-        }
-        _ => (image, String::new()),
     }
 }
 

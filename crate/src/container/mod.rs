@@ -14,9 +14,10 @@
 //! reference says). A file the host did not supply simply contributes nothing.
 
 mod build;
+mod caps;
 mod image;
 
-pub use image::{OsFamily, is_docker_hub, os_family, split_image};
+pub use image::{OsFamily, is_docker_hub, os_family};
 
 use crate::diag::FileId;
 use crate::project::Project;

@@ -11,8 +11,15 @@
 //! - For hover: [`FeatureInfo::name`], [`FeatureInfo::summary`], `version`, and the
 //!   container settings a feature turns on (`cap_add`, `security_opt`, `privileged`, `init`).
 //!
-//! The data is a snapshot ([`SNAPSHOTS`]): a feature published since may be newer than its
-//! entry here. Only [`COMPLETE_NAMESPACES`] are known in full.
+//! - Per major version ([`lookup_major`], [`FeatureInfo::for_tag`]): the options of that major
+//!   and what its install script reads ([`MajorInfo::option_effect`]: set, read without being
+//!   declared, or without effect), the package managers and OS families it supports
+//!   ([`ScriptFacts::supports`]).
+//! - Well-known VS Code extension ids, renames and local-only ones: [`extensions`].
+//!
+//! The data is a snapshot ([`SNAPSHOTS`]) made by `scripts/gen-features.py` into
+//! `generated/`: a feature published since may be newer than its entry here. Only
+//! [`COMPLETE_NAMESPACES`] are known in full, with their history and install scripts.
 //!
 //! ```
 //! use devcontainer_doctor::features;
@@ -25,17 +32,19 @@
 //! assert_eq!(&key[r.id_range.start..r.id_range.end], "go");
 //! ```
 
-#[rustfmt::skip]
-mod catalog_data;
+pub mod extensions;
+mod generated;
 mod legacy;
+mod majors;
 mod reference;
-mod script_options;
+mod script;
 mod summaries;
 
 pub use crate::suggest::closest_or_prefix as closest;
 pub use legacy::{LEGACY_TAG, LegacyShortId, legacy_short_id, legacy_short_ids};
+pub use majors::{OptionEffect, lookup_major};
 pub use reference::{FeatureRef, RefKind, RefProblem, parse_reference};
-pub use script_options::undeclared_options;
+pub use script::{OsFamily, PackageManager, ScriptFacts, env_var_name};
 
 /// Namespaces whose every feature is in the catalog: an id missing there does not exist.
 pub const COMPLETE_NAMESPACES: &[&str] = &["ghcr.io/devcontainers/features"];
@@ -45,7 +54,7 @@ pub const CONTRIB_NAMESPACE: &str = "ghcr.io/devcontainers-contrib/features";
 pub const EXTRA_NAMESPACE: &str = "ghcr.io/devcontainers-extra/features";
 
 /// Registry namespace and snapshot date (YYYY-MM-DD) of each source of the catalog.
-pub use catalog_data::SNAPSHOTS;
+pub use generated::catalog::SNAPSHOTS;
 
 /// One published feature, as its metadata declares it.
 #[derive(Debug)]
@@ -58,7 +67,11 @@ pub struct FeatureInfo {
     pub name: &'static str,
     /// Newest published version (semver).
     pub version: &'static str,
+    /// The options of the newest version (the same table as the last of [`Self::majors`]).
     pub options: &'static [OptionInfo],
+    /// Each published major version, oldest first; the last one is the newest. Only the
+    /// newest is known for namespaces whose history the generator did not read.
+    pub majors: &'static [MajorInfo],
     /// Ids this feature was published under before a rename.
     pub legacy_ids: &'static [&'static str],
     pub deprecated: bool,
@@ -85,7 +98,7 @@ pub enum OptionValue {
 }
 
 /// One option of a feature.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct OptionInfo {
     pub name: &'static str,
     pub kind: OptionType,
@@ -94,6 +107,19 @@ pub struct OptionInfo {
     pub enum_values: &'static [&'static str],
     /// Suggested values; others are accepted too.
     pub proposals: &'static [&'static str],
+    /// The feature's own one-line description of the option (may be empty).
+    pub description: &'static str,
+}
+
+/// What one major version of a feature declares, and what its install script does.
+#[derive(Debug)]
+pub struct MajorInfo {
+    pub major: u64,
+    /// The highest version of this major in the catalog's history (e.g. `1.2.0`).
+    pub version: &'static str,
+    pub options: &'static [OptionInfo],
+    /// What that version's `install.sh` reads and installs with; `None` when not read.
+    pub script: Option<ScriptFacts>,
 }
 
 impl OptionInfo {
@@ -144,9 +170,27 @@ impl FeatureInfo {
             format!("{major}.{minor}.{patch}"),
         ]
     }
-    /// Options the install script reads although the metadata does not declare them.
-    pub fn undeclared_options(&self) -> &'static [&'static str] {
-        undeclared_options(self.namespace, self.id)
+    /// The newest major version (the last of [`Self::majors`]).
+    pub fn newest(&self) -> &'static MajorInfo {
+        // The generator writes at least one major per feature.
+        &self.majors[self.majors.len() - 1]
+    }
+    /// The major version a tag selects: none or `latest` mean the newest; `1`, `1.2` and
+    /// `1.2.3` mean major 1. `None` for a major the catalog does not hold, or a tag that is not
+    /// a version.
+    pub fn for_tag(&self, tag: Option<&str>) -> Option<&'static MajorInfo> {
+        match tag.map(str::trim) {
+            None => Some(self.newest()),
+            Some(t) if t.eq_ignore_ascii_case("latest") => Some(self.newest()),
+            Some(t) => {
+                let major: u64 = t.split('.').next()?.parse().ok()?;
+                self.for_major(major)
+            }
+        }
+    }
+    /// The given major version, when the catalog holds it.
+    pub fn for_major(&self, major: u64) -> Option<&'static MajorInfo> {
+        self.majors.iter().find(|m| m.major == major)
     }
     /// A one-line summary in our own words, for the most used features.
     pub fn summary(&self) -> Option<&'static str> {
@@ -164,7 +208,7 @@ pub fn snapshot_date(namespace: &str) -> Option<&'static str> {
 
 /// Every feature in the catalog, sorted by namespace then id.
 pub fn all() -> &'static [FeatureInfo] {
-    catalog_data::FEATURES
+    generated::catalog::FEATURES
 }
 
 /// The feature with exactly this namespace and id (both compared case-insensitively).

@@ -4,8 +4,8 @@
 use super::complete::features;
 use super::complete::vscode::{self, GO_SETTINGS, SettingType};
 use super::props;
-use crate::rules::{ConfigKind, config_kind};
 use crate::spec::PropSpec;
+use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{self, MemberRef, NodeKind, NodeRef, PathSegment, Tree};
 use crate::text::TextRange;
 
@@ -127,11 +127,13 @@ fn key_doc(path: &[PathSegment], key: &str, kind: ConfigKind) -> Option<String> 
         })
         .collect();
     match keys.as_slice() {
-        [Some("features")] => crate::features::lookup(key).map(features::feature_doc),
+        [Some("features")] => features::pinned(key).map(|(f, m)| features::feature_doc(f, m)),
         [Some("features"), Some(id)] => {
-            let feature = crate::features::lookup(id)?;
-            let option = feature.option(key)?;
-            Some(features::option_doc(feature, option))
+            let (feature, major) = features::pinned(id)?;
+            match major.find_option(key) {
+                Some(option) => Some(features::option_doc(feature, major, option)),
+                None => features::undeclared_doc(feature, major, key),
+            }
         }
         [Some("customizations"), Some("vscode"), Some("settings")] | [Some("settings")] => {
             let (name, ty, doc) = GO_SETTINGS.iter().find(|(n, _, _)| *n == key)?;

@@ -2,7 +2,7 @@
 //! things they need on top: defaults per configuration kind, plain-text defaults and the value
 //! snippet a new property starts with.
 
-use crate::rules::ConfigKind;
+use crate::spec::ConfigKind;
 use crate::spec::{self, EnumValue, JsonType, ObjectSpec, PropSpec};
 use crate::syntax::PathSegment;
 

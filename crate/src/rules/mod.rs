@@ -1,61 +1,30 @@
-//! Every check, one file each. A rule reads the [`Context`] and pushes diagnostics; it never
+//! Every check, grouped by family (`schema/`, `features/`, `go/`, ...), one file per code or
+//! per scan; helpers that are not rules live in `support/`. A rule reads the [`Context`] and pushes diagnostics; it never
 //! panics and never recurses once per nesting level without a bound.
 
 use crate::diag::Diagnostic;
+use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{NodeRef, Tree};
 
-mod exec_form;
+mod doc;
 mod rule_info;
+pub(crate) mod support;
 
-pub use rule_info::{Domain, FixSafety, RuleInfo};
 mod compose;
 mod container;
 mod dockerfile;
-mod features_install_order;
-mod features_keys;
-mod features_options;
-mod features_reference;
-mod features_version;
+mod features;
 mod files;
-mod go_common;
-mod go_delve_ptrace;
-mod go_dlv_flags;
-mod go_extension_id;
-mod go_feature_alpine;
-mod go_race_cgo;
-mod go_settings;
-mod lifecycle_hooks;
-mod mount_spec;
+mod go;
+mod hooks;
 mod mounts;
-mod move_fix;
-mod port_publish;
-mod port_syntax;
 mod ports;
-mod schema_container_source;
-mod schema_deprecated;
-mod schema_enums;
-mod schema_kind_properties;
-mod schema_properties;
-mod schema_types;
-mod schema_values;
-mod schema_walk;
-mod string_source;
-mod syntax_errors;
-mod text_layout;
-mod variable_scan;
+mod schema;
+mod syntax;
 mod variables;
 
-/// The three ways a dev container gets its container, or why it has none.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConfigKind {
-    Image,
-    Dockerfile,
-    Compose,
-    /// No `image`, Dockerfile or `dockerComposeFile` (an error unless the file is empty).
-    Missing,
-    /// More than one source: the rules treat it as the first in image, Dockerfile, Compose order.
-    Mixed,
-}
+pub use doc::{DOCS_BASE, docs_url, markdown_table, rules_markdown};
+pub use rule_info::{Domain, FixSafety, RuleInfo};
 
 /// What a rule sees.
 pub struct Context<'a> {
@@ -103,53 +72,62 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Classifies a root object by the properties that pick its container source.
-pub fn config_kind(root: NodeRef<'_>) -> ConfigKind {
-    let has_image = root.member("image").is_some();
-    let has_dockerfile = root.member("dockerFile").is_some()
-        || root
-            .get("build")
-            .is_some_and(|b| b.member("dockerfile").is_some());
-    let has_compose = root.member("dockerComposeFile").is_some();
-    match (has_image, has_dockerfile, has_compose) {
-        (false, false, false) => ConfigKind::Missing,
-        (true, false, false) => ConfigKind::Image,
-        (false, true, false) => ConfigKind::Dockerfile,
-        (false, false, true) => ConfigKind::Compose,
-        _ => ConfigKind::Mixed,
-    }
-}
-
 type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
 const RULES: &[(RuleFn, &[RuleInfo])] = &[
-    (syntax_errors::check, syntax_errors::CODES),
-    (go_delve_ptrace::check, go_delve_ptrace::CODES),
-    (go_dlv_flags::check, go_dlv_flags::CODES),
-    (go_race_cgo::check, go_race_cgo::CODES),
-    (go_feature_alpine::check, go_feature_alpine::CODES),
-    (go_extension_id::check, go_extension_id::CODES),
-    (go_settings::check, go_settings::CODES),
-    (lifecycle_hooks::check, lifecycle_hooks::CODES),
-    (mounts::check, mounts::CODES),
-    (ports::check, ports::CODES),
-    (port_publish::check, port_publish::CODES),
-    (variables::check, variables::CODES),
-    (features_reference::check, features_reference::CODES),
-    (features_version::check, features_version::CODES),
-    (features_options::check, features_options::CODES),
-    (features_install_order::check, features_install_order::CODES),
-    (schema_properties::check, schema_properties::CODES),
-    (schema_types::check, schema_types::CODES),
-    (schema_enums::check, schema_enums::CODES),
-    (schema_values::check, schema_values::CODES),
+    (syntax::syntax_error::check, syntax::syntax_error::CODES),
+    (syntax::duplicate_key::check, syntax::duplicate_key::CODES),
+    (go::delve_ptrace::check, go::delve_ptrace::CODES),
+    (go::dlv_flags::check, go::dlv_flags::CODES),
+    (go::race_without_cgo::check, go::race_without_cgo::CODES),
+    (go::feature_on_alpine::check, go::feature_on_alpine::CODES),
+    (go::extension_old_id::check, go::extension_old_id::CODES),
+    (go::settings::check, go::settings::CODES),
+    (hooks::lifecycle_hooks::check, hooks::lifecycle_hooks::CODES),
     (
-        schema_container_source::check,
-        schema_container_source::CODES,
+        mounts::mount_malformed::check,
+        mounts::mount_malformed::CODES,
     ),
-    (schema_kind_properties::check, schema_kind_properties::CODES),
-    (schema_deprecated::check, schema_deprecated::CODES),
+    (
+        mounts::workspace_mount_folder_pair::check,
+        mounts::workspace_mount_folder_pair::CODES,
+    ),
+    (ports::forward_ports::check, ports::forward_ports::CODES),
+    (ports::port_published::check, ports::port_published::CODES),
+    (
+        variables::variable_refs::check,
+        variables::variable_refs::CODES,
+    ),
+    (features::reference::check, features::reference::CODES),
+    (features::version::check, features::version::CODES),
+    (features::options::check, features::options::CODES),
+    (
+        features::install_order::check,
+        features::install_order::CODES,
+    ),
+    (
+        schema::unknown_property::check,
+        schema::unknown_property::CODES,
+    ),
+    (schema::type_mismatch::check, schema::type_mismatch::CODES),
+    (
+        schema::invalid_enum_value::check,
+        schema::invalid_enum_value::CODES,
+    ),
+    (schema::invalid_value::check, schema::invalid_value::CODES),
+    (
+        schema::container_source::check,
+        schema::container_source::CODES,
+    ),
+    (
+        schema::kind_mismatch_property::check,
+        schema::kind_mismatch_property::CODES,
+    ),
+    (
+        schema::deprecated_property::check,
+        schema::deprecated_property::CODES,
+    ),
     (files::missing::check, files::missing::CODES),
     (files::unchecked::check, files::unchecked::CODES),
     (compose::service::check, compose::service::CODES),
@@ -216,27 +194,4 @@ pub fn setting_for<'m, T>(
     settings
         .get(code)
         .or_else(|| info(code)?.aliases.iter().find_map(|a| settings.get(*a)))
-}
-
-/// Where each code is explained (an anchor per code in docs/rules.md).
-pub const DOCS_BASE: &str =
-    "https://github.com/devcontainer-doctor/devcontainer-doctor/blob/main/docs/rules.md";
-
-pub fn docs_url(code: &str) -> String {
-    format!("{DOCS_BASE}#{code}")
-}
-
-/// The catalog as a Markdown table, each code linking to `{anchor_prefix}#code`
-/// (the CLI's `rules` output, docs/rules.md and the README share it).
-pub fn markdown_table(anchor_prefix: &str) -> String {
-    let mut out = String::from("| Code | Default severity | Summary |\n|---|---|---|\n");
-    for r in catalog() {
-        out.push_str(&format!(
-            "| [`{0}`]({anchor_prefix}#{0}) | {1} | {2} |\n",
-            r.code,
-            r.severity.as_str(),
-            r.summary.replace('|', "\\|")
-        ));
-    }
-    out
 }

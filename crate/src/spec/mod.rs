@@ -5,12 +5,14 @@
 mod build;
 mod customizations;
 mod host_requirements;
+mod kind;
 pub mod matchers;
 mod model;
 mod ports;
 mod top_level;
 mod values;
 
+pub use kind::{ConfigKind, config_kind};
 pub use model::{
     Deprecation, EnumValue, JsonType, KeyCheck, Kinds, ObjectSpec, OtherKeys, Owner, PropSpec,
     REFERENCE_URL, ValueCheck,
@@ -134,7 +136,7 @@ mod tests {
 
     #[test]
     fn shutdown_action_values_depend_on_kind() {
-        use crate::rules::ConfigKind;
+        use crate::spec::ConfigKind;
         let p = top_level("shutdownAction").unwrap();
         let image: Vec<_> = p
             .enum_values_for(ConfigKind::Image)

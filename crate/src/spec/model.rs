@@ -1,6 +1,6 @@
 //! The types the spec model is written in: static tables, no JSON parsed at run time.
 
-use crate::rules::ConfigKind;
+use crate::spec::ConfigKind;
 
 /// A JSON type as the schemas name them. `Integer` is a `Number` without a fraction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,13 +1,13 @@
-//! JSON with comments, parsed into a tree that survives syntax errors.
+//! Parsers, one per format: each turns text into a tree with byte ranges that survives syntax
+//! errors, and knows nothing of what the text means. `jsonc` reads devcontainer.json (its tree
+//! is re-exported here, as most of the engine reads it); `shell` splits command lines into words.
 
 pub mod compose;
 pub mod dockerfile;
-mod lexer;
-mod parser;
-mod tree;
+pub mod jsonc;
+pub mod shell;
 
-pub use lexer::clip;
-pub use parser::{MAX_DEPTH, parse};
-pub use tree::{
-    Member, MemberRef, Node, NodeId, NodeKind, NodeRef, PathSegment, SyntaxError, Tree,
+pub use jsonc::{
+    MAX_DEPTH, Member, MemberRef, Node, NodeId, NodeKind, NodeRef, PathSegment, SyntaxError, Tree,
+    clip, parse,
 };

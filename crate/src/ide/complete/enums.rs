@@ -2,7 +2,7 @@
 //! `[]` or `""` for a property whose value is still missing.
 
 use super::{Insert, Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 use crate::ide::cursor::Place;
 use crate::ide::props;
 use crate::spec::JsonType;

@@ -2,7 +2,7 @@
 //! in dev containers, each with a typical value.
 
 use super::{Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 use crate::ide::snippet;
 
 /// (name, typical value, why one sets it)

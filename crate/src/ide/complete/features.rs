@@ -1,10 +1,13 @@
 //! Under `features`: feature ids from the catalog (the Go feature first in a Go configuration,
-//! the official namespace before others), the published versions once a `:` is typed, and the
-//! options of a known feature with their types, defaults and proposed values.
+//! the official namespace before others), the published versions of every major once a `:` is
+//! typed, and the options of the major version the key pins with their types, defaults and
+//! proposed values.
 
 use super::{Insert, Item, Request};
-use crate::api::CompletionKind;
-use crate::features::{self, FeatureInfo, OptionInfo, OptionType, OptionValue};
+use crate::features::{
+    self, FeatureInfo, MajorInfo, OptionEffect, OptionInfo, OptionType, OptionValue,
+};
+use crate::ide::complete::CompletionKind;
 use crate::ide::cursor::Place;
 use crate::ide::snippet;
 
@@ -18,8 +21,14 @@ pub fn complete_keys(req: &Request, items: &mut Vec<Item>) {
     }
 }
 
-/// Markdown about a feature, for completion and hover.
-pub fn feature_doc(feature: &FeatureInfo) -> String {
+/// The feature a key means and the major version it pins; the newest when the catalog does
+/// not hold that major (completion and hover still help there).
+pub fn pinned(key: &str) -> Option<(&'static FeatureInfo, &'static MajorInfo)> {
+    features::lookup_major(key).or_else(|| features::lookup(key).map(|f| (f, f.newest())))
+}
+
+/// Markdown about a feature in the major version a key pins, for completion and hover.
+pub fn feature_doc(feature: &FeatureInfo, major: &MajorInfo) -> String {
     let mut out = format!("**{}** `{}`", feature.name, feature.full_id());
     if let Some(summary) = feature.summary() {
         out.push_str(&format!("\n\n{summary}"));
@@ -28,28 +37,55 @@ pub fn feature_doc(feature: &FeatureInfo) -> String {
     if feature.deprecated {
         out.push_str(" (deprecated)");
     }
-    if !feature.options.is_empty() {
-        let names: Vec<String> = feature
+    if feature.majors.len() > 1 {
+        let majors: Vec<String> = feature
+            .majors
+            .iter()
+            .map(|m| format!("`:{}` ({})", m.major, m.version))
+            .collect();
+        out.push_str(&format!("\n\nMajor versions: {}", majors.join(", ")));
+    }
+    if let Some(script) = &major.script {
+        let families: Vec<&str> = script.families().map(|f| f.name()).collect();
+        if !families.is_empty() {
+            out.push_str(&format!(
+                "\n\nInstalls on: {} (the package managers its script calls)",
+                families.join(", ")
+            ));
+        }
+    }
+    if !major.options.is_empty() {
+        let names: Vec<String> = major
             .options
             .iter()
             .map(|o| format!("`{}`", o.name))
             .collect();
-        out.push_str(&format!("\n\nOptions: {}", names.join(", ")));
+        let which = if feature.majors.len() > 1 {
+            format!("Options of {}.x", major.major)
+        } else {
+            "Options".to_string()
+        };
+        out.push_str(&format!("\n\n{which}: {}", names.join(", ")));
     }
     out
 }
 
-/// Markdown about one option: type, default, values.
-pub fn option_doc(feature: &FeatureInfo, option: &OptionInfo) -> String {
+/// Markdown about one option of a major version: type, default, values, and the variable
+/// that carries it to the install script.
+pub fn option_doc(feature: &FeatureInfo, major: &MajorInfo, option: &OptionInfo) -> String {
     let ty = match option.kind {
         OptionType::String => "string",
         OptionType::Boolean => "boolean",
     };
     let mut out = format!(
-        "**{}** · `{ty}` · option of `{}`",
+        "**{}** · `{ty}` · option of `{}:{}`",
         option.name,
-        feature.full_id()
+        feature.full_id(),
+        major.major
     );
+    if !option.description.is_empty() {
+        out.push_str(&format!("\n\n{}", option.description));
+    }
     if let Some(default) = option.default {
         out.push_str(&format!("\n\nDefault: `{}`", value_text(default)));
     }
@@ -63,7 +99,28 @@ pub fn option_doc(feature: &FeatureInfo, option: &OptionInfo) -> String {
         let list: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
         out.push_str(&format!("\n\n{what}: {}", list.join(", ")));
     }
+    let var = features::env_var_name(option.name);
+    if let OptionEffect::DeclaredUnread(_) = major.option_effect(option.name) {
+        out.push_str(&format!(
+            "\n\nThe install script of {}.x never reads `{var}`: setting it has no effect.",
+            major.major
+        ));
+    } else if major.script.is_some() {
+        out.push_str(&format!("\n\nReaches the install script as `{var}`."));
+    }
     out
+}
+
+/// Markdown about a name a major does not declare but its install script reads.
+pub fn undeclared_doc(feature: &FeatureInfo, major: &MajorInfo, name: &str) -> Option<String> {
+    (major.option_effect(name) == OptionEffect::ReadUndeclared).then(|| {
+        format!(
+            "**{name}** · not declared by `{}:{}`, but its install script reads `{}`, so it works.",
+            feature.full_id(),
+            major.major,
+            features::env_var_name(name)
+        )
+    })
 }
 
 fn value_text(value: OptionValue) -> String {
@@ -96,7 +153,11 @@ fn complete_versions(req: &Request, items: &mut Vec<Item>) -> bool {
         return false;
     };
     let base = reference.without_version();
-    for (i, tag) in feature.published_tags().iter().enumerate() {
+    let mut tags = vec!["latest".to_string()];
+    for major in feature.majors.iter().rev() {
+        tags.extend(major.published_tags());
+    }
+    for (i, tag) in tags.iter().enumerate() {
         let id = format!("{base}:{tag}");
         let insert = req.key_insert(&id, "{$1}");
         let mut item = req.item(&id, CompletionKind::Constant, insert);
@@ -125,7 +186,7 @@ fn complete_ids(req: &Request, items: &mut Vec<Item>) {
         let insert = req.key_insert(&id, "{$1}");
         let mut item = req.item(&id, CompletionKind::Module, insert);
         item.detail = Some(feature.name.to_string());
-        item.documentation = Some(feature_doc(feature));
+        item.documentation = Some(feature_doc(feature, feature.newest()));
         let rank = if req.go && feature.namespace == OFFICIAL && feature.id == "go" {
             0
         } else if feature.namespace == OFFICIAL {
@@ -139,17 +200,17 @@ fn complete_ids(req: &Request, items: &mut Vec<Item>) {
 }
 
 fn complete_options(req: &Request, id: &str, items: &mut Vec<Item>) {
-    let Some(feature) = features::lookup(id) else {
+    let Some((feature, major)) = pinned(id) else {
         return;
     };
     let present = req.present_keys();
-    for option in feature.options {
+    for option in major.options {
         if present.contains(&option.name) {
             continue;
         }
         let insert = req.key_insert(option.name, &option_snippet(option));
         let mut item = req.item(option.name, CompletionKind::Property, insert);
-        item.documentation = Some(option_doc(feature, option));
+        item.documentation = Some(option_doc(feature, major, option));
         items.push(item);
     }
 }
@@ -221,12 +282,12 @@ pub fn complete_values(req: &Request, items: &mut Vec<Item>) {
         return;
     };
     let (feature, option_name) = match keys.as_slice() {
-        [Some("features"), Some(id)] => (features::lookup(id), key),
+        [Some("features"), Some(id)] => (pinned(id), key),
         // `"id": "1.24"` is short for `{ "version": "1.24" }`.
-        [Some("features")] => (features::lookup(key), "version"),
+        [Some("features")] => (pinned(key), "version"),
         _ => return,
     };
-    let Some(option) = feature.and_then(|f| f.option(option_name)) else {
+    let Some(option) = feature.and_then(|(_, m)| m.find_option(option_name)) else {
         return;
     };
     match option.kind {

@@ -2,7 +2,7 @@
 //! Go commands first when the configuration uses Go.
 
 use super::{Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 use crate::ide::props::HOOK_NAMES;
 
 /// (command, what it does, only for Go)

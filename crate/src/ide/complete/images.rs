@@ -2,7 +2,7 @@
 //! general ones. The devcontainers images carry their own settings (user, tools) in a label.
 
 use super::{Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 
 /// (image, what it brings, for Go)
 const IMAGES: &[(&str, &str, bool)] = &[

@@ -2,7 +2,7 @@
 //! already present; a new member comes with a value snippet for its type.
 
 use super::{Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 use crate::ide::props;
 
 pub fn complete(req: &Request, items: &mut Vec<Item>) {

@@ -14,11 +14,23 @@ pub mod vscode;
 
 use super::cursor::{self, Cursor, Place};
 use super::snippet;
-use crate::api::CompletionKind;
 use crate::diag::Edit;
-use crate::rules::{ConfigKind, config_kind};
+use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{self, NodeRef, PathSegment, Tree};
 use crate::text::TextRange;
+
+/// What a completion item stands for (an editor shows an icon for it); `api` maps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompletionKind {
+    Property,
+    Value,
+    Enum,
+    Keyword,
+    Snippet,
+    Variable,
+    Module,
+    Constant,
+}
 
 /// A completion with byte ranges; `api` turns it into UTF-16 positions.
 #[derive(Clone, Debug, PartialEq)]

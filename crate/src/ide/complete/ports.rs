@@ -2,7 +2,7 @@
 //! first (Delve's 2345 when Go is in use, `appPort`, `runArgs -p`), each with a label.
 
 use super::{Insert, Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 use crate::syntax::NodeRef;
 
 /// A suggested port and why.

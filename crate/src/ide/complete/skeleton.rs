@@ -1,7 +1,7 @@
 //! An empty document: whole starting configurations to pick from.
 
 use super::{Insert, Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 
 const GO_IMAGE: &str = "{\n\t\"name\": \"${1:Go}\",\n\t\"image\": \"mcr.microsoft.com/devcontainers/go:1\",\n\t\"forwardPorts\": [${2:2345}],\n\t\"postCreateCommand\": \"go mod download\",\n\t\"customizations\": {\n\t\t\"vscode\": {\n\t\t\t\"extensions\": [\"golang.go\"]\n\t\t}\n\t}\n}";
 

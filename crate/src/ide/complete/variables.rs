@@ -1,7 +1,7 @@
 //! Variables after `${` inside a string: `localEnv:`, `containerWorkspaceFolder`, ...
 
 use super::{Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 use crate::ide::cursor::Place;
 use crate::text::TextRange;
 

@@ -2,7 +2,7 @@
 //! configuration), and the Go extension's common settings with values of the right type.
 
 use super::{Insert, Item, Request};
-use crate::api::CompletionKind;
+use crate::ide::complete::CompletionKind;
 
 /// (id, what it is, for Go)
 const EXTENSIONS: &[(&str, &str, bool)] = &[

@@ -9,8 +9,8 @@
 //! Fixtures: `crate/tests/fixtures/rules/container-command-overridden/`.
 
 use crate::diag::{Diagnostic, Fix, Severity};
-use crate::rules::dockerfile::{instruction_commands, program, text_of};
-use crate::rules::go_common::insert_root_member;
+use crate::rules::support::dockerfile::{instruction_commands, program, text_of};
+use crate::rules::support::insert::insert_root_member;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const COMMAND_OVERRIDDEN: RuleInfo = RuleInfo {

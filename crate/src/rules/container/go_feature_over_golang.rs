@@ -8,9 +8,10 @@
 //!
 //! Fixtures: `crate/tests/fixtures/rules/container-go-feature-over-golang/`.
 
-use crate::container::{OsFamily, split_image};
+use crate::container::OsFamily;
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::rules::go_common::{go_feature, is_golang_image};
+use crate::docker::image::{is_golang_image, split_image};
+use crate::rules::support::config::go_feature;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const GO_FEATURE_OVER_GOLANG: RuleInfo = RuleInfo {

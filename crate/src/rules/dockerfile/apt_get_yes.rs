@@ -7,8 +7,8 @@
 //!
 //! Fixtures: `crate/tests/fixtures/rules/dockerfile-apt-install-without-yes/`.
 
-use super::{instruction_commands, program, text_of};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
+use crate::rules::support::dockerfile::{instruction_commands, program, text_of};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::dockerfile::InstructionKind;
 

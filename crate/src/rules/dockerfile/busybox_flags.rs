@@ -7,9 +7,9 @@
 //!
 //! Fixtures: `crate/tests/fixtures/rules/dockerfile-busybox-flag-unknown/`.
 
-use super::{instruction_commands, program, text_of};
 use crate::container::{OsFamily, os_family};
 use crate::diag::{Diagnostic, Severity};
+use crate::rules::support::dockerfile::{instruction_commands, program, text_of};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::dockerfile::InstructionKind;
 
@@ -106,7 +106,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unknown_flags(tool: &Tool, command: &super::Command) -> Vec<(String, crate::text::TextRange)> {
+fn unknown_flags(
+    tool: &Tool,
+    command: &crate::syntax::shell::Command,
+) -> Vec<(String, crate::text::TextRange)> {
     let mut out = Vec::new();
     let args = command.args();
     let mut i = 0;

@@ -5,8 +5,8 @@
 //!
 //! Fixtures: `crate/tests/fixtures/rules/dockerfile-copy-before-mod-download/`.
 
-use super::{instruction_commands, program, text_of};
 use crate::diag::{Diagnostic, Severity};
+use crate::rules::support::dockerfile::{instruction_commands, program, text_of};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::dockerfile::InstructionKind;
 
@@ -56,7 +56,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                                         range,
                                         format!(
                                             "This copies the whole context before `go mod download` (line {}), so every source change downloads the modules again. Copy go.mod and go.sum first, run go mod download, then COPY . .",
-                                            super::line_of(text, i.range.start)
+                                            crate::rules::support::dockerfile::line_of(text, i.range.start)
                                         ),
                                     )
                                     .in_file(view.file),

@@ -8,9 +8,9 @@
 //! Fixtures: `crate/tests/fixtures/rules/dockerfile-go-install-latest/`,
 //! `crate/tests/fixtures/rules/dockerfile-from-unpinned/`.
 
-use super::{instruction_commands, program, text_of};
-use crate::container::split_image;
 use crate::diag::{Diagnostic, Severity};
+use crate::docker::image::split_image;
+use crate::rules::support::dockerfile::{instruction_commands, program, text_of};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::dockerfile::InstructionKind;
 

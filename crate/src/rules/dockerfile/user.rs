@@ -9,9 +9,10 @@
 //!
 //! Fixtures: `crate/tests/fixtures/rules/dockerfile-user-not-created/`.
 
-use super::{instruction_commands, program, text_of};
-use crate::container::{is_docker_hub, split_image};
+use crate::container::is_docker_hub;
 use crate::diag::{Diagnostic, Severity};
+use crate::docker::image::split_image;
+use crate::rules::support::dockerfile::{instruction_commands, program, text_of};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::dockerfile::InstructionKind;
 

@@ -1,0 +1,89 @@
+//! Well-known VS Code extension ids (`publisher.name`, compared case-insensitively), the ids
+//! that moved to another one, and the ones that only work in the local window. Data from
+//! `scripts/gen-features.py`: the ids that at least two configs of `../shared/corpus` write,
+//! the official features' `customizations.vscode.extensions`, and a list of official ones.
+//! An id missing here is not wrong: the list only backs renames and did-you-mean.
+
+use super::generated::extensions::{LOCAL_ONLY, RENAMED, WELL_KNOWN};
+
+/// Every well-known id, in its usual spelling, sorted case-insensitively.
+pub fn well_known() -> &'static [&'static str] {
+    WELL_KNOWN
+}
+
+/// The well-known id equal to `id` ignoring case, in its usual spelling.
+pub fn find(id: &str) -> Option<&'static str> {
+    let lower = id.trim().to_ascii_lowercase();
+    WELL_KNOWN
+        .binary_search_by(|known| known.to_ascii_lowercase().cmp(&lower))
+        .ok()
+        .map(|i| WELL_KNOWN[i])
+}
+
+/// The id an old or never-existing id stands for (`ms-vscode.go` -> `golang.go`).
+pub fn renamed_to(id: &str) -> Option<&'static str> {
+    let lower = id.trim().to_ascii_lowercase();
+    RENAMED
+        .iter()
+        .find(|(old, _)| *old == lower)
+        .map(|(_, new)| *new)
+}
+
+/// True for extensions of the local window (the Dev Containers extension itself, Remote -
+/// SSH, WSL, Codespaces): listed for the container, they do nothing there.
+pub fn is_local_only(id: &str) -> bool {
+    let lower = id.trim().to_ascii_lowercase();
+    LOCAL_ONLY.iter().any(|l| *l == lower)
+}
+
+/// A well-known id one or two edits from `id` (`ms-vscode-remote.remote-container`), when
+/// `id` is not well-known itself. Only ids long enough for two edits to be a typo.
+pub fn did_you_mean(id: &str) -> Option<&'static str> {
+    let lower = id.trim().to_ascii_lowercase();
+    if lower.len() < 8 || find(&lower).is_some() || renamed_to(&lower).is_some() {
+        return None;
+    }
+    let limit = if lower.len() >= 16 { 2 } else { 1 };
+    WELL_KNOWN
+        .iter()
+        .map(|k| {
+            (
+                crate::suggest::edit_distance(&k.to_ascii_lowercase(), &lower),
+                *k,
+            )
+        })
+        .filter(|(d, _)| *d >= 1 && *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_is_sorted_for_binary_search() {
+        let lower: Vec<String> = WELL_KNOWN.iter().map(|k| k.to_ascii_lowercase()).collect();
+        assert!(lower.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(
+            find("GOLANG.GO").map(str::to_ascii_lowercase).as_deref(),
+            Some("golang.go")
+        );
+        assert!(find("ms-vscode-remote.remote-containers").is_some());
+        assert_eq!(renamed_to("ms-vscode.Go"), Some("golang.go"));
+        assert_eq!(renamed_to("ms-vscode.vscode-go"), Some("golang.go"));
+        assert!(find("ms-vscode.go").is_none());
+        assert!(is_local_only("ms-vscode-remote.remote-containers"));
+        assert!(!is_local_only("golang.go"));
+        assert_eq!(
+            did_you_mean("ms-vscode-remote.remote-container"),
+            Some("ms-vscode-remote.remote-containers")
+        );
+        assert_eq!(did_you_mean("golang.go"), None);
+        assert_eq!(did_you_mean("someone.private-tool"), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Lifecycle hooks (`onCreateCommand` ... `postAttachCommand`) and `waitFor`.
+
+pub mod lifecycle_hooks;

@@ -1,0 +1,170 @@
+//! Lookups in the configuration shared by several rules: settings, extensions, features,
+//! the image, whether the config is a Go one, and where a port is forwarded or published.
+
+use crate::docker::image::{is_devcontainers_go_image, is_golang_image};
+use crate::docker::port::{port_spec_matches, publish_spec_matches};
+use crate::rules::Context;
+use crate::syntax::{MemberRef, NodeRef};
+
+/// The settings objects: `customizations.vscode.settings` and the deprecated top-level `settings`.
+pub fn settings_objects<'a>(cx: &Context<'a>) -> Vec<NodeRef<'a>> {
+    let Some(root) = cx.root else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(s) = root
+        .get("customizations")
+        .and_then(|c| c.get("vscode"))
+        .and_then(|v| v.get("settings"))
+        .filter(|s| s.is_object())
+    {
+        out.push(s);
+    }
+    if let Some(s) = root.get("settings").filter(|s| s.is_object()) {
+        out.push(s);
+    }
+    out
+}
+
+/// The value of a setting, looked up in every settings object (first found wins).
+pub fn setting<'a>(cx: &Context<'a>, key: &str) -> Option<NodeRef<'a>> {
+    settings_objects(cx).into_iter().find_map(|s| s.get(key))
+}
+
+/// The extension id items: `customizations.vscode.extensions` and deprecated `extensions`.
+pub fn extension_items<'a>(cx: &Context<'a>) -> Vec<NodeRef<'a>> {
+    let Some(root) = cx.root else {
+        return Vec::new();
+    };
+    let mut out: Vec<NodeRef<'a>> = Vec::new();
+    if let Some(list) = root
+        .get("customizations")
+        .and_then(|c| c.get("vscode"))
+        .and_then(|v| v.get("extensions"))
+    {
+        out.extend(list.items());
+    }
+    if let Some(list) = root.get("extensions") {
+        out.extend(list.items());
+    }
+    out
+}
+
+/// The Go extension, under its current id or its old one (ids are case-insensitive).
+pub fn go_extension<'a>(cx: &Context<'a>) -> Option<NodeRef<'a>> {
+    extension_items(cx).into_iter().find(|item| {
+        item.as_str().is_some_and(|id| {
+            id.eq_ignore_ascii_case("golang.go") || id.eq_ignore_ascii_case("ms-vscode.go")
+        })
+    })
+}
+
+/// A feature reference without its version or digest: `ghcr.io/x/go:1` -> `ghcr.io/x/go`.
+pub fn feature_base(id: &str) -> &str {
+    let id = id.split('@').next().unwrap_or(id);
+    match id.rfind(':') {
+        Some(colon) if !id[colon..].contains('/') => &id[..colon],
+        _ => id,
+    }
+}
+
+/// The official Go feature (or the old short id the CLI maps to it).
+pub fn is_go_feature(id: &str) -> bool {
+    let base = feature_base(id).to_ascii_lowercase();
+    base == "ghcr.io/devcontainers/features/go" || base == "golang"
+}
+
+/// The `features` members of the root.
+pub fn features<'a>(cx: &Context<'a>) -> Vec<MemberRef<'a>> {
+    cx.root
+        .and_then(|r| r.get("features"))
+        .map(|f| f.members().collect())
+        .unwrap_or_default()
+}
+
+pub fn go_feature<'a>(cx: &Context<'a>) -> Option<MemberRef<'a>> {
+    features(cx).into_iter().find(|m| is_go_feature(m.key()))
+}
+
+/// The `image` value, when it is a string.
+pub fn image<'a>(cx: &Context<'a>) -> Option<(&'a str, NodeRef<'a>)> {
+    let node = cx.root?.get("image")?;
+    Some((node.as_str()?, node))
+}
+/// True when anything in the config says it is a Go environment.
+pub fn uses_go(cx: &Context) -> bool {
+    go_feature(cx).is_some()
+        || image(cx).is_some_and(|(i, _)| is_golang_image(i) || is_devcontainers_go_image(i))
+        || go_extension(cx).is_some()
+        || settings_objects(cx)
+            .iter()
+            .any(|s| s.members().any(|m| m.key().starts_with("go.")))
+}
+/// True when `forwardPorts` forwards the container's `port` (a number or `localhost:N`).
+pub fn is_forwarded(cx: &Context, port: u16) -> bool {
+    let Some(list) = cx.root.and_then(|r| r.get("forwardPorts")) else {
+        return false;
+    };
+    list.items().any(|item| {
+        if let Some(n) = item.as_i64() {
+            return n == i64::from(port);
+        }
+        item.as_str()
+            .and_then(|s| s.split_once(':'))
+            .is_some_and(|(host, p)| {
+                (host == "localhost" || host == "127.0.0.1") && p.parse::<u16>() == Ok(port)
+            })
+    })
+}
+
+/// Where the container's `port` is published on the host, if it is: `appPort` or `runArgs -p`.
+pub fn published_by(cx: &Context, port: u16) -> Option<&'static str> {
+    let root = cx.root?;
+    if let Some(app) = root.get("appPort") {
+        let hit = if app.is_array() {
+            app.items().any(|i| port_spec_matches(i, port))
+        } else {
+            port_spec_matches(app, port)
+        };
+        if hit {
+            return Some("appPort");
+        }
+    }
+    let args: Vec<&str> = root
+        .get("runArgs")
+        .map(|r| r.items().filter_map(|i| i.as_str()).collect())
+        .unwrap_or_default();
+    for (i, arg) in args.iter().enumerate() {
+        let spec = match *arg {
+            "-p" | "--publish" => args.get(i + 1).copied(),
+            a => a
+                .strip_prefix("--publish=")
+                .or_else(|| a.strip_prefix("-p="))
+                .or_else(|| a.strip_prefix("-p").filter(|s| !s.is_empty())),
+        };
+        if spec.is_some_and(|s| publish_spec_matches(s, port)) {
+            return Some("runArgs -p");
+        }
+    }
+    None
+}
+/// The 1-based line of a byte offset, for messages.
+pub fn line_number(cx: &Context, offset: usize) -> usize {
+    crate::text::LineIndex::new(cx.text).line_of(offset) + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_features_are_recognised() {
+        assert!(is_go_feature("ghcr.io/devcontainers/features/go:1"));
+        assert!(is_go_feature(
+            "ghcr.io/devcontainers/features/go@sha256:abc"
+        ));
+        assert!(!is_go_feature(
+            "ghcr.io/devcontainers/features/golangci-lint:1"
+        ));
+    }
+}

@@ -1,0 +1,3 @@
+//! `${...}` variables in string values.
+
+pub mod variable_refs;
