@@ -3,8 +3,7 @@
 //! each once, and merges what they say with devcontainer.json.
 
 use super::{
-    ComposeView, Container, DockerfileView, EnvSetting, Place, Setting, Source, Start,
-    image::os_family,
+    ComposeView, Container, DockerfileView, EnvSetting, Place, Setting, Source, image::os_family,
 };
 use crate::diag::FileId;
 use crate::project::{self, Project, RefKind};
@@ -77,7 +76,7 @@ pub(super) fn build(project: &Project, tree: &Tree) -> Container {
     image_and_user(&mut out, root);
     environment(&mut out, root);
     super::caps::capabilities(&mut out, root);
-    out.start = start(&out, root);
+    out.start = super::start::start(&out, root);
     out
 }
 
@@ -284,7 +283,7 @@ fn image_and_user(out: &mut Container, root: NodeRef<'_>) {
 
 /// The stages whose instructions the built stage inherits, from the first to `stage`
 /// (`FROM <earlier stage>` chains), so their `ENV` and `USER` carry over.
-fn stage_chain<'d>(
+pub(super) fn stage_chain<'d>(
     df: &'d dockerfile::DockerfileFile,
     stage: usize,
     build_args: &BTreeMap<String, String>,
@@ -376,36 +375,4 @@ fn environment(out: &mut Container, root: NodeRef<'_>) {
         }
     }
     out.env = env;
-}
-
-fn start(out: &Container, root: NodeRef<'_>) -> Start {
-    let written = root.member("overrideCommand");
-    let default = out.compose.is_none();
-    let mut start = Start {
-        override_command: written.and_then(|m| m.value?.as_bool()).unwrap_or(default),
-        override_written: written.map(|m| Place {
-            file: FileId::MAIN,
-            range: m.range(),
-        }),
-        ..Start::default()
-    };
-    if let Some(view) = out.dockerfile()
-        && let Some(stage) = view.stage
-    {
-        let df = &view.parsed;
-        for s in stage_chain(df, stage, &view.build_args) {
-            for (ix, i) in df.instructions.iter().enumerate().take(s.end).skip(s.from) {
-                match i.kind {
-                    InstructionKind::Cmd(_) => start.cmd = Some(ix),
-                    // ENTRYPOINT resets an inherited CMD, as Docker does.
-                    InstructionKind::Entrypoint(_) => {
-                        start.entrypoint = Some(ix);
-                        start.cmd = None;
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    start
 }

@@ -16,6 +16,7 @@
 mod build;
 mod caps;
 mod image;
+mod start;
 
 pub use image::{OsFamily, is_docker_hub, os_family};
 
