@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["text", "diag", "suggest"],
     &["syntax"],
     &["spec", "features", "docker"],
-    &["project"],
+    &["project", "container"],
     &["rules"],
     &["analysis", "fix", "rebuild"],
     &["ide"],
