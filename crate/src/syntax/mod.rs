@@ -2,6 +2,8 @@
 //! errors, and knows nothing of what the text means. `jsonc` reads devcontainer.json (its tree
 //! is re-exported here, as most of the engine reads it); `shell` splits command lines into words.
 
+pub mod compose;
+pub mod dockerfile;
 pub mod jsonc;
 pub mod shell;
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod dockerfile;
 
 use devcontainer_doctor::api::{self, AnalyzeOptions};
 use devcontainer_doctor::text::{LineIndex, Position, Range, utf16_len};
