@@ -2,6 +2,8 @@
 //! feature catalog (`crate::features`).
 
 pub mod install_order;
+pub mod language_reinstalled;
 pub mod options;
+pub mod os_unsupported;
 pub mod reference;
 pub mod version;
