@@ -77,4 +77,32 @@ mod tests {
         assert!(successor("mcr.microsoft.com/devcontainers/go:1").is_none());
         assert!(successor("golang:1.22").is_none());
     }
+
+    #[test]
+    fn every_maintained_image_name_is_known() {
+        // The image names of devcontainers/images `src/*/manifest.json` (base-alpine,
+        // base-debian and base-ubuntu publish as `base`).
+        let names: Vec<&str> = PUBLISHED_TAGS.iter().map(|(n, _)| *n).collect();
+        for name in [
+            "anaconda",
+            "base",
+            "cpp",
+            "dotnet",
+            "go",
+            "java",
+            "javascript-node",
+            "jekyll",
+            "miniconda",
+            "php",
+            "python",
+            "ruby",
+            "rust",
+            "typescript-node",
+            "universal",
+        ] {
+            assert!(names.contains(&name), "{name}");
+        }
+        assert!(published_tags("base").unwrap().contains(&"alpine"));
+        assert!(published_tags("go").unwrap().contains(&"latest"));
+    }
 }
