@@ -510,10 +510,12 @@ def catalog_rs(shared: pathlib.Path, repo: Repo):
     entries.sort(key=lambda e: (e[0], e[1]))
     pool = Pool()
     body = "".join(feature_rs(pool, ns, data, majors) for ns, _, data, majors in entries)
+    official = commit_of(shared / "features")
     text = (
         HEADER
         + "// Facts only, from ../shared/features*/ (newest versions) and the devcontainers/features\n"
-        "// history (older majors, install scripts): names, versions, types, values, variables.\n\n"
+        "// history (older majors, install scripts): names, versions, types, values, variables.\n"
+        f"// devcontainers/features read up to {official}.\n\n"
         "use crate::features::{FeatureInfo, MajorInfo, OptionInfo, OptionType, OptionValue, ScriptFacts};\n\n"
         "/// Registry namespace and snapshot date of each source the catalog was built from.\n"
         f"pub const SNAPSHOTS: &[&str] = {rust_strs(snapshots)};\n\n"

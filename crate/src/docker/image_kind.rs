@@ -105,11 +105,12 @@ pub fn pinned_language(image: &str) -> Option<PinnedLanguage> {
         .flatten()
     {
         let version = leading_version(tag.split('-').next()?)?;
-        return Some(PinnedLanguage {
+        let pinned = PinnedLanguage {
             language,
             version: version.to_string(),
             devcontainers: false,
-        });
+        };
+        return pinned.pins_a_release().then_some(pinned);
     }
     let name = r
         .under_mcr("devcontainers")
@@ -128,11 +129,30 @@ pub fn pinned_language(image: &str) -> Option<PinnedLanguage> {
         [lang, ..] if is_version(lang) => *lang,
         _ => return None,
     };
-    Some(PinnedLanguage {
+    let pinned = PinnedLanguage {
         language,
         version: version.to_string(),
         devcontainers: true,
-    })
+    };
+    pinned.pins_a_release().then_some(pinned)
+}
+
+impl PinnedLanguage {
+    /// False for a version that names no release line: a bare `1` of Go or Rust and a bare `3`
+    /// of Python (any release), and a bare number below the language's first major (`go:1`,
+    /// `javascript-node:1`: the image's own version, or "the newest").
+    fn pins_a_release(&self) -> bool {
+        if self.version.contains('.') {
+            return true;
+        }
+        let major: u32 = self.version.parse().unwrap_or(0);
+        match self.language {
+            Language::Go | Language::Rust | Language::Python => false,
+            Language::Node => major >= 4,
+            Language::Java => major >= 5,
+            Language::Ruby => major >= 2,
+        }
+    }
 }
 
 /// The distribution an image is built on, as `/etc/os-release` names it (`ID`), and the
@@ -388,6 +408,17 @@ mod tests {
             Some((Language::Ruby, "3.1".into()))
         );
         assert_eq!(pin("mcr.microsoft.com/devcontainers/go:bookworm"), None);
+        assert_eq!(pin("mcr.microsoft.com/devcontainers/go:1"), None);
+        assert_eq!(pin("mcr.microsoft.com/devcontainers/go:1-1-bookworm"), None);
+        assert_eq!(
+            pin("mcr.microsoft.com/devcontainers/javascript-node:1"),
+            None
+        );
+        assert_eq!(pin("python:3-slim"), None);
+        assert_eq!(
+            pin("mcr.microsoft.com/devcontainers/ruby:3"),
+            Some((Language::Ruby, "3".into()))
+        );
         assert_eq!(pin("mcr.microsoft.com/devcontainers/base:bookworm"), None);
         assert_eq!(pin("ghcr.io/acme/golang:1.22"), None);
     }

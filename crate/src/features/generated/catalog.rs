@@ -2,6 +2,7 @@
 // Regenerate from the workspace root: `python3 scripts/gen-features.py --features-git PATH/TO/devcontainers/features`
 // Facts only, from ../shared/features*/ (newest versions) and the devcontainers/features
 // history (older majors, install scripts): names, versions, types, values, variables.
+// devcontainers/features read up to 765e8ebd8f8012fb740cd7b41483a745bcedd212.
 
 use crate::features::{FeatureInfo, MajorInfo, OptionInfo, OptionType, OptionValue, ScriptFacts};
 

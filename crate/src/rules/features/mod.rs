@@ -3,6 +3,7 @@
 
 pub mod install_order;
 pub mod language_reinstalled;
+mod option_names;
 pub mod options;
 pub mod os_unsupported;
 pub mod reference;

@@ -5,11 +5,11 @@
 //! Delve's usual port 2345. A Go config that only builds and tests is left alone.
 //! Only image-based configs on images known to carry no grants are judged (Docker Hub's
 //! official images, the devcontainers base image): any other image, a Dockerfile's base image
-//! and a compose file can grant ptrace where this file cannot see. Under Compose, `runArgs` is ignored, so a grant
+//! and a compose file can grant ptrace where this file cannot see. Under Compose, `runArgs` is
+//! ignored, so a grant
 //! written there is reported as not taking effect.
 //!
-//! Invalid: `{"image": "golang:1.22", "customizations": {"vscode": {"extensions": ["golang.go"]}}}`.
-//! Valid: the same with `"capAdd": ["SYS_PTRACE"]`, or on `mcr.microsoft.com/devcontainers/go`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-delve-ptrace/`).
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::docker::image::{is_devcontainers_go_image, is_image_without_metadata_grants};

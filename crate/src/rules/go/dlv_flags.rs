@@ -7,8 +7,8 @@
 //!   `-p` needs all interfaces, and then the publishing itself is the exposure.
 //! - Headless `--continue` without `--accept-multiclient`: dlv exits with an error.
 //!
-//! Invalid: `{"postStartCommand": "dlv debug --headless --listen=:2345", "forwardPorts": [2345]}`.
-//! Valid: `{"postStartCommand": "dlv debug --headless --listen=127.0.0.1:2345"}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-dlv-addr-flag/`,
+//! `go-dlv-listen-all-interfaces/`, `go-dlv-continue-multiclient/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::commands::commands;

@@ -2,7 +2,7 @@
 //! before), and `ms-vscode.vscode-go`, which never existed; the extension is `golang.go`
 //! (`features::extensions::renamed_to`). When `golang.go` is listed as well, the fix removes
 //! the old id instead of duplicating it. Other renamed ids: `extension-id-renamed`.
-//! Fixtures: `crate/tests/fixtures/rules/go-extension-old-id/`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-extension-old-id/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::features::extensions::renamed_to;

@@ -1,9 +1,8 @@
 //! The six lifecycle hooks in their three forms (string, exec-form array, object of parallel
 //! commands), and `waitFor` naming a hook the file does not define.
 //!
-//! Invalid: `"postCreateCommand": ["go mod download"]` (no program called "go mod download"),
-//! `"postCreateCommand": {"tools": 1}`, `"onCreateCommand": ""`.
-//! Valid: `"postCreateCommand": ["go", "mod", "download"]`, `"postCreateCommand": "go mod download && make"`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`hook-exec-form/`, `hook-value-type/`,
+//! `hook-empty-command/`, `wait-for-undefined-hook/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::exec_form::{ShellNeed, shell_need, to_shell_string};

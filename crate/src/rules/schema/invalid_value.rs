@@ -1,8 +1,7 @@
 //! `invalid-value`: a value of the right type that breaks the property's pattern or range:
 //! sizes like `8gb`, counts of at least 1, extension ids, secret names, repository names.
 //!
-//! Invalid: `{"image": "golang:1.23", "hostRequirements": {"memory": "8GB"}}` (units are lowercase).
-//! Valid: `{"image": "golang:1.23", "hostRequirements": {"cpus": 4, "memory": "8gb"}}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`invalid-value/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::schema_walk::{Visit, describe, walk};
