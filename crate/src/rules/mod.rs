@@ -13,10 +13,12 @@ pub(crate) mod support;
 mod compose;
 mod container;
 mod dockerfile;
+mod extensions;
 mod features;
 mod files;
 mod go;
 mod hooks;
+mod image;
 mod mounts;
 mod ports;
 mod schema;
@@ -100,6 +102,23 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
         variables::variable_refs::CODES,
     ),
     (features::reference::check, features::reference::CODES),
+    (
+        features::language_reinstalled::check,
+        features::language_reinstalled::CODES,
+    ),
+    (
+        features::os_unsupported::check,
+        features::os_unsupported::CODES,
+    ),
+    (
+        image::repository_retired::check,
+        image::repository_retired::CODES,
+    ),
+    (image::os_too_old::check, image::os_too_old::CODES),
+    (
+        extensions::extension_ids::check,
+        extensions::extension_ids::CODES,
+    ),
     (features::version::check, features::version::CODES),
     (features::options::check, features::options::CODES),
     (
