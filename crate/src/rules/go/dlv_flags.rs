@@ -6,13 +6,18 @@
 //!   `127.0.0.1:2345` + `forwardPorts` is enough; only a port published with `appPort` or
 //!   `-p` needs all interfaces, and then the publishing itself is the exposure.
 //! - Headless `--continue` without `--accept-multiclient`: dlv exits with an error.
+//! - `--listen` on a loopback or named host whose port nothing forwards (`forwardPorts`,
+//!   `appPort`, `runArgs -p`): a hint, since forwarding matters only to attach from outside
+//!   the container (the Go extension inside it reaches the port directly). Not judged under
+//!   Compose, whose `ports:` this file cannot see.
 //!
 //! Invalid: `{"postStartCommand": "dlv debug --headless --listen=:2345", "forwardPorts": [2345]}`.
 //! Valid: `{"postStartCommand": "dlv debug --headless --listen=127.0.0.1:2345"}`.
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::rules::support::commands::commands;
+use crate::rules::support::commands::{commands, root_key};
 use crate::rules::support::config::{is_forwarded, published_by};
+use crate::rules::support::insert::{append_to_array, insert_root_member};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::spec::ConfigKind;
 use crate::syntax::shell::{Command, Word, program_name};
@@ -53,10 +58,23 @@ pub const GO_DLV_CONTINUE_MULTICLIENT: RuleInfo = RuleInfo {
     domain: Domain::Go,
 };
 
+pub const GO_DLV_PORT_NOT_FORWARDED: RuleInfo = RuleInfo {
+    code: "go-dlv-port-not-forwarded",
+    aliases: &[],
+    severity: Severity::Hint,
+    summary: "dlv listens on a port that nothing forwards: a debugger outside the container cannot reach it.",
+    why: "A headless dlv listens inside the container; a debugger running there (the Go extension in a dev container window) reaches it directly, but one on the host or another machine needs the port forwarded (`forwardPorts`) or published (`appPort`, `runArgs -p`). VS Code may still forward it on its own when it notices the port (`remote.autoForwardPorts`), other tools do not.",
+    fix: FixSafety::Unsafe {
+        reason: "Forwarding is needed only if the author attaches from outside the container.",
+    },
+    domain: Domain::Go,
+};
+
 pub const CODES: &[RuleInfo] = &[
     GO_DLV_ADDR_FLAG,
     GO_DLV_LISTEN_ALL_INTERFACES,
     GO_DLV_CONTINUE_MULTICLIENT,
+    GO_DLV_PORT_NOT_FORWARDED,
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -64,6 +82,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     for command in commands(cx) {
+        // initializeCommand runs on the host, where no forwarding applies.
+        if root_key(cx, command.origin) == Some("initializeCommand") {
+            continue;
+        }
         if command.program().is_some_and(|p| program_name(p) == "dlv") {
             check_dlv(cx, &command, out);
         }
@@ -157,11 +179,10 @@ fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
     for flag in &flags {
         match flag.name {
             "--addr" => out.push(addr_flag(flag)),
-            "--listen" | "-l" => {
-                if let Some(d) = listen_all(cx, flag) {
-                    out.push(d);
-                }
-            }
+            "--listen" | "-l" => match listen_all(cx, flag) {
+                Some(d) => out.push(d),
+                None => out.extend(port_not_forwarded(cx, flag)),
+            },
             _ => {}
         }
     }
@@ -266,6 +287,40 @@ fn listen_all(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
     Some(match fix_edit {
         Some(edit) if safe => d.with_fix(Fix::safe(format!("Listen on {loopback}"), vec![edit])),
         Some(edit) => d.with_fix(Fix::unsafe_(format!("Listen on {loopback}"), vec![edit])),
+        None => d,
+    })
+}
+
+/// `--listen 127.0.0.1:2345` (or another host that is not every interface) with nothing that
+/// forwards or publishes the port. Called only when `listen_all` said nothing.
+fn port_not_forwarded(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
+    if cx.kind == ConfigKind::Compose {
+        return None;
+    }
+    let (value, _) = flag.value?;
+    if value.starts_with("unix:") || value.contains("${") {
+        return None;
+    }
+    let (_, port_text) = value.rsplit_once(':')?;
+    let port: u16 = port_text.parse().ok()?;
+    if is_forwarded(cx, port) || published_by(cx, port).is_some() {
+        return None;
+    }
+    let root = cx.root?;
+    let d = GO_DLV_PORT_NOT_FORWARDED.at(flag.word.range,
+        format!(
+            "dlv listens on {value}, and nothing forwards port {port} (forwardPorts, appPort, runArgs -p). \
+             That is fine for debugging from inside the container, where the Go extension reaches the port directly; \
+             to attach from outside the container (a debugger on the host), add {port} to forwardPorts."
+        ),
+    );
+    let edits = match root.get("forwardPorts") {
+        Some(list) if list.is_array() => append_to_array(cx, list, &port.to_string()),
+        Some(_) => None,
+        None => insert_root_member(cx, "image", "forwardPorts", &format!("[{port}]")),
+    };
+    Some(match edits {
+        Some(edits) => d.with_fix(Fix::unsafe_(format!("Forward port {port}"), edits)),
         None => d,
     })
 }

@@ -21,7 +21,7 @@ use crate::text::TextRange;
 pub const GO_RACE_WITHOUT_CGO: RuleInfo = RuleInfo {
     code: "go-race-without-cgo",
     aliases: &[],
-    severity: Severity::Warning,
+    severity: Severity::Error,
     summary: "go -race needs cgo, but CGO_ENABLED=0 is set for it.",
     why: "The race detector needs cgo on Linux, so `go test -race` with `CGO_ENABLED=0` stops with \"-race requires cgo\". The environment is resolved the way the command sees it.",
     fix: FixSafety::None,
