@@ -63,6 +63,10 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (go::settings::check, go::settings::CODES),
     (hooks::lifecycle_hooks::check, hooks::lifecycle_hooks::CODES),
     (mounts::mount_specs::check, mounts::mount_specs::CODES),
+    (
+        mounts::vscode_server_other_user::check,
+        mounts::vscode_server_other_user::CODES,
+    ),
     (ports::forward_ports::check, ports::forward_ports::CODES),
     (ports::port_published::check, ports::port_published::CODES),
     (
