@@ -49,7 +49,7 @@ pub const GO_DELVE_PTRACE_ATTACH_ONLY: RuleInfo = RuleInfo {
     aliases: &["go-delve-ptrace"],
     severity: Severity::Hint,
     summary: "Delve is used without SYS_PTRACE: fine for launching programs, needed only to attach to a running one.",
-    why: "Docker's default seccomp profile allows ptrace on kernels 4.8 and later (moby/profiles `seccomp/default.json`) and a tracer needs no capability for its own child, so launching or testing under dlv works without a grant. Attaching to a running process is refused by Yama's `ptrace_scope=1` without `CAP_SYS_PTRACE` (go-delve/delve `service/debugger/debugger_linux.go`), and Delve's FAQ still suggests relaxing seccomp for old kernels (`Documentation/faq.md`).",
+    why: "Docker's default seccomp profile allows ptrace on kernels 4.8 and later (moby/profiles `seccomp/default.json`) and a tracer needs no capability for its own child, so launching or testing under dlv works without a grant. Attaching to a running process is refused by Yama's `ptrace_scope=1` without `CAP_SYS_PTRACE` (go-delve/delve `service/debugger/debugger_linux.go`), while Delve's FAQ still suggests `--security-opt=seccomp:unconfined` for Docker (`Documentation/faq.md`), advice from before the default profile allowed ptrace.",
     fix: FixSafety::Unsafe {
         reason: "`capAdd: [\"SYS_PTRACE\"]` is needed only if the author attaches to processes, which this file does not show.",
     },
