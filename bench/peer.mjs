@@ -20,7 +20,10 @@ function corpusTexts() {
     console.log('../shared is absent: measuring the bundled Go example only');
     return [readFileSync(`${root}examples/go/.devcontainer/devcontainer.json`, 'utf8')];
   }
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
 }
 
 /** The peer set up as VS Code sets it up: the composed schema, its three parts served locally. */
@@ -81,21 +84,39 @@ for (const t of texts) {
 
 const budget = 1500;
 const rows = [
-  ['check on every keystroke', await measure(texts, budget, (t) => peerValidate(t)), await measure(texts, budget, (t) => core.analyze(t, {}))],
-  ['completion in the middle of the file', await measure(texts, budget, (t) => {
-    const d = doc(t);
-    return service.doComplete(d, d.positionAt(middle(t)), service.parseJSONDocument(d));
-  }), await measure(texts, budget, (t) => core.complete(t, middle(t)))],
-  ['hover in the middle of the file', await measure(texts, budget, (t) => {
-    const d = doc(t);
-    return service.doHover(d, d.positionAt(middle(t)), service.parseJSONDocument(d));
-  }), await measure(texts, budget, (t) => core.hover(t, middle(t)))],
+  [
+    'check on every keystroke',
+    await measure(texts, budget, (t) => peerValidate(t)),
+    await measure(texts, budget, (t) => core.analyze(t, {})),
+  ],
+  [
+    'completion in the middle of the file',
+    await measure(texts, budget, (t) => {
+      const d = doc(t);
+      return service.doComplete(d, d.positionAt(middle(t)), service.parseJSONDocument(d));
+    }),
+    await measure(texts, budget, (t) => core.complete(t, middle(t))),
+  ],
+  [
+    'hover in the middle of the file',
+    await measure(texts, budget, (t) => {
+      const d = doc(t);
+      return service.doHover(d, d.positionAt(middle(t)), service.parseJSONDocument(d));
+    }),
+    await measure(texts, budget, (t) => core.hover(t, middle(t))),
+  ],
 ];
 
 const bytes = texts.reduce((n, t) => n + t.length, 0);
-console.log(`${texts.length} files, ${Math.round(bytes / texts.length)} UTF-16 units on average; Node ${process.version}`);
-console.log(`${'call'.padEnd(40)} ${'peer us/file'.padStart(13)} ${'ours us/file'.padStart(13)} ${'ours/peer'.padStart(10)}`);
+console.log(
+  `${texts.length} files, ${Math.round(bytes / texts.length)} UTF-16 units on average; Node ${process.version}`,
+);
+console.log(
+  `${'call'.padEnd(40)} ${'peer us/file'.padStart(13)} ${'ours us/file'.padStart(13)} ${'ours/peer'.padStart(10)}`,
+);
 for (const [name, peer, ours] of rows) {
-  console.log(`${name.padEnd(40)} ${peer.toFixed(1).padStart(13)} ${ours.toFixed(1).padStart(13)} ${(ours / peer).toFixed(2).padStart(10)}`);
+  console.log(
+    `${name.padEnd(40)} ${peer.toFixed(1).padStart(13)} ${ours.toFixed(1).padStart(13)} ${(ours / peer).toFixed(2).padStart(10)}`,
+  );
 }
 console.log(`findings: peer ${peerFound} in ${peerFiles} files, ours ${oursFound} in ${oursFiles} files`);

@@ -38,4 +38,12 @@ await Promise.all([
     platform: 'neutral',
     format: 'esm',
   }),
+  build({
+    ...common,
+    minify: false,
+    entryPoints: ['extension/src/projectFiles.ts'],
+    outfile: 'dist/projectFiles.mjs',
+    platform: 'neutral',
+    format: 'esm',
+  }),
 ]);

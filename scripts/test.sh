@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Rust format, lints and tests; the TypeScript type check; the build; the Node
-# tests against the built WASM core; the end-to-end test in code-server. Installs what is missing.
+# tests against the built WASM core; the language server in Neovim; the pre-commit hooks;
+# the end-to-end test in code-server. Installs what is missing.
 # Usage: bash scripts/test.sh   (CI runs it through .ci/run with CI=true)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -17,6 +18,12 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings # the WASM fac
 step "cargo test"
 cargo test
 
+step "language server in Neovim (test/nvim)"
+bash test/nvim/run.sh
+
+step "pre-commit hooks (test/pre-commit)"
+bash test/pre-commit/run.sh
+
 step "diagnostics per code over the real corpus (read them: each warning must be one its author wants)"
 cargo test -q --test corpus -- --nocapture
 
@@ -28,6 +35,9 @@ npm run build
 
 step "TypeScript type check"
 npm run typecheck
+
+step "TypeScript format check (npm run format fixes it)"
+npm run format:check
 
 step "node tests (dist/core through node:test)"
 npm test

@@ -3,6 +3,13 @@
 //! rules) and serde_json (strict JSON only, so only on files without comments or trailing commas).
 //! Run: `cargo bench --bench analyze`. Figures, not assertions: speed is read, not tested.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a benchmark prints its measurements and may panic on a broken set-up"
+)]
+
 use std::fs;
 use std::hint::black_box;
 use std::path::Path;

@@ -1,6 +1,7 @@
-//! One pass over a document: parse, classify the configuration, run every rule.
+//! One pass over a configuration: parse, classify, run every rule.
 
 use crate::diag::Diagnostic;
+use crate::project::Project;
 use crate::syntax::{self, Tree};
 
 pub struct Analysis {
@@ -8,12 +9,32 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Checks one devcontainer.json text on its own (no other files).
 pub fn analyze(text: &str) -> Analysis {
     let tree = syntax::parse(text);
-    let mut diagnostics = Vec::new();
-    crate::rules::run_all(text, &tree, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
+    let diagnostics = check(None, text, &tree);
     Analysis { tree, diagnostics }
+}
+
+/// Checks a project: the main file's rules, and the files it references as far as the host
+/// supplied them. Diagnostics are sorted by file, then position.
+pub fn analyze_project(project: &Project) -> Analysis {
+    let tree = syntax::parse(project.main_text());
+    let diagnostics = check(Some(project), project.main_text(), &tree);
+    Analysis { tree, diagnostics }
+}
+
+/// The same over a tree parsed before (a kept document); `text` is the main file's text.
+pub fn check(project: Option<&Project>, text: &str, tree: &Tree) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    crate::rules::run_all_in(project, text, tree, &mut diagnostics);
+    diagnostics.sort_by(|a, b| {
+        (a.file, a.range.start, a.range.end, a.code).cmp(&(
+            b.file,
+            b.range.start,
+            b.range.end,
+            b.code,
+        ))
+    });
+    diagnostics
 }

@@ -2,10 +2,19 @@
 //! 0-based line and UTF-16 column, every offset a UTF-16 code-unit offset, as VS Code counts.
 //! The WASM facade and the CLI's JSON output use these types unchanged.
 
-use crate::diag::{self, Severity};
+use crate::diag::{self, FileId, Severity};
+use crate::syntax::Tree;
 use crate::text::{LineIndex, Range};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+pub use crate::project::{WantKind, Wanted};
+
+mod project;
+pub use project::{
+    FileDiagnostics, ProjectFile, ProjectFileKind, ProjectInput, ProjectResult, analyze_project,
+    analyze_project_in, project_wanted,
+};
 
 /// A user's choice of severity for one rule code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,6 +39,10 @@ pub struct AnalyzeOptions {
 pub struct TextEdit {
     pub range: Range,
     pub new_text: String,
+    /// The project path of the file this edit changes, when it is not the file of the
+    /// diagnostic (or document) it comes with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -129,32 +142,109 @@ pub struct CodeAction {
     pub edits: Vec<TextEdit>,
 }
 
-/// Checks a devcontainer.json text.
+/// A parsed devcontainer.json that a host keeps between calls on one version, so analyze,
+/// complete, hover and code actions parse it once.
+pub struct Document {
+    text: String,
+    version: i32,
+    tree: Tree,
+    line_starts: Vec<usize>,
+    ascii: bool,
+}
+
+impl Document {
+    pub fn new(text: impl Into<String>, version: i32) -> Self {
+        let text = text.into();
+        let tree = crate::syntax::parse(&text);
+        let (line_starts, ascii) = LineIndex::new(&text).into_parts();
+        Self {
+            text,
+            version,
+            tree,
+            line_starts,
+            ascii,
+        }
+    }
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    pub fn version(&self) -> i32 {
+        self.version
+    }
+    pub fn tree(&self) -> &Tree {
+        &self.tree
+    }
+    pub fn line_index(&self) -> LineIndex<'_> {
+        LineIndex::from_line_starts(&self.text, &self.line_starts, self.ascii)
+    }
+}
+
+/// Checks a devcontainer.json text on its own.
 pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
-    let analysis = crate::analysis::analyze(text);
-    let index = LineIndex::new(text);
-    let diagnostics = analysis
-        .diagnostics
+    analyze_document(&Document::new(text, 0), options)
+}
+
+/// Checks a kept document on its own.
+pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> AnalyzeResult {
+    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
+    let index = document.line_index();
+    let diagnostics = diagnostics
         .iter()
-        .filter_map(|d| {
-            let severity = match crate::rules::setting_for(&options.severity_overrides, d.code) {
-                Some(SeverityOverride::Off) => return None,
-                Some(SeverityOverride::Error) => Severity::Error,
-                Some(SeverityOverride::Warning) => Severity::Warning,
-                Some(SeverityOverride::Info) => Severity::Info,
-                Some(SeverityOverride::Hint) => Severity::Hint,
-                None => d.severity,
-            };
-            Some(Diagnostic {
-                code: d.code.to_string(),
-                severity,
-                message: d.message.clone(),
-                range: index.range(d.range),
-                fixes: d.fixes.iter().map(|f| fix_to_api(&index, f)).collect(),
-            })
-        })
+        .filter_map(|d| diagnostic_to_api(d, options, &|_| Some(&index), &|_| None))
         .collect();
     AnalyzeResult { diagnostics }
+}
+
+/// The severity a user chose for a code, `None` for "off".
+fn severity_for(options: &AnalyzeOptions, code: &str, default: Severity) -> Option<Severity> {
+    match crate::rules::setting_for(&options.severity_overrides, code) {
+        Some(SeverityOverride::Off) => None,
+        Some(SeverityOverride::Error) => Some(Severity::Error),
+        Some(SeverityOverride::Warning) => Some(Severity::Warning),
+        Some(SeverityOverride::Info) => Some(Severity::Info),
+        Some(SeverityOverride::Hint) => Some(Severity::Hint),
+        None => Some(default),
+    }
+}
+
+pub(crate) type IndexOf<'i> = dyn Fn(FileId) -> Option<&'i LineIndex<'i>> + 'i;
+pub(crate) type PathOf<'i> = dyn Fn(FileId) -> Option<String> + 'i;
+
+pub(crate) fn diagnostic_to_api<'i>(
+    d: &diag::Diagnostic,
+    options: &AnalyzeOptions,
+    index_of: &IndexOf<'i>,
+    path_of: &PathOf<'i>,
+) -> Option<Diagnostic> {
+    let severity = severity_for(options, d.code, d.severity)?;
+    let index = index_of(d.file)?;
+    let fixes = d
+        .fixes
+        .iter()
+        .map(|f| Fix {
+            title: f.title.clone(),
+            is_preferred: f.safe,
+            edits: f
+                .edits
+                .iter()
+                .filter_map(|e| {
+                    let edit_index = index_of(e.file)?;
+                    Some(TextEdit {
+                        range: edit_index.range(e.range),
+                        new_text: e.new_text.clone(),
+                        file: (e.file != d.file).then(|| path_of(e.file)).flatten(),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    Some(Diagnostic {
+        code: d.code.to_string(),
+        severity,
+        message: d.message.clone(),
+        range: index.range(d.range),
+        fixes,
+    })
 }
 
 pub fn fix_to_api(index: &LineIndex, fix: &diag::Fix) -> Fix {
@@ -171,15 +261,20 @@ pub fn edits_to_api(index: &LineIndex, edits: &[diag::Edit]) -> Vec<TextEdit> {
         .map(|e| TextEdit {
             range: index.range(e.range),
             new_text: e.new_text.clone(),
+            file: None,
         })
         .collect()
 }
 
 /// Completion items at a UTF-16 offset.
 pub fn complete(text: &str, offset: u32) -> Vec<CompletionItem> {
-    let index = LineIndex::new(text);
+    complete_document(&Document::new(text, 0), offset)
+}
+
+pub fn complete_document(document: &Document, offset: u32) -> Vec<CompletionItem> {
+    let index = document.line_index();
     let offset = index.offset_from_utf16(offset as usize);
-    crate::ide::complete::complete(text, offset)
+    crate::ide::complete::complete_in(document.text(), document.tree(), offset)
         .into_iter()
         .map(|item| CompletionItem {
             label: item.label,
@@ -198,9 +293,13 @@ pub fn complete(text: &str, offset: u32) -> Vec<CompletionItem> {
 
 /// Hover documentation at a UTF-16 offset.
 pub fn hover(text: &str, offset: u32) -> Option<Hover> {
-    let index = LineIndex::new(text);
+    hover_document(&Document::new(text, 0), offset)
+}
+
+pub fn hover_document(document: &Document, offset: u32) -> Option<Hover> {
+    let index = document.line_index();
     let offset = index.offset_from_utf16(offset as usize);
-    crate::ide::hover::hover(text, offset).map(|h| Hover {
+    crate::ide::hover::hover_in(document.text(), document.tree(), offset).map(|h| Hover {
         contents: h.contents,
         range: index.range(h.range),
     })
@@ -208,19 +307,28 @@ pub fn hover(text: &str, offset: u32) -> Option<Hover> {
 
 /// Quick fixes for the diagnostics touching the UTF-16 range `start..end`, plus "fix all".
 pub fn code_actions(text: &str, start: u32, end: u32) -> Vec<CodeAction> {
-    let index = LineIndex::new(text);
+    code_actions_document(&Document::new(text, 0), start, end)
+}
+
+pub fn code_actions_document(document: &Document, start: u32, end: u32) -> Vec<CodeAction> {
+    let index = document.line_index();
     let start = index.offset_from_utf16(start as usize);
     let end = index.offset_from_utf16(end as usize).max(start);
-    crate::ide::code_actions::code_actions(text, crate::text::TextRange::new(start, end))
-        .into_iter()
-        .map(|action| CodeAction {
-            title: action.title,
-            kind: action.kind.to_string(),
-            is_preferred: action.is_preferred,
-            diagnostic_codes: action.diagnostic_codes,
-            edits: edits_to_api(&index, &action.edits),
-        })
-        .collect()
+    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
+    crate::ide::code_actions::code_actions_for(
+        document.text(),
+        &diagnostics,
+        crate::text::TextRange::new(start, end),
+    )
+    .into_iter()
+    .map(|action| CodeAction {
+        title: action.title,
+        kind: action.kind.to_string(),
+        is_preferred: action.is_preferred,
+        diagnostic_codes: action.diagnostic_codes,
+        edits: edits_to_api(&index, &action.edits),
+    })
+    .collect()
 }
 
 /// What the change from `old_text` to `new_text` takes to apply: nothing, a window reload, a
@@ -229,6 +337,51 @@ pub fn rebuild_advice(old_text: &str, new_text: &str) -> crate::rebuild::Rebuild
     crate::rebuild::advise(old_text, new_text)
 }
 
+/// One rule code, as the extension and the CLI's JSON list them.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleEntry {
+    pub code: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub docs_url: String,
+}
+
+/// Every rule code with its default severity, summary and docs link.
+pub fn rules() -> Vec<RuleEntry> {
+    crate::rules::catalog()
+        .map(|r| RuleEntry {
+            code: r.code.to_string(),
+            severity: r.severity,
+            summary: r.summary.to_string(),
+            docs_url: crate::rules::docs_url(r.code),
+        })
+        .collect()
+}
+
 pub fn version() -> &'static str {
     env!("CARGO_PKG_VERSION")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_document_answers_like_the_text_calls() {
+        let text = "{ \"image\": \"golang:1.22\", 'name': \"é\", }";
+        let document = Document::new(text, 7);
+        assert_eq!(document.version(), 7);
+        let options = AnalyzeOptions::default();
+        assert_eq!(
+            analyze_document(&document, &options),
+            analyze(text, &options)
+        );
+        assert_eq!(complete_document(&document, 2), complete(text, 2));
+        assert_eq!(hover_document(&document, 4), hover(text, 4));
+        assert_eq!(
+            code_actions_document(&document, 0, 40),
+            code_actions(text, 0, 40)
+        );
+    }
 }

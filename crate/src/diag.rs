@@ -23,11 +23,23 @@ impl Severity {
     }
 }
 
-/// One replacement of a byte range by new text.
+/// Which file of a [`crate::project::Project`] a diagnostic or an edit belongs to: the main
+/// devcontainer.json is [`FileId::MAIN`], the others are numbered as the host adds them.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct FileId(pub u32);
+
+impl FileId {
+    pub const MAIN: FileId = FileId(0);
+}
+
+/// One replacement of a byte range by new text, in `file` (the main file unless set).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     pub range: TextRange,
     pub new_text: String,
+    pub file: FileId,
 }
 
 impl Edit {
@@ -35,7 +47,13 @@ impl Edit {
         Self {
             range,
             new_text: new_text.into(),
+            file: FileId::MAIN,
         }
+    }
+    /// The same edit in another file.
+    pub fn in_file(mut self, file: FileId) -> Self {
+        self.file = file;
+        self
     }
     pub fn insert(at: usize, new_text: impl Into<String>) -> Self {
         Self::replace(TextRange::empty(at), new_text)
@@ -78,6 +96,8 @@ pub struct Diagnostic {
     pub message: String,
     pub range: TextRange,
     pub fixes: Vec<Fix>,
+    /// The file `range` points into.
+    pub file: FileId,
 }
 
 impl Diagnostic {
@@ -93,6 +113,7 @@ impl Diagnostic {
             message: message.into(),
             range,
             fixes: Vec::new(),
+            file: FileId::MAIN,
         }
     }
     pub fn error(code: &'static str, range: TextRange, message: impl Into<String>) -> Self {
@@ -106,6 +127,11 @@ impl Diagnostic {
     }
     pub fn hint(code: &'static str, range: TextRange, message: impl Into<String>) -> Self {
         Self::new(code, Severity::Hint, range, message)
+    }
+    /// The same diagnostic in another file (its fixes' edits keep their own files).
+    pub fn in_file(mut self, file: FileId) -> Self {
+        self.file = file;
+        self
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fixes.push(fix);

@@ -4,8 +4,10 @@
 //! because a fix can make room for another. A round that would add syntax errors is dropped.
 
 use crate::analysis;
-use crate::diag::{Diagnostic, Edit, apply_edits};
+use crate::diag::{Diagnostic, Edit, FileId, apply_edits};
+use crate::project::Project;
 use crate::text::TextRange;
+use std::collections::BTreeMap;
 
 /// Rounds before giving up on fixes that keep producing new fixes.
 const MAX_ROUNDS: usize = 8;
@@ -23,6 +25,24 @@ pub struct FixAll {
     pub edits: Vec<Edit>,
 }
 
+/// One changed file of a project after "fix all".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileFix {
+    pub file: FileId,
+    /// The file's text after every round.
+    pub text: String,
+    /// Edits against the file's original text (as [`FixAll::edits`]).
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectFixAll {
+    /// The files that changed, in id order.
+    pub files: Vec<FileFix>,
+    pub applied: usize,
+    pub codes: Vec<&'static str>,
+}
+
 /// Fixes every safe problem of `text`.
 pub fn fix_all(text: &str) -> FixAll {
     let diagnostics = analysis::analyze(text).diagnostics;
@@ -36,20 +56,56 @@ pub fn fix_all_from(
     diagnostics: &[Diagnostic],
     analyze: impl Fn(&str) -> Vec<Diagnostic>,
 ) -> FixAll {
-    let line_end = dominant_line_end(text);
+    let project = Project::new("", text);
+    let result = fix_all_project_from(&project, diagnostics, |p| analyze(p.main_text()));
+    let main = result.files.into_iter().find(|f| f.file == FileId::MAIN);
+    let (text, edits) = main.map_or_else(|| (text.to_string(), Vec::new()), |f| (f.text, f.edits));
+    FixAll {
+        text,
+        applied: result.applied,
+        codes: result.codes,
+        edits,
+    }
+}
+
+/// Fixes every safe problem in every file of a project; a fix that edits several files is
+/// taken whole or not at all.
+pub fn fix_all_project(project: &Project) -> ProjectFixAll {
+    let diagnostics = analysis::analyze_project(project).diagnostics;
+    fix_all_project_from(project, &diagnostics, |p| {
+        analysis::analyze_project(p).diagnostics
+    })
+}
+
+pub fn fix_all_project_from(
+    project: &Project,
+    diagnostics: &[Diagnostic],
+    analyze: impl Fn(&Project) -> Vec<Diagnostic>,
+) -> ProjectFixAll {
     let mut codes = Vec::new();
-    let mut current = text.to_string();
+    let mut current = project.clone();
     let mut applied = 0;
     let mut rounds = 0;
-    let mut first_round = Vec::new();
+    let mut first_round: Vec<Edit> = Vec::new();
     let mut diagnostics = diagnostics.to_vec();
     for _ in 0..MAX_ROUNDS {
-        let (edits, count, round_codes) = one_round(&diagnostics, line_end);
+        let (edits, count, round_codes) = one_round(&current, &diagnostics);
         if edits.is_empty() {
             break;
         }
-        let (next, _) = apply_edits(&current, &edits);
-        if next == current {
+        let mut next = current.clone();
+        let mut changed = false;
+        for (file, file_edits) in by_file(&edits) {
+            let Some(text) = current.text(file) else {
+                continue;
+            };
+            let (new_text, _) = apply_edits(text, &file_edits);
+            if new_text != text {
+                changed = true;
+                next.set_text(file, new_text);
+            }
+        }
+        if !changed {
             break;
         }
         let next_diagnostics = analyze(&next);
@@ -69,22 +125,44 @@ pub fn fix_all_from(
         current = next;
         diagnostics = next_diagnostics;
     }
-    let edits = match rounds {
-        0 => Vec::new(),
-        1 => first_round,
-        _ => vec![diff(text, &current)],
-    };
-    FixAll {
-        text: current,
+    let mut files = Vec::new();
+    let first_round = by_file(&first_round);
+    for (file, _, text) in current.texts() {
+        let original = project.text(file).unwrap_or_default();
+        if text == original {
+            continue;
+        }
+        let edits = match rounds {
+            1 => first_round.get(&file).cloned().unwrap_or_default(),
+            _ => vec![diff(original, text).in_file(file)],
+        };
+        files.push(FileFix {
+            file,
+            text: text.to_string(),
+            edits,
+        });
+    }
+    ProjectFixAll {
+        files,
         applied,
         codes,
-        edits,
     }
 }
 
+fn by_file(edits: &[Edit]) -> BTreeMap<FileId, Vec<Edit>> {
+    let mut out: BTreeMap<FileId, Vec<Edit>> = BTreeMap::new();
+    for e in edits {
+        out.entry(e.file).or_default().push(e.clone());
+    }
+    out
+}
+
 /// The edits of the first safe fix of each diagnostic that clashes with no fix taken before it,
-/// with how many fixes that is and their codes.
-fn one_round(diagnostics: &[Diagnostic], line_end: &str) -> (Vec<Edit>, usize, Vec<&'static str>) {
+/// with how many fixes that is and their codes. A fix touching a file without text is left.
+fn one_round(
+    project: &Project,
+    diagnostics: &[Diagnostic],
+) -> (Vec<Edit>, usize, Vec<&'static str>) {
     let mut taken: Vec<Edit> = Vec::new();
     let mut count = 0;
     let mut codes = Vec::new();
@@ -92,23 +170,24 @@ fn one_round(diagnostics: &[Diagnostic], line_end: &str) -> (Vec<Edit>, usize, V
         let Some(fix) = diagnostic.fixes.iter().find(|f| f.safe) else {
             continue;
         };
+        let clash = |a: &Edit, b: &Edit| a.file == b.file && touch(a.range, b.range);
         let clashes = fix.edits.iter().enumerate().any(|(i, e)| {
             e.range.start > e.range.end
-                || taken.iter().any(|t| touch(t.range, e.range))
-                || fix.edits[i + 1..].iter().any(|o| touch(o.range, e.range))
+                || project.text(e.file).is_none()
+                || taken.iter().any(|t| clash(t, e))
+                || fix.edits[i + 1..].iter().any(|o| clash(o, e))
         });
         if clashes || fix.edits.is_empty() {
             continue;
         }
-        taken.extend(
-            fix.edits
-                .iter()
-                .map(|e| Edit::replace(e.range, with_line_end(&e.new_text, line_end))),
-        );
+        taken.extend(fix.edits.iter().map(|e| {
+            let line_end = dominant_line_end(project.text(e.file).unwrap_or_default());
+            Edit::replace(e.range, with_line_end(&e.new_text, line_end)).in_file(e.file)
+        }));
         count += 1;
         codes.push(diagnostic.code);
     }
-    taken.sort_by_key(|e| (e.range.start, e.range.end));
+    taken.sort_by_key(|e| (e.file, e.range.start, e.range.end));
     (taken, count, codes)
 }
 
@@ -227,7 +306,9 @@ mod tests {
             Diagnostic::hint("t", TextRange::new(s, e), "t")
                 .with_fix(Fix::safe("f", vec![Edit::replace(TextRange::new(s, e), t)]))
         };
-        let (edits, count, _) = one_round(&[fix(0, 3, "x"), fix(3, 4, "y"), fix(6, 7, "z")], "\n");
+        let project = Project::new("", "0123456789");
+        let (edits, count, _) =
+            one_round(&project, &[fix(0, 3, "x"), fix(3, 4, "y"), fix(6, 7, "z")]);
         assert_eq!(count, 2);
         assert_eq!(edits.len(), 2);
     }
@@ -242,5 +323,57 @@ mod tests {
         let result = fix_all("{\"image\": \"x\",}");
         assert_eq!(result.text, "{\"image\": \"x\"}");
         assert_eq!(fix_all(&result.text).applied, 0);
+    }
+
+    /// A fake project rule: every "aa" in any file becomes "a"; one fix edits two files.
+    fn project_pairs(p: &Project) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (id, _, text) in p.texts() {
+            if let Some(i) = text.find("aa") {
+                let range = TextRange::new(i, i + 2);
+                out.push(
+                    Diagnostic::hint("pair", range, "pair")
+                        .in_file(id)
+                        .with_fix(Fix::safe(
+                            "merge",
+                            vec![Edit::replace(range, "a").in_file(id)],
+                        )),
+                );
+            }
+        }
+        if let (Some(i), Some(other)) = (p.main_text().find("bb"), p.id("other"))
+            && let Some(j) = p.text(other).and_then(|t| t.find("bb"))
+        {
+            let (r, s) = (TextRange::new(i, i + 2), TextRange::new(j, j + 2));
+            out.push(Diagnostic::hint("both", r, "both").with_fix(Fix::safe(
+                "both",
+                vec![Edit::replace(r, "b"), Edit::replace(s, "b").in_file(other)],
+            )));
+        }
+        out
+    }
+
+    #[test]
+    fn fixes_every_file_and_takes_a_multi_file_fix_whole() {
+        let mut project = Project::new("main", "x aa bb");
+        let other = project.add_text("other", "aaaa bb\r\n");
+        project.add("gone", crate::project::Entry::Missing);
+        let result = fix_all_project_from(&project, &project_pairs(&project), project_pairs);
+        assert_eq!(result.files.len(), 2);
+        assert_eq!(result.files[0].file, FileId::MAIN);
+        assert_eq!(result.files[0].text, "x a b");
+        assert_eq!(result.files[1].file, other);
+        assert_eq!(result.files[1].text, "a b\r\n");
+        for f in &result.files {
+            let original = project.text(f.file).unwrap();
+            assert!(f.edits.iter().all(|e| e.file == f.file));
+            assert_eq!(apply_edits(original, &f.edits).0, f.text);
+        }
+        assert_eq!(result.codes, ["pair", "both"]);
+        // A fix into a file without text is never taken.
+        let mut p = Project::new("main", "bb");
+        p.add("other", crate::project::Entry::Missing);
+        let none = fix_all_project_from(&p, &project_pairs(&p), project_pairs);
+        assert!(none.files.is_empty());
     }
 }

@@ -8,6 +8,9 @@ pub mod docker;
 pub mod features;
 pub mod fix;
 pub mod ide;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lsp;
+pub mod project;
 pub mod rebuild;
 pub mod rules;
 pub mod spec;

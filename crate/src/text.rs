@@ -52,7 +52,7 @@ pub struct Range {
 /// Line starts of a document, for converting between byte offsets and UTF-16 positions.
 pub struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: std::borrow::Cow<'a, [usize]>,
     ascii: bool,
 }
 
@@ -76,9 +76,23 @@ impl<'a> LineIndex<'a> {
         }
         Self {
             text,
-            line_starts,
+            line_starts: std::borrow::Cow::Owned(line_starts),
             ascii: text.is_ascii(),
         }
+    }
+
+    /// An index over line starts computed before (a kept [`crate::api::Document`] caches them).
+    pub fn from_line_starts(text: &'a str, line_starts: &'a [usize], ascii: bool) -> Self {
+        Self {
+            text,
+            line_starts: std::borrow::Cow::Borrowed(line_starts),
+            ascii,
+        }
+    }
+
+    /// The byte offset where each line starts, and whether the text is ASCII.
+    pub fn into_parts(self) -> (Vec<usize>, bool) {
+        (self.line_starts.into_owned(), self.ascii)
     }
 
     pub fn text(&self) -> &'a str {

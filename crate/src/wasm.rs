@@ -1,7 +1,7 @@
 //! The WebAssembly facade for the VS Code extension: thin wrappers over [`crate::api`] that take
 //! UTF-16 offsets and return plain JS objects. No logic lives here.
 
-use crate::api::{self, AnalyzeOptions};
+use crate::api::{self, AnalyzeOptions, ProjectInput};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -35,13 +35,36 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// `analyze(text, options?)` -> `{ diagnostics: [...] }`, as the CLI's JSON output.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: AnalyzeOptions = if options.is_undefined() || options.is_null() {
-        AnalyzeOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("invalid analyze options: {e}")))?
-    };
-    to_js(&api::analyze(text, &options))
+    to_js(&api::analyze(text, &self::options(options)?))
+}
+
+fn project_input(input: JsValue) -> Result<ProjectInput, JsError> {
+    serde_wasm_bindgen::from_value(input)
+        .map_err(|e| JsError::new(&format!("invalid project input: {e}")))
+}
+
+fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(AnalyzeOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("invalid analyze options: {e}")))
+}
+
+/// `projectWanted(input)` -> `[{ path, kind: 'file' | 'folder' }]`: what the host should read
+/// (or list) next, relative to the devcontainer.json folder; empty when it has everything.
+#[wasm_bindgen(js_name = projectWanted)]
+pub fn project_wanted(input: JsValue) -> Result<JsValue, JsError> {
+    to_js(&api::project_wanted(&project_input(input)?))
+}
+
+/// `analyzeProject(input, options?)` -> `{ files: [{ path, main, diagnostics }] }`.
+#[wasm_bindgen(js_name = analyzeProject)]
+pub fn analyze_project(input: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
+    to_js(&api::analyze_project(
+        &project_input(input)?,
+        &options(options_value)?,
+    ))
 }
 
 #[wasm_bindgen]
@@ -72,27 +95,10 @@ pub fn version() -> String {
     api::version().to_string()
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RuleEntry {
-    code: &'static str,
-    severity: crate::diag::Severity,
-    summary: &'static str,
-    docs_url: String,
-}
-
 /// Every rule code: `[{ code, severity, summary, docsUrl }]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
-    let entries: Vec<RuleEntry> = crate::rules::catalog()
-        .map(|r| RuleEntry {
-            code: r.code,
-            severity: r.severity,
-            summary: r.summary,
-            docs_url: crate::rules::docs_url(r.code),
-        })
-        .collect();
-    to_js(&entries)
+    to_js(&api::rules())
 }
 
 /// For tests only: panics on purpose, to prove the wrapper recovers.

@@ -1,5 +1,12 @@
 //! Which files `check` finds in a folder, and in what order.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 
@@ -73,7 +80,11 @@ fn the_bundled_go_example_is_found_and_parses() {
     let (_, report) = json_report(&root, &["examples/go"]);
     assert_eq!(
         report_paths(&report),
-        vec!["examples/go/.devcontainer/devcontainer.json"]
+        // The configuration, then the Dockerfile it builds (checked with it).
+        vec![
+            "examples/go/.devcontainer/devcontainer.json",
+            "examples/go/.devcontainer/Dockerfile"
+        ]
     );
     let found = codes(&report, 0);
     assert!(

@@ -1,6 +1,13 @@
 //! Exit codes: 0 without errors, 1 with errors (or warnings under --deny-warnings), 2 for usage
 //! and I/O problems, which also print exactly one line on stderr.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 

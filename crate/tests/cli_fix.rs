@@ -1,5 +1,12 @@
 //! `check --fix`: safe fixes applied in place, BOM and line ends kept, written only on change.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 use std::fs;

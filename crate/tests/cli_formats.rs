@@ -1,5 +1,12 @@
 //! The three output formats of `check`: human, JSON and SARIF.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 use serde_json::Value;
@@ -188,4 +195,43 @@ fn a_clean_file_gets_an_empty_report() {
     let run = run_in(&dir.path, &["check", "--format", "sarif"]);
     let log: Value = serde_json::from_str(&run.stdout).unwrap();
     assert!(log["runs"][0]["results"].as_array().is_some());
+}
+
+#[test]
+fn github_prints_one_workflow_command_per_finding_with_1_based_columns() {
+    let dir = TempDir::new("github");
+    dir.write(
+        ".devcontainer/devcontainer.json",
+        "{\n  \"name\": \"注😀\", \"forwardPorts\": [\"8080\"],\n  \"image\": \"debian\",\n}\n",
+    );
+    let run = run_in(&dir.path, &["check", "--format", "github"]);
+    assert_eq!(run.code, 0, "warnings and hints only: {}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    // `  "name": "注😀", "forwardPorts": [` is 34 UTF-16 units; the string starts in column 35.
+    assert_eq!(
+        lines[0],
+        "::warning file=.devcontainer/devcontainer.json,line=2,col=35,endLine=2,endColumn=41,\
+         title=port-as-string::Port \"8080\" is written as a string; a string must be \
+         \"host:port\". Write the number 8080."
+    );
+    assert!(
+        lines[1].starts_with("::notice file=.devcontainer/devcontainer.json,line=3,col=20,")
+            && lines[1].contains(",title=trailing-comma::"),
+        "{}",
+        lines[1]
+    );
+    let broken = TempDir::new("github-error");
+    broken.write(
+        ".devcontainer.json",
+        "{\"forwardPorts\": [70000], \"image\": \"x\"}",
+    );
+    let run = run_in(&broken.path, &["check", "--format=github"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .starts_with("::error file=.devcontainer.json,line=1,col=19,"),
+        "{}",
+        run.stdout
+    );
 }

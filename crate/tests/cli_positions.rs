@@ -1,6 +1,13 @@
 //! Positions: human columns count characters (1-based), JSON columns UTF-16 units (0-based);
 //! both right with CJK, emoji, tabs, a BOM and CRLF. And no trouble with a 10 MB line.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod cli_support;
 use cli_support::*;
 

@@ -1,6 +1,13 @@
 //! The feature reference parser and the feature rules must survive any key, option or value
 //! a user can type, and their ranges must stay inside the text, on character boundaries.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::features::parse_reference;
 use proptest::prelude::*;

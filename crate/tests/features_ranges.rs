@@ -1,5 +1,12 @@
 //! The feature diagnostics point at the part of the key or value that is wrong.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::analysis::analyze;
 
 /// The text under the first diagnostic with `code`.

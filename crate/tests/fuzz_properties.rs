@@ -1,6 +1,13 @@
 //! Property tests: arbitrary text and mutated real files never panic, and every range that
 //! comes back lies inside the document.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
 
 use proptest::prelude::*;

@@ -1,6 +1,13 @@
 //! Inputs meant to break a parser: each must give diagnostics with valid ranges, never a panic
 //! or a stack overflow (the WASM build runs on a small stack).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
 
 use devcontainer_doctor::api::{AnalyzeOptions, analyze};

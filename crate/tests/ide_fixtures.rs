@@ -4,12 +4,34 @@
 //! label), `none` (nothing offered), `apply: a` (then `---` and the whole text after accepting
 //! item `a`, snippet expanded). Hover fixtures (`tests/fixtures/hover/`) use `contains: text`
 //! and `none`. Lines starting with `#` are comments.
+//!
+//! Beside each fixture, a generated `NAME.snap` pins the whole answer: every completion item in
+//! the order the editor sorts them (label, kind, detail, the text it inserts and where), or the
+//! hover's range and text. `UPDATE_EXPECT=1 cargo test --test ide_fixtures` regenerates the
+//! snapshots and the text after `---` in `.expect` files; review the diff.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
+mod support;
 
 use devcontainer_doctor::diag::apply_edits;
 use devcontainer_doctor::ide::complete::{Item, complete};
-use devcontainer_doctor::ide::hover::hover;
+use devcontainer_doctor::ide::hover::{HoverInfo, hover};
+use devcontainer_doctor::text::{LineIndex, TextRange};
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+use support::fixtures::line_column;
+use support::golden;
+
+fn command() -> String {
+    golden::update_command("ide_fixtures")
+}
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,6 +68,58 @@ fn read_fixture(path: &Path) -> (String, String, String) {
     (name, marked, expect)
 }
 
+/// `line:column-line:column`, 1-based as the CLI prints them.
+fn span(index: &LineIndex, range: TextRange) -> String {
+    let (l1, c1) = line_column(index, range.start);
+    let (l2, c2) = line_column(index, range.end);
+    format!("{l1}:{c1}-{l2}:{c2}")
+}
+
+/// Every item in the editor's order (sort text, then label), one line each.
+fn completion_snapshot(text: &str, offset: usize, items: &[Item]) -> String {
+    let index = LineIndex::new(text);
+    let (line, column) = line_column(&index, offset);
+    let mut sorted: Vec<&Item> = items.iter().collect();
+    sorted.sort_by(|a, b| (&a.sort_text, &a.label).cmp(&(&b.sort_text, &b.label)));
+    let mut out = format!("cursor {line}:{column}, {} items\n", items.len());
+    for item in sorted {
+        let _ = write!(out, "{} ({:?})", item.label, item.kind);
+        if let Some(detail) = &item.detail {
+            let _ = write!(out, " {detail}");
+        }
+        let _ = write!(
+            out,
+            "\n    {} {:?} at {}",
+            if item.is_snippet { "snippet" } else { "insert" },
+            item.insert_text,
+            span(&index, item.replace)
+        );
+        for edit in &item.additional_edits {
+            let _ = write!(
+                out,
+                ", also {:?} at {}",
+                edit.new_text,
+                span(&index, edit.range)
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn hover_snapshot(text: &str, offset: usize, result: Option<&HoverInfo>) -> String {
+    let index = LineIndex::new(text);
+    let (line, column) = line_column(&index, offset);
+    match result {
+        None => format!("cursor {line}:{column}, no hover\n"),
+        Some(h) => format!(
+            "cursor {line}:{column}, hover at {}\n{}\n",
+            span(&index, h.range),
+            h.contents.trim_end()
+        ),
+    }
+}
+
 fn check_completion(path: &Path, failures: &mut Vec<String>) {
     let (name, marked, expect) = read_fixture(path);
     if expect.trim().is_empty() {
@@ -54,6 +128,13 @@ fn check_completion(path: &Path, failures: &mut Vec<String>) {
     }
     let (text, offset) = split_cursor(&marked);
     let items = complete(&text, offset);
+    if let Err(e) = golden::check(
+        &path.with_extension("snap"),
+        &completion_snapshot(&text, offset, &items),
+        &command(),
+    ) {
+        failures.push(e);
+    }
     let offered: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
     for item in &items {
         if let Some(problem) = range_problem(&text, offset, item) {
@@ -105,11 +186,14 @@ fn check_completion(path: &Path, failures: &mut Vec<String>) {
                     continue;
                 };
                 let result = accept(&text, item);
-                let expected = after.unwrap_or("");
-                if result != expected {
-                    failures.push(format!(
-                        "{name}: after accepting {arg:?}\n--- got ---\n{result}\n--- expected ---\n{expected}"
-                    ));
+                if after != Some(result.as_str())
+                    && let Err(e) = golden::check(
+                        &path.with_extension("expect"),
+                        &format!("{checks}\n---\n{result}"),
+                        &command(),
+                    )
+                {
+                    failures.push(format!("{name}: after accepting {arg:?}: {e}"));
                 }
             }
             other => failures.push(format!("{name}: unknown check {other:?}")),
@@ -149,7 +233,38 @@ fn completion_fixtures() {
         "only {} completion fixtures",
         files.len()
     );
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{}",
+        golden::report(&failures, "completion fixtures")
+    );
+}
+
+/// No snapshot is left without its fixture.
+#[test]
+fn every_ide_snapshot_has_its_fixture() {
+    let mut failures = Vec::new();
+    for kind in ["complete", "hover"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(kind);
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path
+                .extension()
+                .is_some_and(|e| e == "snap" || e == "expect")
+                && !path.with_extension("jsonc").is_file()
+                && let Err(e) = golden::check_stale(&path, &command())
+            {
+                failures.push(e);
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}",
+        golden::report(&failures, "snapshots")
+    );
 }
 
 #[test]
@@ -160,6 +275,13 @@ fn hover_fixtures() {
         let (name, marked, expect) = read_fixture(path);
         let (text, offset) = split_cursor(&marked);
         let result = hover(&text, offset);
+        if let Err(e) = golden::check(
+            &path.with_extension("snap"),
+            &hover_snapshot(&text, offset, result.as_ref()),
+            &command(),
+        ) {
+            failures.push(e);
+        }
         for line in expect.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -185,5 +307,9 @@ fn hover_fixtures() {
         }
     }
     assert!(!files.is_empty(), "no hover fixtures");
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{}",
+        golden::report(&failures, "hover fixtures")
+    );
 }

@@ -2,6 +2,13 @@
 //! code actions never panic, and accepting a completion never adds syntax errors to a document
 //! that had none.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::api;
 use devcontainer_doctor::diag::apply_edits;
 use devcontainer_doctor::ide::complete::complete;

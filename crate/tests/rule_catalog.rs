@@ -3,7 +3,16 @@
 //! of the catalog at exactly the severity declared there, and offers only fixes its declared
 //! fix safety allows. The declarations themselves are complete (a why, a reason for each fix).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 mod support;
+
+use support::fixture_project;
 
 use devcontainer_doctor::analysis::analyze;
 use devcontainer_doctor::rules::{FixSafety, RuleInfo, catalog, info};
@@ -41,7 +50,17 @@ fn check_text(
     problems: &mut Vec<String>,
     fixed: &mut BTreeSet<(&'static str, bool)>,
 ) {
-    for d in analyze(text).diagnostics {
+    check_diagnostics(name, analyze(text).diagnostics, problems, fixed);
+}
+
+/// The same for diagnostics already computed (a fixture folder checked as a project).
+fn check_diagnostics(
+    name: &str,
+    diagnostics: Vec<devcontainer_doctor::diag::Diagnostic>,
+    problems: &mut Vec<String>,
+    fixed: &mut BTreeSet<(&'static str, bool)>,
+) {
+    for d in diagnostics {
         for f in &d.fixes {
             fixed.insert((d.code, f.safe));
         }
@@ -82,6 +101,23 @@ fn every_diagnostic_matches_its_declaration_in_fixtures() {
     let mut fixed = BTreeSet::new();
     for (name, text) in &texts {
         check_text(name, text, &mut problems, &mut fixed);
+    }
+    // Fixture folders (`rules/<code>/<kind>/<name>/`) are checked with their files.
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    for code in fs::read_dir(&rules).into_iter().flatten().flatten() {
+        for kind in ["invalid", "valid"] {
+            for entry in fs::read_dir(code.path().join(kind))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if entry.path().is_dir() {
+                    let (_, analysis) = fixture_project::analyze_fixture(&entry.path());
+                    let name = entry.path().display().to_string();
+                    check_diagnostics(&name, analysis.diagnostics, &mut problems, &mut fixed);
+                }
+            }
+        }
     }
     // A declared fix is shown by some fixture.
     for r in catalog() {

@@ -1,6 +1,13 @@
 //! The semantic rules (hooks, ports, variables, mounts) on hostile and random input: no panic,
 //! every range and fix edit inside the text and on char boundaries.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::analysis::analyze;
 use proptest::prelude::*;
 

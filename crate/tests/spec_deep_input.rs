@@ -1,6 +1,13 @@
 //! The schema rules on hostile input: deep nesting where the model goes deep and where it does
 //! not, a long line, odd bytes. No panic, no stack overflow, ranges inside the text.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::analysis::analyze;
 
 fn assert_sane(text: &str) {

@@ -1,11 +1,19 @@
 //! The spec model against the official schemas in `../shared/spec`: every property and every
 //! enum value the schemas define must be in the model at the same place.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
+mod support;
+
 use devcontainer_doctor::spec;
 use devcontainer_doctor::syntax::PathSegment;
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
 
 /// Keys the schemas declare that are not real properties: `additionalProperties` written by
 /// mistake inside `properties`, and the deprecated feature ids (owned by the features rule).
@@ -126,7 +134,9 @@ fn show(path: &[PathSegment]) -> String {
 
 #[test]
 fn every_schema_property_is_in_the_model() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/spec");
+    let Some(dir) = support::shared::dir("spec") else {
+        return;
+    };
     let mut total = 0;
     let mut problems = Vec::new();
     for name in [
@@ -134,13 +144,8 @@ fn every_schema_property_is_in_the_model() {
         "devContainer.vscode.schema.json",
         "devContainer.codespaces.schema.json",
     ] {
-        let Ok(text) = fs::read_to_string(dir.join(name)) else {
-            eprintln!(
-                "skipped: {} not found (the shared schemas are not available)",
-                dir.display()
-            );
-            return;
-        };
+        let text = fs::read_to_string(dir.join(name))
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()));
         let root: Value = serde_json::from_str(&text).expect("schema is JSON");
         let mut walker = Walker {
             root: &root,

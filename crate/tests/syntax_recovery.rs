@@ -1,5 +1,12 @@
 //! The parser reports every syntax error and keeps reading after each.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 use devcontainer_doctor::syntax::{MAX_DEPTH, NodeKind, parse};
 
 fn messages(text: &str) -> Vec<String> {

@@ -31,11 +31,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const actions: vscode.CodeAction[] = [];
     const text = document.getText();
-    const fromEngine = this.engine.codeActions(
-      text,
-      document.offsetAt(range.start),
-      document.offsetAt(range.end),
-    );
+    const fromEngine = this.engine.codeActions(text, document.offsetAt(range.start), document.offsetAt(range.end));
 
     if (wants(vscode.CodeActionKind.QuickFix)) {
       const seen = new Set<string>();
@@ -76,32 +72,26 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
   ): vscode.CodeAction {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.set(document.uri, edits.map(toTextEdit));
+    // An edit may name another file of the configuration (a project path from its folder).
+    const folder = vscode.Uri.joinPath(document.uri, '..');
+    const byFile = new Map<string | undefined, core.TextEdit[]>();
+    for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+    for (const [file, fileEdits] of byFile) {
+      const uri = file === undefined ? document.uri : vscode.Uri.joinPath(folder, file);
+      action.edit.set(uri, fileEdits.map(toTextEdit));
+    }
     action.isPreferred = isPreferred;
     action.diagnostics = diagnostics;
     return action;
   }
 
-  /** The core's own fix-all when it offers one; otherwise its safe fixes that do not overlap. */
+  /** The core's fix-all (crate/src/fix.rs), when it offers one. */
   private fixAll(document: vscode.TextDocument, fromEngine: core.CodeAction[]): vscode.CodeAction | undefined {
     const own = fromEngine.find((a) => a.kind === 'source.fixAll');
-    let edits = own?.edits;
-    if (!edits) {
-      edits = [];
-      const taken: vscode.Range[] = [];
-      for (const d of this.diagnostics.coreDiagnostics(document)) {
-        const fix = d.fixes.find((f) => f.isPreferred);
-        if (!fix) continue;
-        const ranges = fix.edits.map((e) => toTextEdit(e).range);
-        if (ranges.some((r) => taken.some((t) => t.intersection(r) !== undefined))) continue;
-        taken.push(...ranges);
-        edits.push(...fix.edits);
-      }
-    }
-    if (edits.length === 0) return undefined;
-    const action = new vscode.CodeAction(own?.title ?? 'Fix all safe problems', FIX_ALL_KIND);
+    if (!own || own.edits.length === 0) return undefined;
+    const action = new vscode.CodeAction(own.title, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.set(document.uri, edits.map(toTextEdit));
+    action.edit.set(document.uri, own.edits.map(toTextEdit));
     return action;
   }
 }

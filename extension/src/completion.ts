@@ -10,10 +10,7 @@ export const TRIGGER_CHARACTERS = ['"', ':', '$', '{'];
 export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly engine: Engine) {}
 
-  provideCompletionItems(
-    document: vscode.TextDocument,
-    position: vscode.Position,
-  ): vscode.CompletionItem[] {
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     if (!config.isEnabled(document.uri)) return [];
     const items = this.engine.complete(document.getText(), document.offsetAt(position));
     return items.map((item) => {

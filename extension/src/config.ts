@@ -12,9 +12,7 @@ export function isEnabled(scope?: vscode.Uri): boolean {
 
 /** Only well-formed entries reach the core; a typo in settings must not break checking. */
 export function severityOverrides(scope?: vscode.Uri): Record<string, SeverityOverride> {
-  const raw = vscode.workspace
-    .getConfiguration(SECTION, scope)
-    .get<Record<string, unknown>>('severityOverrides', {});
+  const raw = vscode.workspace.getConfiguration(SECTION, scope).get<Record<string, unknown>>('severityOverrides', {});
   const result: Record<string, SeverityOverride> = {};
   for (const [code, level] of Object.entries(raw ?? {})) {
     if (typeof level === 'string' && LEVELS.includes(level)) {

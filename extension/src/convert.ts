@@ -4,12 +4,7 @@ import * as vscode from 'vscode';
 import type * as core from './engineTypes';
 
 export function toRange(range: core.Range): vscode.Range {
-  return new vscode.Range(
-    range.start.line,
-    range.start.character,
-    range.end.line,
-    range.end.character,
-  );
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
 export function toTextEdit(edit: core.TextEdit): vscode.TextEdit {

@@ -9,8 +9,11 @@ import type {
   CodeAction,
   CompletionItem,
   Hover,
+  ProjectInput,
+  ProjectResult,
   RebuildAdvice,
   RuleEntry,
+  Wanted,
 } from './engineTypes';
 
 /** The wasm-bindgen `--target web` glue (dist/core/devcontainer_doctor.js). */
@@ -18,6 +21,8 @@ export interface CoreGlue {
   initSync(options: { module: Uint8Array | WebAssembly.Module }): unknown;
   __wbg_reset_state(): void;
   analyze(text: string, options: unknown): unknown;
+  projectWanted(input: unknown): unknown;
+  analyzeProject(input: unknown, options: unknown): unknown;
   complete(text: string, offset: number): unknown;
   hover(text: string, offset: number): unknown;
   codeActions(text: string, start: number, end: number): unknown;
@@ -51,6 +56,16 @@ export class Engine {
     return this.call(() => this.glue.analyze(text, options) as AnalyzeResult, {
       diagnostics: [],
     });
+  }
+
+  /** The paths the host should read or list next for this configuration (none when done). */
+  projectWanted(input: ProjectInput): Wanted[] {
+    return this.call(() => this.glue.projectWanted(input) as Wanted[], []);
+  }
+
+  /** Checks a configuration with the files read for it: diagnostics per file. */
+  analyzeProject(input: ProjectInput, options: AnalyzeOptions = {}): ProjectResult {
+    return this.call(() => this.glue.analyzeProject(input, options) as ProjectResult, { files: [] });
   }
 
   complete(text: string, offset: number): CompletionItem[] {

@@ -16,11 +16,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Before any await: the baselines must see the documents as the container session found them.
   const baselines = new Baselines();
   let loaded: Engine | undefined;
+  let checked: DiagnosticsController | undefined;
   const advise = (oldText: string, newText: string) => loaded?.rebuildAdvice(oldText, newText);
-  context.subscriptions.push(log, baselines, registerRebuild(log, { baselines, advise }));
+  const referencedFiles = (uri: vscode.Uri) => checked?.referencedFiles(uri) ?? [];
+  const changedBuildFiles = (uri: vscode.Uri) => checked?.changedBuildFiles(uri) ?? [];
+  context.subscriptions.push(
+    log,
+    baselines,
+    registerRebuild(log, { baselines, advise, referencedFiles, changedBuildFiles }),
+  );
   const engine = await loadEngine(context.extensionUri, log);
   loaded = engine;
   const diagnostics = new DiagnosticsController(engine);
+  checked = diagnostics;
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCompletionItemProvider(

@@ -5,10 +5,7 @@ import * as vscode from 'vscode';
 import * as glue from '../../dist/core/devcontainer_doctor.js';
 import { Engine, type CoreGlue } from './engine';
 
-export async function loadEngine(
-  extensionUri: vscode.Uri,
-  log: vscode.LogOutputChannel,
-): Promise<Engine> {
+export async function loadEngine(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): Promise<Engine> {
   const wasmUri = vscode.Uri.joinPath(extensionUri, 'dist', 'core', 'devcontainer_doctor_bg.wasm');
   const bytes = await vscode.workspace.fs.readFile(wasmUri);
   let told = false;

@@ -19,22 +19,17 @@ export interface RebuildCheck {
   baselines: Pick<Baselines, 'get' | 'set'>;
   /** Undefined while the core is not loaded yet. */
   advise(oldText: string, newText: string): RebuildAdvice | undefined;
+  /** The Dockerfiles, Compose files and local features the configuration references. */
+  referencedFiles?(uri: vscode.Uri): vscode.Uri[];
+  /** Those of them changed since the container started (each needs a rebuild). */
+  changedBuildFiles?(uri: vscode.Uri): string[];
 }
 
-export function registerRebuild(
-  log: vscode.LogOutputChannel,
-  check?: RebuildCheck,
-): vscode.Disposable {
-  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) =>
-    rebuild(log, check, uri),
-  );
+export function registerRebuild(log: vscode.LogOutputChannel, check?: RebuildCheck): vscode.Disposable {
+  return vscode.commands.registerCommand(REBUILD_COMMAND, (uri?: vscode.Uri) => rebuild(log, check, uri));
 }
 
-async function rebuild(
-  log: vscode.LogOutputChannel,
-  check: RebuildCheck | undefined,
-  uri?: vscode.Uri,
-): Promise<void> {
+async function rebuild(log: vscode.LogOutputChannel, check: RebuildCheck | undefined, uri?: vscode.Uri): Promise<void> {
   try {
     const document = findDocument(uri);
     if (document?.isDirty && !(await document.save())) {
@@ -43,10 +38,19 @@ async function rebuild(
       );
       return;
     }
+    // Save and Rebuild covers the configuration's Dockerfiles and Compose files too.
+    for (const file of (document && check?.referencedFiles?.(document.uri)) || []) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+      if (open?.isDirty && !(await open.save())) {
+        void vscode.window.showWarningMessage(
+          `Devcontainer Doctor: ${open.uri.path} could not be saved, so the container was not rebuilt. Save it and try again.`,
+        );
+        return;
+      }
+    }
     const inContainer = vscode.env.remoteName === 'dev-container';
     // Inside a container the text it started with is known: skip rebuilds that are not needed.
-    const target =
-      inContainer && check && document ? { check, document, text: document.getText() } : undefined;
+    const target = inContainer && check && document ? { check, document, text: document.getText() } : undefined;
     if (target && !(await adviseRebuild(log, target))) return;
     const command = inContainer ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
     // Other editors may register the same IDs, and the extension may be absent: ask first.
@@ -73,10 +77,13 @@ interface RebuildTarget {
 }
 
 /** True when the rebuild should go ahead, after telling the user when it is not needed. */
-async function adviseRebuild(
-  log: vscode.LogOutputChannel,
-  { check, document, text }: RebuildTarget,
-): Promise<boolean> {
+async function adviseRebuild(log: vscode.LogOutputChannel, { check, document, text }: RebuildTarget): Promise<boolean> {
+  // A changed Dockerfile or Compose file always needs a rebuild.
+  const changedFiles = check.changedBuildFiles?.(document.uri) ?? [];
+  if (changedFiles.length > 0) {
+    log.info(`rebuild advice: rebuild (changed since the container started: ${changedFiles.join(', ')})`);
+    return true;
+  }
   const baseline = check.baselines.get(document.uri);
   // Without a baseline both texts are the same: only the syntax check counts then.
   const advice = check.advise(baseline ?? text, text);
@@ -95,9 +102,7 @@ function findDocument(uri?: vscode.Uri): vscode.TextDocument | undefined {
 
 /** The devcontainer CLI command that does the same, for users without the extension. */
 export function cliEquivalent(document: vscode.TextDocument | undefined): string {
-  const folder = document
-    ? vscode.workspace.getWorkspaceFolder(document.uri)
-    : vscode.workspace.workspaceFolders?.[0];
+  const folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : vscode.workspace.workspaceFolders?.[0];
   const folderPath = folder?.uri.fsPath ?? '.';
   let command = `devcontainer up --workspace-folder ${quote(folderPath)}`;
   if (document && folder && /\/\.devcontainer\/[^/]+\/devcontainer\.json$/.test(document.uri.path)) {

@@ -31,7 +31,9 @@ export async function shouldRebuild(advice: RebuildAdvice, baselineKnown: boolea
     );
   }
   if (advice.changed.length === 0) {
-    return insist('Devcontainer Doctor: devcontainer.json has not changed since this container started; no rebuild needed.');
+    return insist(
+      'Devcontainer Doctor: devcontainer.json has not changed since this container started; no rebuild needed.',
+    );
   }
   const choice = await vscode.window.showInformationMessage(
     `Devcontainer Doctor: only ${keys} changed since this container started; reloading the window is enough, no rebuild needed.`,

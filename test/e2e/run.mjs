@@ -27,7 +27,11 @@ const glue = await import(join(ROOT, 'dist/core/devcontainer_doctor.js'));
 glue.initSync({ module: readFileSync(join(ROOT, 'dist/core/devcontainer_doctor_bg.wasm')) });
 const ideBuilt = glue.complete('{\n  "image": "x",\n  ""\n}', 21).length > 0;
 
-for (const [what, path] of [['the .vsix (npm run build)', VSIX], ['code-server (scripts/install-code-server.sh)', CODE_SERVER], ['Chromium', CHROMIUM]]) {
+for (const [what, path] of [
+  ['the .vsix (npm run build)', VSIX],
+  ['code-server (scripts/install-code-server.sh)', CODE_SERVER],
+  ['Chromium', CHROMIUM],
+]) {
   if (!existsSync(path)) {
     console.error(`e2e: ${what} is missing at ${path}`);
     console.log('0 passed, 1 failed');
@@ -64,8 +68,16 @@ try {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const wb = new Workbench(page);
@@ -114,9 +126,15 @@ try {
     const expected = glue
       .analyze(disk(), undefined)
       .diagnostics.filter((d) => d.severity !== 'hint')
-      .map((d) => ({ message: d.message, where: `[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]` }));
+      .map((d) => ({
+        message: d.message,
+        where: `[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`,
+      }));
     // Independent of the core: the single-quoted 'vscode' is at line 6, column 17.
-    assert.ok(expected.some((e) => e.where === '[Ln 6, Col 17]'), `the core reports 'vscode': ${JSON.stringify(expected)}`);
+    assert.ok(
+      expected.some((e) => e.where === '[Ln 6, Col 17]'),
+      `the core reports 'vscode': ${JSON.stringify(expected)}`,
+    );
     let ours = [];
     try {
       await waitFor('our rows in the Problems panel', 30_000, async () => {
@@ -130,43 +148,59 @@ try {
     }
   });
 
-  await step('completion-key', async () => {
-    const { line } = locate('"name": "Go');
-    await wb.focusEditor();
-    await wb.goTo(line, 200);
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('"forw');
-    await wb.suggest('forwardPorts');
-    const item = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'forwardPorts' });
-    await waitFor('forwardPorts selected in the suggestions', 10_000, () => item.first().isVisible());
-    await page.screenshot({ path: join(OUT, 'completion-key-open.png') });
-    await page.keyboard.press('Enter');
-    await wb.waitForEditorText('forwardPorts in the editor', /"forwardPorts"/);
-    await saved(/"forwardPorts"/);
-  }, { skip: ideBuilt ? false : 'the core has no completion yet (branch ide)' });
+  await step(
+    'completion-key',
+    async () => {
+      const { line } = locate('"name": "Go');
+      await wb.focusEditor();
+      await wb.goTo(line, 200);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('"forw');
+      await wb.suggest('forwardPorts');
+      const item = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'forwardPorts' });
+      await waitFor('forwardPorts selected in the suggestions', 10_000, () => item.first().isVisible());
+      await page.screenshot({ path: join(OUT, 'completion-key-open.png') });
+      await page.keyboard.press('Enter');
+      await wb.waitForEditorText('forwardPorts in the editor', /"forwardPorts"/);
+      await saved(/"forwardPorts"/);
+    },
+    { skip: ideBuilt ? false : 'the core has no completion yet (branch ide)' },
+  );
 
-  await step('completion-enum', async () => {
-    const { line, column } = locate('"shutdownAction": "', '"shutdownAction": "'.length);
-    await wb.focusEditor();
-    await wb.goTo(line, column);
-    await wb.suggest('stopContainer');
-    await page.screenshot({ path: join(OUT, 'completion-enum-open.png') });
-    await page.keyboard.type('stopC');
-    const focused = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'stopContainer' });
-    await waitFor('stopContainer selected', 10_000, () => focused.first().isVisible());
-    await page.keyboard.press('Enter');
-    await wb.waitForEditorText('stopContainer in the editor', /"shutdownAction": "stopContainer"/);
-    await saved(/"shutdownAction": "stopContainer"/);
-  }, { skip: ideBuilt ? false : 'the core has no completion yet (branch ide)' });
+  await step(
+    'completion-enum',
+    async () => {
+      const { line, column } = locate('"shutdownAction": "', '"shutdownAction": "'.length);
+      await wb.focusEditor();
+      await wb.goTo(line, column);
+      await wb.suggest('stopContainer');
+      await page.screenshot({ path: join(OUT, 'completion-enum-open.png') });
+      await page.keyboard.type('stopC');
+      const focused = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'stopContainer' });
+      await waitFor('stopContainer selected', 10_000, () => focused.first().isVisible());
+      await page.keyboard.press('Enter');
+      await wb.waitForEditorText('stopContainer in the editor', /"shutdownAction": "stopContainer"/);
+      await saved(/"shutdownAction": "stopContainer"/);
+    },
+    { skip: ideBuilt ? false : 'the core has no completion yet (branch ide)' },
+  );
 
-  await step('hover', async () => {
-    const key = page.locator('.view-lines span', { hasText: /^"?remoteUser"?$/ }).first();
-    await waitFor('"remoteUser" in the editor', 10_000, () => key.isVisible());
-    await key.hover();
-    const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
-    await waitFor('the hover to show documentation', 15_000, async () => (await hover.isVisible()) && /user/i.test(await hover.textContent()));
-  }, { skip: ideBuilt ? false : 'the core has no hover yet (branch ide)' });
+  await step(
+    'hover',
+    async () => {
+      const key = page.locator('.view-lines span', { hasText: /^"?remoteUser"?$/ }).first();
+      await waitFor('"remoteUser" in the editor', 10_000, () => key.isVisible());
+      await key.hover();
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').first();
+      await waitFor(
+        'the hover to show documentation',
+        15_000,
+        async () => (await hover.isVisible()) && /user/i.test(await hover.textContent()),
+      );
+    },
+    { skip: ideBuilt ? false : 'the core has no hover yet (branch ide)' },
+  );
 
   await step('quick-fix', async () => {
     const { line, column } = locate("'vscode'", 1);
@@ -174,7 +208,10 @@ try {
     await wb.goTo(line, column);
     await wb.openActions('Replace with');
     const titles = await wb.rows('.action-widget .monaco-list-row');
-    assert.ok(titles.some((t) => t.includes('Save and Rebuild Container')), `quick fixes: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((t) => t.includes('Save and Rebuild Container')),
+      `quick fixes: ${titles.join(' | ')}`,
+    );
     await page.screenshot({ path: join(OUT, 'quick-fix-open.png') });
     await wb.chooseAction('Replace with');
     await wb.waitForEditorText('the fix in the editor', /"remoteUser": "vscode"/);
@@ -207,8 +244,15 @@ try {
     await page.keyboard.type(' ✓');
     await wb.waitForEditorText('the typed mark', /✓/);
     await wb.pickAction('Save and Rebuild Container');
-    const calls = await waitFor('the stand-in Dev Containers extension to record a call', 15_000, () =>
-      existsSync(recordFile) && readFileSync(recordFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)),
+    const calls = await waitFor(
+      'the stand-in Dev Containers extension to record a call',
+      15_000,
+      () =>
+        existsSync(recordFile) &&
+        readFileSync(recordFile, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
     );
     // A local window (not inside a container): rebuild and reopen, with no arguments.
     assert.deepEqual(calls, [{ command: 'remote-containers.rebuildAndReopenInContainer', args: [] }]);
@@ -216,12 +260,16 @@ try {
   });
 
   await step('palette-rebuild', async () => {
-    const recorded = () => (existsSync(recordFile) ? readFileSync(recordFile, 'utf8').trim().split('\n').filter(Boolean) : []);
+    const recorded = () =>
+      existsSync(recordFile) ? readFileSync(recordFile, 'utf8').trim().split('\n').filter(Boolean) : [];
     const before = recorded().length;
     await wb.focusEditor();
     await wb.command('Devcontainer Doctor: Rebuild Container');
     await waitFor('the palette command to record a call', 15_000, () => recorded().length === before + 1);
-    assert.deepEqual(JSON.parse(recorded().at(-1)), { command: 'remote-containers.rebuildAndReopenInContainer', args: [] });
+    assert.deepEqual(JSON.parse(recorded().at(-1)), {
+      command: 'remote-containers.rebuildAndReopenInContainer',
+      args: [],
+    });
   });
 } catch (error) {
   console.log(`FAIL setup: ${error.stack ?? error}`);

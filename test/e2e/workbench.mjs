@@ -7,7 +7,9 @@ export class Workbench {
   }
 
   async ready() {
-    await waitFor('the workbench to load', 60_000, () => this.page.locator('.monaco-workbench .part.statusbar').isVisible());
+    await waitFor('the workbench to load', 60_000, () =>
+      this.page.locator('.monaco-workbench .part.statusbar').isVisible(),
+    );
   }
 
   async quickOpen(text) {
@@ -20,8 +22,13 @@ export class Workbench {
     await waitFor('the quick input to open', 10_000, () => input.isVisible());
     await input.fill(text);
     // Wait until the list shows a result for what was typed, then pick it.
-    await waitFor(`quick input results for "${text}"`, 10_000, async () =>
-      (await this.page.locator('.quick-input-list .monaco-list-row').count()) > 0 || text.startsWith(':') || text.startsWith('>'),
+    await waitFor(
+      `quick input results for "${text}"`,
+      10_000,
+      async () =>
+        (await this.page.locator('.quick-input-list .monaco-list-row').count()) > 0 ||
+        text.startsWith(':') ||
+        text.startsWith('>'),
     );
     await this.page.keyboard.press('Enter');
     await waitFor('the quick input to close', 10_000, async () => !(await input.isVisible()));
@@ -122,7 +129,10 @@ export class Workbench {
   async chooseAction(label) {
     const count = await this.page.locator('.action-widget .monaco-list-row.action').count();
     for (let i = 0; i <= count; i++) {
-      const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').first().getAttribute('aria-label');
+      const focused = await this.page
+        .locator('.action-widget .monaco-list-row.action.focused')
+        .first()
+        .getAttribute('aria-label');
       if (focused?.includes(label)) {
         await this.page.keyboard.press('Enter');
         return;
@@ -139,8 +149,8 @@ export class Workbench {
 
   /** Accessible labels (or text) of the rendered rows of a list (suggest widget, action widget, Problems panel). */
   async rows(selector) {
-    return this.page.locator(selector).evaluateAll((els) =>
-      els.map((e) => e.getAttribute('aria-label') || e.textContent || ''),
-    );
+    return this.page
+      .locator(selector)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent || ''));
   }
 }

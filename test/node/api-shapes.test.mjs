@@ -44,7 +44,10 @@ test('invalid options are a JS error, not a crash', () => {
     (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError),
   );
   // The instance still works.
-  assert.deepEqual(glue.analyze('{"image": "x"}', {}).diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    glue.analyze('{"image": "x"}', {}).diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
 });
 
 test('version matches the extension manifest', () => {

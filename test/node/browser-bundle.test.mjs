@@ -66,6 +66,13 @@ const TEXT = `{
   "remoteUser": "vscode"
 }
 `;
+// A second configuration, in the `.devcontainer/<name>/` layout, whose Compose file builds a
+// Dockerfile that is not there.
+const composeConfigUri = vscode.Uri.parse('vscode-vfs://github/acme/app/.devcontainer/go/devcontainer.json');
+const composeUri = vscode.Uri.parse('vscode-vfs://github/acme/app/compose.yaml');
+const COMPOSE_TEXT = '{ "dockerComposeFile": "../../compose.yaml", "service": "app", "workspaceFolder": "/w" }';
+const COMPOSE = 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfle\n';
+let composeConfig;
 let host;
 let extension;
 let context;
@@ -79,9 +86,15 @@ before(async () => {
   // The bytes as the worker's own Uint8Array, as the web host hands them over.
   const WorkerUint8Array = vm.runInContext('Uint8Array', worker);
   const wasm = new WorkerUint8Array(readFileSync(`${root}/dist/core/devcontainer_doctor_bg.wasm`));
+  composeConfig = vscode.textDocument(composeConfigUri, COMPOSE_TEXT);
+  const bytes = (text) => new TextEncoder().encode(text);
   host = vscode.createHost({
-    files: new Map([[wasmUri.toString(), wasm]]),
-    documents: [config, other],
+    files: new Map([
+      [wasmUri.toString(), wasm],
+      [composeUri.toString(), bytes(COMPOSE)],
+      ['vscode-vfs://github/acme/app/docker/Dockerfile', bytes('FROM golang:1.22\n')],
+    ]),
+    documents: [config, other, composeConfig],
   });
   const code = readFileSync(`${root}/dist/browser.js`, 'utf8');
   extension = loadInWorker(code, worker, 'dist/browser.js');
@@ -207,6 +220,32 @@ test('Save and Rebuild explains that Dev Containers is missing, as on vscode.dev
   assert.equal(warning?.level, 'warning');
   assert.match(warning.message, /Dev Containers extension .* is not available/);
   host.messages.length = 0;
+});
+
+test('a referenced Compose file gets its own diagnostics, read once, and is re-read on change', async () => {
+  const published = host.collections.get('devcontainer-doctor');
+  const inCompose = published.get(composeUri) ?? [];
+  assert.deepEqual([...inCompose.map((d) => d.code.value)], ['file-dockerfile-missing'], JSON.stringify(inCompose));
+  assert.match(inCompose[0].message, /did you mean `docker\/Dockerfile`\?/);
+  assert.deepEqual([inCompose[0].range.start.line, inCompose[0].range.start.character], [4, 18]);
+  const composeReads = () => host.reads.filter((r) => r === composeUri.toString()).length;
+  assert.equal(composeReads(), 1);
+  assert.ok(host.watchers.has(composeUri.toString()), [...host.watchers.keys()].join(', '));
+
+  // Typing in devcontainer.json does not read the Compose file again.
+  composeConfig.text = `${COMPOSE_TEXT} `;
+  composeConfig.version = 2;
+  vscode.fire('change', { document: composeConfig, contentChanges: [] });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.equal(composeReads(), 1);
+
+  // Fixed on disk: the watcher re-checks the configuration, reading the file once.
+  host.files.set(composeUri.toString(), new TextEncoder().encode(COMPOSE.replace('Dockerfle', 'Dockerfile')));
+  vscode.fireWatcher(composeUri);
+  vscode.fireWatcher(composeUri);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.equal(composeReads(), 2);
+  assert.deepEqual([...published.get(composeUri)], []);
 });
 
 test('an edit is checked again after the debounce', async () => {

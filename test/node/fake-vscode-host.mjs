@@ -39,8 +39,14 @@ export class Uri {
     return new Uri('file', '', path);
   }
   static joinPath(uri, ...segments) {
-    const path = [uri.path.replace(/\/+$/, ''), ...segments].join('/');
-    return new Uri(uri.scheme, uri.authority, path);
+    // As VS Code's: joined, then `.` and `..` resolved.
+    const parts = [];
+    for (const segment of [uri.path, ...segments].join('/').split('/')) {
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') parts.pop();
+      else parts.push(segment);
+    }
+    return new Uri(uri.scheme, uri.authority, `/${parts.join('/')}`);
   }
   toString() {
     const query = this.query ? `?${this.query}` : '';
@@ -60,8 +66,7 @@ export class Position {
 
 export class Range {
   constructor(...args) {
-    const [start, end] =
-      args.length === 4 ? [new Position(args[0], args[1]), new Position(args[2], args[3])] : args;
+    const [start, end] = args.length === 4 ? [new Position(args[0], args[1]), new Position(args[2], args[3])] : args;
     Object.assign(this, { start, end });
   }
   intersection(other) {
@@ -187,10 +192,12 @@ function diagnosticCollection(name) {
 }
 
 /** Records `[selector, provider, ...rest]` under `state().providers[kind]`. */
-const registerProvider = (kind) => (selector, provider, ...rest) => {
-  state().providers[kind].push({ selector, provider, rest });
-  return disposable();
-};
+const registerProvider =
+  (kind) =>
+  (selector, provider, ...rest) => {
+    state().providers[kind].push({ selector, provider, rest });
+    return disposable();
+  };
 
 export const languages = {
   createDiagnosticCollection: diagnosticCollection,
@@ -218,10 +225,59 @@ export const workspace = merge(base.workspace, {
     readFile: async (uri) => {
       const bytes = state().files.get(uri.toString());
       if (bytes === undefined) throw new Error(`fake vscode: no such file: ${uri}`);
+      state().reads.push(uri.toString());
       return bytes;
     },
+    stat: async (uri) => {
+      const key = uri.toString();
+      if (state().files.has(key)) return { type: FileType.File };
+      if ([...state().files.keys()].some((k) => k.startsWith(`${key}/`))) return { type: FileType.Directory };
+      throw new Error(`fake vscode: no such file: ${uri}`);
+    },
+    readDirectory: async (uri) => {
+      const prefix = `${uri.toString()}/`;
+      const names = new Map();
+      for (const key of state().files.keys()) {
+        if (!key.startsWith(prefix)) continue;
+        const [name, ...rest] = key.slice(prefix.length).split('/');
+        names.set(name, rest.length > 0 ? FileType.Directory : FileType.File);
+      }
+      if (names.size === 0) throw new Error(`fake vscode: no such folder: ${uri}`);
+      return [...names];
+    },
+  },
+  /** Watchers by their pattern (`base/pattern`); `fireWatcher` calls their listeners. */
+  createFileSystemWatcher: (pattern) => {
+    const key = `${pattern.baseUri.toString()}/${pattern.pattern}`;
+    const watcher = { listeners: [], disposed: false };
+    const on = (listener) => {
+      watcher.listeners.push(listener);
+      return disposable();
+    };
+    Object.assign(watcher, {
+      onDidChange: on,
+      onDidCreate: on,
+      onDidDelete: on,
+      dispose: () => void (watcher.disposed = true),
+    });
+    state().watchers.set(key, watcher);
+    return watcher;
   },
 });
+
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 };
+
+export class RelativePattern {
+  constructor(baseUri, pattern) {
+    Object.assign(this, { baseUri, pattern });
+  }
+}
+
+/** A file changed on disk: its watchers' listeners run. */
+export function fireWatcher(uri) {
+  const watcher = state().watchers.get(uri.toString());
+  for (const listener of watcher?.listeners ?? []) listener(uri);
+}
 
 export const { commands, env } = base;
 
@@ -238,6 +294,8 @@ export function createHost({ files = new Map(), documents = [], settings = {} } 
     files,
     documents,
     settings,
+    reads: [],
+    watchers: new Map(),
     log: [],
     collections: new Map(),
     providers: { completion: [], hover: [], codeActions: [] },

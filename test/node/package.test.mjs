@@ -36,6 +36,12 @@ test('the manifest declares what the marketplace and VS Code need', () => {
   assert.ok(manifest.activationEvents.every((e) => e.startsWith('workspaceContains:') && e.includes('devcontainer')));
   const settings = manifest.contributes.configuration.properties;
   assert.deepEqual(Object.keys(settings).sort(), ['devcontainerDoctor.enable', 'devcontainerDoctor.severityOverrides']);
-  assert.deepEqual(settings['devcontainerDoctor.severityOverrides'].additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+  assert.deepEqual(settings['devcontainerDoctor.severityOverrides'].additionalProperties.enum, [
+    'error',
+    'warning',
+    'info',
+    'hint',
+    'off',
+  ]);
   assert.ok(manifest.contributes.commands.some((c) => c.command === 'devcontainerDoctor.rebuildContainer'));
 });

@@ -20,7 +20,9 @@ const bundle = await build({
   alias: { vscode: `${root}/test/node/fake-vscode.mjs` },
   logLevel: 'silent',
 });
-const rebuild = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+const rebuild = await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+);
 
 const REOPEN = 'remote-containers.rebuildAndReopenInContainer';
 const INSIDE = 'remote-containers.rebuildContainer';
@@ -76,7 +78,9 @@ test('without the Dev Containers extension it explains, offers the extension, an
   const [warning] = fake.messages;
   assert.match(warning.message, /Dev Containers extension \(ms-vscode-remote\.remote-containers\) is not available/);
   assert.match(warning.message, /devcontainer up --workspace-folder \/work\/app --remove-existing-container/);
-  assert.deepEqual(fake.executed, [{ id: 'workbench.extensions.search', args: ['ms-vscode-remote.remote-containers'] }]);
+  assert.deepEqual(fake.executed, [
+    { id: 'workbench.extensions.search', args: ['ms-vscode-remote.remote-containers'] },
+  ]);
 });
 
 test('the CLI command names a config in a subfolder and quotes paths with spaces', async () => {
@@ -160,7 +164,10 @@ describe('inside a dev container, with the baseline the container started with',
     edit('go version', 'go env GOPATH');
     await run();
     assert.deepEqual(fake.executed, []);
-    assert.match(fake.messages[0].message, /^Devcontainer Doctor: "postStartCommand" changed; restarting the container/);
+    assert.match(
+      fake.messages[0].message,
+      /^Devcontainer Doctor: "postStartCommand" changed; restarting the container/,
+    );
     assert.match(fake.messages[0].message, /no restart command/);
     assert.deepEqual(fake.messages[0].choices, ['Rebuild Anyway']);
   });
@@ -179,7 +186,10 @@ describe('inside a dev container, with the baseline the container started with',
     assert.deepEqual(fake.executed, []);
     const [warning] = fake.messages;
     assert.equal(warning.level, 'warning');
-    assert.match(warning.message, /^Devcontainer Doctor: devcontainer\.json has syntax errors, so the rebuild would fail/);
+    assert.match(
+      warning.message,
+      /^Devcontainer Doctor: devcontainer\.json has syntax errors, so the rebuild would fail/,
+    );
     assert.deepEqual(warning.choices, ['Rebuild Anyway']);
     fake.choice = 'Rebuild Anyway';
     await run();

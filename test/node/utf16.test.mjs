@@ -30,7 +30,7 @@ test('a byte order mark at the start', () => {
 });
 
 test('a fix computed after CJK and emoji applies at the right place', () => {
-  const text = "{\n  // 🐹 コメント\n  \"remoteUser\": 'vscode'\n}";
+  const text = '{\n  // 🐹 コメント\n  "remoteUser": \'vscode\'\n}';
   const d = engine.analyze(text).diagnostics.find((x) => x.fixes.length > 0);
   assert.ok(d, 'the single-quoted string has a fix');
   const fixed = applyEdits(text, d.fixes[0].edits);

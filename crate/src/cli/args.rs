@@ -9,6 +9,8 @@ pub enum Format {
     Human,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +33,8 @@ pub struct CheckArgs {
     pub fix: bool,
     pub deny_warnings: bool,
     pub color: ColorChoice,
+    /// Check each devcontainer.json without the files it references.
+    pub isolated: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -39,6 +43,8 @@ pub enum Command {
     Version,
     Check(CheckArgs),
     Rules(RulesFormat),
+    /// The language server on stdio.
+    Lsp,
 }
 
 pub const USAGE: &str = "\
@@ -47,15 +53,23 @@ devcontainer-doctor: checks devcontainer.json files
 Usage:
   devcontainer-doctor check [PATH ...] [OPTIONS]
   devcontainer-doctor rules [--format markdown|json]
+  devcontainer-doctor lsp     (a language server on stdin/stdout, for editors)
   devcontainer-doctor --help | --version
 
-check: PATH is a file or a folder (default: the current folder). A folder is searched,
-recursively, for .devcontainer/devcontainer.json, .devcontainer.json and
+check: PATH is a file or a folder (default: the current folder), or - for standard input.
+A folder is searched, recursively, for .devcontainer/devcontainer.json, .devcontainer.json and
 .devcontainer/<name>/devcontainer.json (skipping .git, node_modules and hidden folders).
+The Dockerfiles, Compose files, build contexts and local features each configuration names
+are read and checked too, and reported under their own paths.
 
 Options of check:
-  --format human|json|sarif   output format (default: human)
-  --fix                       apply the safe fixes in place, then report what remains
+  --format human|json|sarif|github
+                              output format (default: human; github: workflow-command
+                              annotations for GitHub Actions)
+  --fix                       apply the safe fixes in place (in every file), then report
+                              what remains
+  --isolated                  check each devcontainer.json without the files it references
+                              (as with standard input; one note says they were not checked)
   --deny-warnings             exit with 1 on warnings too
   --color auto|always|never   colour the human output (default: auto; NO_COLOR is honoured)
 
@@ -74,6 +88,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, String> {
         Some("-V" | "--version") => Ok(Command::Version),
         Some("check") => parse_check(args),
         Some("rules") => parse_rules(args),
+        Some("lsp") => parse_lsp(args),
         _ => Err(format!(
             "unknown command '{}'; try 'devcontainer-doctor --help'",
             first.to_string_lossy()
@@ -112,6 +127,7 @@ fn parse_check(mut args: impl Iterator<Item = OsString>) -> Result<Command, Stri
         fix: false,
         deny_warnings: false,
         color: ColorChoice::Auto,
+        isolated: false,
     };
     let mut only_paths = false;
     while let Some(arg) = args.next() {
@@ -124,19 +140,21 @@ fn parse_check(mut args: impl Iterator<Item = OsString>) -> Result<Command, Stri
         match name {
             "--" => only_paths = true,
             "-h" | "--help" => return Ok(Command::Help),
-            "--fix" | "--deny-warnings" if inline.is_some() => {
+            "--fix" | "--deny-warnings" | "--isolated" if inline.is_some() => {
                 return Err(format!("{name} takes no value"));
             }
             "--fix" => check.fix = true,
             "--deny-warnings" => check.deny_warnings = true,
+            "--isolated" => check.isolated = true,
             "--format" => {
                 check.format = match flag_value(name, inline, &mut args)?.as_str() {
                     "human" => Format::Human,
                     "json" => Format::Json,
                     "sarif" => Format::Sarif,
+                    "github" => Format::Github,
                     other => {
                         return Err(format!(
-                            "unknown format '{other}'; use human, json or sarif"
+                            "unknown format '{other}'; use human, json, sarif or github"
                         ));
                     }
                 }
@@ -182,6 +200,18 @@ fn parse_rules(mut args: impl Iterator<Item = OsString>) -> Result<Command, Stri
     Ok(Command::Rules(format))
 }
 
+/// `--stdio` is accepted (and implied), as many editors pass it.
+fn parse_lsp(args: impl Iterator<Item = OsString>) -> Result<Command, String> {
+    for arg in args {
+        match arg.to_string_lossy().as_ref() {
+            "--stdio" => {}
+            "-h" | "--help" => return Ok(Command::Help),
+            other => return Err(format!("unexpected argument '{other}' for lsp")),
+        }
+    }
+    Ok(Command::Lsp)
+}
+
 fn unknown_option(arg: &str) -> String {
     format!("unknown option '{arg}'; try 'devcontainer-doctor --help'")
 }
@@ -221,6 +251,8 @@ mod tests {
         assert!(parse(args(&["check", "--format"])).is_err());
         assert!(parse(args(&["check", "--format", "xml"])).is_err());
         assert!(parse(args(&["rules", "x"])).is_err());
+        assert_eq!(parse(args(&["lsp", "--stdio"])), Ok(Command::Lsp));
+        assert!(parse(args(&["lsp", "--tcp"])).is_err());
         assert_eq!(
             parse(args(&["rules", "--format", "json"])),
             Ok(Command::Rules(RulesFormat::Json))

@@ -3,7 +3,9 @@
 
 mod args;
 mod discover;
+mod files;
 mod fix;
+mod github;
 mod human;
 mod json;
 mod rules_doc;
@@ -33,6 +35,7 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Ok(Command::Version) => print_out(&format!("devcontainer-doctor {}\n", api::version())),
         Ok(Command::Rules(RulesFormat::Markdown)) => print_out(&rules_doc::markdown()),
         Ok(Command::Rules(RulesFormat::Json)) => print_out(&rules_doc::json()),
+        Ok(Command::Lsp) => devcontainer_doctor::lsp::run_stdio(),
         Ok(Command::Check(check_args)) => match check(&check_args) {
             Ok(code) => code,
             Err(message) => fail(&message),
@@ -61,43 +64,71 @@ fn note(text: &str) {
 }
 
 fn check(a: &CheckArgs) -> Result<i32, String> {
-    let paths = if a.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        a.paths.clone()
-    };
-    let found = discover::discover(&paths)?;
-    if found.is_empty() {
-        note(
-            "no devcontainer.json found (looked for .devcontainer/devcontainer.json, .devcontainer.json and .devcontainer/*/devcontainer.json)",
-        );
+    let stdin = a.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && a.paths.len() > 1 {
+        return Err("'-' (standard input) cannot be mixed with other paths".to_string());
     }
-    // Read everything first, so an unreadable file stops the run before any output.
-    let mut files = found
-        .iter()
-        .map(|p| SourceFile::read(p))
-        .collect::<Result<Vec<_>, _>>()?;
+    if stdin && a.fix {
+        return Err("--fix writes files; it cannot fix standard input".to_string());
+    }
+    let mains = if stdin {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("standard input: {e}"))?;
+        vec![SourceFile::from_text(PathBuf::from("<stdin>"), text)]
+    } else {
+        let paths = if a.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            a.paths.clone()
+        };
+        let found = discover::discover(&paths)?;
+        if found.is_empty() {
+            note(
+                "no devcontainer.json found (looked for .devcontainer/devcontainer.json, .devcontainer.json and .devcontainer/*/devcontainer.json)",
+            );
+        }
+        // Read every main file first, so an unreadable one stops the run before any output.
+        found
+            .iter()
+            .map(|p| SourceFile::read(p))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    // Without its folder (standard input, --isolated) the referenced files are not read.
+    let mut loaded: Vec<files::Loaded> = mains
+        .into_iter()
+        .map(|main| files::load(main, stdin || a.isolated))
+        .collect();
     if a.fix {
-        for file in &mut files {
-            let (fixed, count) = fix::fix_text(&file.text);
-            if fixed != file.text {
-                file.text = fixed;
-                std::fs::write(&file.path, file.contents())
-                    .map_err(|e| format!("{}: cannot write the fixes: {e}", file.path.display()))?;
-                note(&format!(
-                    "fixed {count} problem{} in {}",
-                    if count == 1 { "" } else { "s" },
-                    file.display_path()
-                ));
-            }
+        for l in &mut loaded {
+            fix::fix_project(l)?;
         }
     }
     let options = AnalyzeOptions::default();
-    let checked: Vec<Checked> = files
-        .into_iter()
-        .map(|file| Checked {
-            diagnostics: api::analyze(&file.text, &options).diagnostics,
-            file,
+    let checked: Vec<Checked> = loaded
+        .iter()
+        .flat_map(|l| {
+            let result = api::analyze_project_in(&l.project, &options);
+            result.files.into_iter().map(move |f| {
+                let file = if f.main {
+                    SourceFile::from_text(l.main.path.clone(), l.main.text.clone())
+                } else {
+                    let path = l
+                        .disk_path(&f.path)
+                        .map(PathBuf::from)
+                        .unwrap_or_else(|| PathBuf::from(&f.path));
+                    let text = l
+                        .project
+                        .id(&f.path)
+                        .and_then(|id| l.project.text(id))
+                        .unwrap_or_default();
+                    SourceFile::from_text(path, text.to_string())
+                };
+                Checked {
+                    file,
+                    diagnostics: f.diagnostics,
+                }
+            })
         })
         .collect();
 
@@ -110,6 +141,7 @@ fn check(a: &CheckArgs) -> Result<i32, String> {
     let output = match a.format {
         Format::Json => json::render(&checked) + "\n",
         Format::Sarif => sarif::render(&checked) + "\n",
+        Format::Github => github::render(&checked),
         Format::Human => {
             let palette = human::Palette {
                 color: use_color(a.color),

@@ -1,29 +1,11 @@
-//! `rules`: the rule catalog as Markdown (the source of docs/rules.md) or JSON.
+//! `rules`: the rule catalog as Markdown (the renderer of docs/rules.md, without its examples)
+//! or JSON.
 
-use devcontainer_doctor::rules::{self, RuleInfo};
+use devcontainer_doctor::rules;
 use serde_json::json;
-use std::fmt::Write as _;
 
 pub fn markdown() -> String {
-    let catalog: Vec<&RuleInfo> = rules::catalog().collect();
-    let mut out = String::new();
-    out.push_str("# Rules\n\n");
-    out.push_str(
-        "Every finding of Devcontainer Doctor carries one of these codes. The severity is the \
-         default; errors are what breaks the dev container, warnings what its author would \
-         want to know, hints matters of style.\n\n",
-    );
-    out.push_str(&rules::markdown_table(""));
-    for r in &catalog {
-        let _ = write!(
-            out,
-            "\n## {}\n\nDefault severity: **{}**.\n\n{}\n",
-            r.code,
-            r.severity.as_str(),
-            r.summary
-        );
-    }
-    out
+    rules::rules_markdown("", &|_| String::new())
 }
 
 pub fn json() -> String {
@@ -33,6 +15,11 @@ pub fn json() -> String {
                 "code": r.code,
                 "severity": r.severity.as_str(),
                 "summary": r.summary,
+                "why": r.why,
+                "fix": r.fix.as_str(),
+                "fixReason": r.fix.reason(),
+                "domain": r.domain.as_str(),
+                "aliases": r.aliases,
                 "docsUrl": rules::docs_url(r.code),
             })
         })

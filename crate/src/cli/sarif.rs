@@ -107,7 +107,7 @@ fn result(d: &Diagnostic, uri: &str, catalog: &[&RuleInfo]) -> Value {
 
 /// Code-scanning services resolve results against the checkout: an absolute path inside the
 /// current folder is given relative to it.
-fn relative_to_cwd(path: &str) -> String {
+pub(super) fn relative_to_cwd(path: &str) -> String {
     let absolute = std::path::Path::new(path);
     if !absolute.is_absolute() {
         return path.to_string();

@@ -21,8 +21,13 @@ pub struct Action {
 
 pub fn code_actions(text: &str, range: TextRange) -> Vec<Action> {
     let analysis = analysis::analyze(text);
+    code_actions_for(text, &analysis.diagnostics, range)
+}
+
+/// The same from diagnostics already computed for `text` (a kept document).
+pub fn code_actions_for(text: &str, diagnostics: &[Diagnostic], range: TextRange) -> Vec<Action> {
     let mut actions = Vec::new();
-    for diagnostic in &analysis.diagnostics {
+    for diagnostic in diagnostics {
         if !diagnostic.range.intersects(range) {
             continue;
         }
@@ -36,7 +41,7 @@ pub fn code_actions(text: &str, range: TextRange) -> Vec<Action> {
             });
         }
     }
-    if let Some(all) = fix_all_from(text, &analysis.diagnostics) {
+    if let Some(all) = fix_all_from(text, diagnostics) {
         actions.push(all);
     }
     actions

@@ -6,10 +6,12 @@ use crate::diag::Diagnostic;
 use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{NodeRef, Tree};
 
+mod doc;
 mod rule_info;
 pub(crate) mod support;
 
 mod features;
+mod files;
 mod go;
 mod hooks;
 mod mounts;
@@ -18,6 +20,7 @@ mod schema;
 mod syntax;
 mod variables;
 
+pub use doc::{DOCS_BASE, docs_url, markdown_table, rules_markdown};
 pub use rule_info::{Domain, FixSafety, RuleInfo};
 
 /// What a rule sees.
@@ -27,6 +30,8 @@ pub struct Context<'a> {
     /// The root object, when the document is an object.
     pub root: Option<NodeRef<'a>>,
     pub kind: ConfigKind,
+    /// The other files of the configuration, when the host gave a project.
+    pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
 }
 
@@ -39,6 +44,7 @@ impl<'a> Context<'a> {
             tree,
             root,
             kind,
+            project: None,
             line_index: std::cell::OnceCell::new(),
         }
     }
@@ -54,7 +60,8 @@ type RuleFn = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Each rule module contributes its `check` and its codes here.
 const RULES: &[(RuleFn, &[RuleInfo])] = &[
-    (syntax::syntax_errors::check, syntax::syntax_errors::CODES),
+    (syntax::syntax_error::check, syntax::syntax_error::CODES),
+    (syntax::duplicate_key::check, syntax::duplicate_key::CODES),
     (go::delve_ptrace::check, go::delve_ptrace::CODES),
     (go::dlv_flags::check, go::dlv_flags::CODES),
     (go::race_without_cgo::check, go::race_without_cgo::CODES),
@@ -62,7 +69,14 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     (go::extension_old_id::check, go::extension_old_id::CODES),
     (go::settings::check, go::settings::CODES),
     (hooks::lifecycle_hooks::check, hooks::lifecycle_hooks::CODES),
-    (mounts::mount_specs::check, mounts::mount_specs::CODES),
+    (
+        mounts::mount_malformed::check,
+        mounts::mount_malformed::CODES,
+    ),
+    (
+        mounts::workspace_mount_folder_pair::check,
+        mounts::workspace_mount_folder_pair::CODES,
+    ),
     (
         mounts::vscode_server_other_user::check,
         mounts::vscode_server_other_user::CODES,
@@ -102,10 +116,23 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
         schema::deprecated_property::check,
         schema::deprecated_property::CODES,
     ),
+    (files::missing::check, files::missing::CODES),
+    (files::unchecked::check, files::unchecked::CODES),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
-    let cx = Context::new(text, tree);
+    run_all_in(None, text, tree, out);
+}
+
+/// Every rule over the main file's `text` and `tree`, seeing the other files of `project`.
+pub fn run_all_in(
+    project: Option<&crate::project::Project>,
+    text: &str,
+    tree: &Tree,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut cx = Context::new(text, tree);
+    cx.project = project;
     for (rule, _) in RULES {
         rule(&cx, out);
     }
@@ -130,27 +157,4 @@ pub fn setting_for<'m, T>(
     settings
         .get(code)
         .or_else(|| info(code)?.aliases.iter().find_map(|a| settings.get(*a)))
-}
-
-/// Where each code is explained (an anchor per code in docs/rules.md).
-pub const DOCS_BASE: &str =
-    "https://github.com/devcontainer-doctor/devcontainer-doctor/blob/main/docs/rules.md";
-
-pub fn docs_url(code: &str) -> String {
-    format!("{DOCS_BASE}#{code}")
-}
-
-/// The catalog as a Markdown table, each code linking to `{anchor_prefix}#code`
-/// (the CLI's `rules` output, docs/rules.md and the README share it).
-pub fn markdown_table(anchor_prefix: &str) -> String {
-    let mut out = String::from("| Code | Default severity | Summary |\n|---|---|---|\n");
-    for r in catalog() {
-        out.push_str(&format!(
-            "| [`{0}`]({anchor_prefix}#{0}) | {1} | {2} |\n",
-            r.code,
-            r.severity.as_str(),
-            r.summary.replace('|', "\\|")
-        ));
-    }
-    out
 }

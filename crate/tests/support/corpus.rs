@@ -1,8 +1,8 @@
 //! The real devcontainer.json files of `../shared/corpus/real`, for the tests that read them.
-//! Absent in a clone without `../shared`: then `load` says so and the test skips.
+//! Absent in a clone without `../shared`: then `load` says so and the test skips (or fails
+//! under `CI=true`, see [`super::shared::dir`]).
 
 use std::fs;
-use std::path::Path;
 
 pub struct CorpusFile {
     pub name: String,
@@ -19,13 +19,11 @@ impl CorpusFile {
 }
 
 /// Every corpus file listed in INDEX.tsv, sorted by name; `None` (with a printed reason) when
-/// the corpus is not there.
+/// the corpus is not there, a panic when it is not there under `CI=true`.
 pub fn load() -> Option<Vec<CorpusFile>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/real");
-    let Ok(index) = fs::read_to_string(dir.join("INDEX.tsv")) else {
-        eprintln!("skipped: {} is absent in this clone", dir.display());
-        return None;
-    };
+    let dir = super::shared::dir("corpus/real")?;
+    let index = fs::read_to_string(dir.join("INDEX.tsv"))
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.join("INDEX.tsv").display()));
     let mut files: Vec<CorpusFile> = index
         .lines()
         .skip(1)

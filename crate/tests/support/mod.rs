@@ -4,6 +4,10 @@
 
 pub mod corpus;
 pub mod dockerfile;
+pub mod fixture_project;
+pub mod fixtures;
+pub mod golden;
+pub mod shared;
 
 use devcontainer_doctor::api::{self, AnalyzeOptions};
 use devcontainer_doctor::text::{LineIndex, Position, Range, utf16_len};

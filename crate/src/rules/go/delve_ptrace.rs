@@ -18,7 +18,8 @@
 //! Dockerfile's base image and a compose file can grant ptrace where this file cannot see.
 //! Under Compose, `runArgs` is ignored, so a grant written there is reported as doing nothing.
 //!
-//! Fixtures: `crate/tests/fixtures/rules/go-delve-ptrace/`, `.../go-delve-ptrace-attach-only/`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-delve-ptrace/`,
+//! `go-delve-ptrace-attach-only/`).
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::docker::image::{is_devcontainers_go_image, is_image_without_metadata_grants};

@@ -11,8 +11,8 @@
 //!   the container (the Go extension inside it reaches the port directly). Not judged under
 //!   Compose, whose `ports:` this file cannot see.
 //!
-//! Invalid: `{"postStartCommand": "dlv debug --headless --listen=:2345", "forwardPorts": [2345]}`.
-//! Valid: `{"postStartCommand": "dlv debug --headless --listen=127.0.0.1:2345"}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-dlv-addr-flag/`,
+//! `go-dlv-listen-all-interfaces/`, `go-dlv-continue-multiclient/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::commands::{commands, root_key};

@@ -2,8 +2,7 @@
 //!
 //! When `golang.go` is listed as well, the fix removes the old id instead of duplicating it.
 //!
-//! Invalid: `{"customizations": {"vscode": {"extensions": ["ms-vscode.Go"]}}}`.
-//! Valid: `{"customizations": {"vscode": {"extensions": ["golang.go"]}}}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-extension-old-id/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::config::extension_items;

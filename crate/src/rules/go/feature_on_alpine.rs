@@ -5,8 +5,7 @@
 //! Alpine = the image is `alpine` itself or its tag names alpine (`golang:1.22-alpine3.19`,
 //! `mcr.microsoft.com/devcontainers/base:alpine-3.20`).
 //!
-//! Invalid: `{"image": "golang:1.22-alpine", "features": {"ghcr.io/devcontainers/features/go:1": {}}}`.
-//! Valid: `{"image": "golang:1.22-bookworm", "features": {"ghcr.io/devcontainers/features/go:1": {}}}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-feature-on-alpine/`).
 
 use crate::diag::{Diagnostic, Severity};
 use crate::docker::image::{is_golang_image, split_image};

@@ -7,8 +7,7 @@
 //! build argument reaches the container only if the Dockerfile turns it into an ENV, which
 //! this file cannot see.
 //!
-//! Invalid: `{"containerEnv": {"CGO_ENABLED": "0"}, "postCreateCommand": "go test -race ./..."}`.
-//! Valid: the same with `"go.testEnvVars": {"CGO_ENABLED": "1"}` and `-race` in `go.testFlags`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-race-without-cgo/`).
 
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::support::commands::{commands, root_key};

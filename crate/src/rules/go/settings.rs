@@ -5,8 +5,8 @@
 //! `go.gotoSymbol.includeCoroot`, `go.docsTool`, `go.liveErrors` and
 //! `go.useGoProxyToCheckForToolUpdates` (replaced by `go.toolsManagement.checkForUpdates`).
 //!
-//! Invalid: `{"customizations": {"vscode": {"settings": {"go.docsTool": "gogetdoc"}}}}`.
-//! Valid: `{"customizations": {"vscode": {"settings": {"go.toolsManagement.checkForUpdates": "local"}}}}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-removed-setting/`,
+//! `go-language-server-off/`).
 
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::support::config::settings_objects;

@@ -8,7 +8,8 @@
 //! (`["nvm install 18", "nvm use 18"]`) was meant as a sequence: the preferred fix joins them
 //! with `&&`, and the object form is offered second, saying that it runs them in parallel.
 //!
-//! Fixtures: `crate/tests/fixtures/rules/<code>/` for each code below.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`hook-exec-form/`, `hook-value-type/`,
+//! `hook-empty-command/`, `wait-for-undefined-hook/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::exec_form::{ShellNeed, shell_need, to_shell_string};

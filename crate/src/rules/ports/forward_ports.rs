@@ -1,8 +1,8 @@
 //! `forwardPorts` items and `portsAttributes` keys.
 //!
-//! Invalid: `"forwardPorts": ["2345"]`, `[70000]`, `["127.0.0.1:2345"]`, `[2345, 2345]`,
-//! `"portsAttributes": {"23 45": {}}`.
-//! Valid: `"forwardPorts": [2345, "db:5432"]`, `"portsAttributes": {"8000-8010": {}}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`port-as-string/`,
+//! `port-out-of-range/`, `port-invalid-host/`, `port-malformed/`, `duplicate-port/`,
+//! `ports-attributes-key/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::docker::port::{is_digits, is_host_label, parse_port};

@@ -1,8 +1,7 @@
 //! Ports published with `appPort` or `runArgs -p`: a string or `-p` value without a host
 //! address is reachable on every host interface; `forwardPorts` keeps a port on localhost.
 //!
-//! Invalid: `"runArgs": ["-p", "2345:2345"]`, `"appPort": ["8080:8080"]`, `"appPort": 8080`.
-//! Valid: `"runArgs": ["-p", "127.0.0.1:2345:2345"]`, `"forwardPorts": [2345]`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`port-published/`).
 
 use crate::diag::{Diagnostic, Severity};
 use crate::docker::port::{parse_port, parse_publish};

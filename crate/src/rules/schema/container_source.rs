@@ -2,9 +2,8 @@
 //! `missing-container-source`, `mixed-container-sources`, `compose-missing-property` (no
 //! `service`) and `compose-workspace-folder-missing`.
 //!
-//! Invalid: `{"features": {"ghcr.io/devcontainers/features/go:1": {}}}` (no source at all);
-//! `{"image": "golang:1.23", "build": {"dockerfile": "Dockerfile"}}` (two sources).
-//! Valid: `{}` (an empty file, still being written); `{"image": "golang:1.23"}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`missing-container-source/`,
+//! `mixed-container-sources/`, `compose-missing-property/`, `compose-workspace-folder-missing/`).
 
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};

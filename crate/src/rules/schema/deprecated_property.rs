@@ -3,8 +3,8 @@
 //! `context` (still honoured, but the spec documents `build.dockerfile` / `build.context`).
 //! Safe fixes move them.
 //!
-//! Invalid: `{"image": "golang:1.23", "extensions": ["golang.go"]}`.
-//! Valid: `{"image": "golang:1.23", "customizations": {"vscode": {"extensions": ["golang.go"]}}}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`deprecated-property/`,
+//! `build-property-old-spelling/`).
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::rules::support::move_fix::{Move, move_into};

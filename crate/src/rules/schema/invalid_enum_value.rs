@@ -1,8 +1,7 @@
 //! `invalid-enum-value`: a string that is not one of the property's allowed values (some depend
 //! on the configuration kind, like `shutdownAction`).
 //!
-//! Invalid: `{"image": "golang:1.23", "shutdownAction": "stopCompose"}` (Compose only).
-//! Valid: `{"image": "golang:1.23", "waitFor": "postCreateCommand"}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`invalid-enum-value/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::schema_walk::{describe, walk};

@@ -11,7 +11,8 @@
 //! or `target` becomes `--mount type=undefined` or `dst=undefined`
 //! (`generateMountCommand` in `src/spec-node/dockerfileUtils.ts`), which Docker refuses.
 //!
-//! Fixtures: `crate/tests/fixtures/rules/invalid-value/`, `.../mount-missing-property/`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`invalid-value/`,
+//! `mount-missing-property/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::schema_walk::{Visit, describe, walk};

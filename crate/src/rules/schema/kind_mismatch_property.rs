@@ -1,8 +1,7 @@
 //! `kind-mismatch-property`: a property of another configuration kind, which the tools ignore
 //! (`runArgs` in a Docker Compose configuration, `service` next to `image`, ...).
 //!
-//! Invalid: `{"dockerComposeFile": "compose.yml", "service": "app", "workspaceFolder": "/w", "runArgs": []}`.
-//! Valid: `{"image": "golang:1.23", "runArgs": ["--cap-add=SYS_PTRACE"]}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`kind-mismatch-property/`).
 
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};

@@ -1,7 +1,6 @@
 //! `type-mismatch`: a value of the wrong JSON type for its property.
 //!
-//! Invalid: `{"image": "golang:1.23", "hostRequirements": {"cpus": "4"}}` (a string, not an integer).
-//! Valid: `{"image": "golang:1.23", "remoteEnv": {"GOFLAGS": null}}` (`remoteEnv` values may be null).
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`type-mismatch/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::schema_walk::{describe, json_type, walk};

@@ -1,8 +1,8 @@
 //! `unknown-property`: a key the spec does not know at that level of the document, and
 //! `customizations-property-misplaced`: a tool's key written directly in `customizations`.
 //!
-//! Invalid: `{"image": "golang:1.23", "remoteUsr": "vscode"}` (did you mean `remoteUser`?).
-//! Valid: `{"image": "golang:1.23", "customizations": {"vscode": {"settings": {"any.key": 1}}}}`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`unknown-property/`,
+//! `customizations-property-misplaced/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::move_fix::{Move, move_into};

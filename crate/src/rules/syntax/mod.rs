@@ -1,3 +1,4 @@
-//! What the JSONC parser found: `syntax-error`, `trailing-comma`, `duplicate-key`.
+//! What the JSONC parser found: `syntax-error`, `trailing-comma` (`syntax_error.rs`), `duplicate-key`.
 
-pub mod syntax_errors;
+pub mod duplicate_key;
+pub mod syntax_error;

@@ -2,8 +2,9 @@
 //! misspelled names, the legacy `${env:X}`, a missing variable name, defaults cut at `:`,
 //! `${containerEnv:X}` outside `remoteEnv`, and VS Code-only variables the tools leave as written.
 //!
-//! Invalid: `"source=${localWorkspaceFolderBaseName}"`, `"${env:HOME}"`, `"${localEnv}"`.
-//! Valid: `"${localEnv:GOPATH:/go}"`, `"${templateOption:imageVariant}"`, `"PATH": "/go/bin:${PATH}"`.
+//! Examples: the fixtures in `crate/tests/fixtures/rules/` (`variable-misspelled/`,
+//! `variable-legacy-env/`, `variable-missing-name/`, `variable-default-colon/`,
+//! `variable-container-env-scope/`, `variable-editor-only/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::string_source::StringSource;

@@ -1,0 +1,355 @@
+//! The files one check sees: the main devcontainer.json plus the files it references, handed in
+//! by the host. The core never reads a file: [`Project::wanted`] says which paths the
+//! configuration names that the host has not supplied yet; the host reads them (or lists the
+//! folder), adds them, and asks again until nothing new is wanted (a Compose file can name a
+//! Dockerfile).
+//!
+//! Every other file is keyed by a normalized POSIX path relative to the folder of
+//! devcontainer.json (`Dockerfile`, `../compose.yaml`, `.` for the folder itself). Paths are
+//! resolved as the dev containers CLI does (devcontainers/cli):
+//! - `build.dockerfile` / `dockerFile` relative to the devcontainer.json folder
+//!   (`getDockerfilePath` -> `getConfigFilePath`, src/spec-configuration/configuration.ts);
+//! - `build.context` / `context` relative to the same folder, defaulting to the Dockerfile's
+//!   folder (`getDockerContextPath`, src/spec-node/utils.ts);
+//! - each `dockerComposeFile` (string or array) relative to the devcontainer.json folder
+//!   (`getDockerComposeFilePaths`, src/spec-configuration/configuration.ts);
+//! - a Compose service's `build.context` (or `build: <context>`) relative to the folder of the
+//!   first Compose file, its `build.dockerfile` (default `Dockerfile`) relative to that context
+//!   (`getBuildInfoForService`, src/spec-node/dockerCompose.ts);
+//! - local features `./name` relative to the devcontainer.json folder, each a folder with a
+//!   `devcontainer-feature.json` (src/spec-configuration/containerFeaturesConfiguration.ts).
+//!
+//! `${localWorkspaceFolder}`, `${localWorkspaceFolderBasename}` and `${localEnv:NAME}` are
+//! expanded when the host gave the values (`${localEnv:NAME:default}` falls back to its
+//! default), as src/spec-common/variableSubstitution.ts does; a path with any other variable,
+//! or an absolute path without a known devcontainer.json folder, is skipped rather than guessed.
+
+use crate::diag::FileId;
+use crate::syntax::{self, Tree};
+use crate::text::TextRange;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+mod compose_scan;
+mod paths;
+mod references;
+
+pub use paths::{file_name, join, normalize, parent};
+use paths::{is_absolute, relative_to, trim_slash};
+
+/// What the host found at a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Text(String),
+    /// Nothing there (or not readable, or not the kind of thing wanted).
+    Missing,
+    /// The names in a folder; sub-folders end with `/`.
+    Folder(Vec<String>),
+}
+
+/// Whether a path is wanted as a file's text or as a folder's listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WantKind {
+    File,
+    Folder,
+}
+
+/// A path the host should read (a file) or list (a folder), relative to the devcontainer.json
+/// folder.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Wanted {
+    pub path: String,
+    pub kind: WantKind,
+}
+
+/// What a referenced path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RefKind {
+    /// `build.dockerfile`, `dockerFile`, or a Compose service's `build.dockerfile`.
+    Dockerfile,
+    /// `build.context`, `context`, or a Compose service's `build.context`.
+    Context,
+    /// An entry of `dockerComposeFile`.
+    Compose,
+    /// A local feature folder (`./name`); its `devcontainer-feature.json` must exist.
+    Feature,
+}
+
+/// One path a configuration names, where it is written, and where it leads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub kind: RefKind,
+    /// The normalized path relative to the devcontainer.json folder.
+    pub path: String,
+    /// The value as written (before variables were expanded).
+    pub written: String,
+    /// The file that names it and the range of the value (or the feature key) there.
+    pub file: FileId,
+    pub range: TextRange,
+    /// False for a default the configuration does not write (a Compose service's `Dockerfile`),
+    /// so a fix must not rewrite `range`.
+    pub explicit: bool,
+}
+
+impl Reference {
+    /// The path the host is asked for: the feature's `devcontainer-feature.json`, else the path.
+    pub fn target(&self) -> Wanted {
+        match self.kind {
+            RefKind::Feature => Wanted {
+                path: join(&self.path, FEATURE_FILE),
+                kind: WantKind::File,
+            },
+            RefKind::Context => Wanted {
+                path: self.path.clone(),
+                kind: WantKind::Folder,
+            },
+            RefKind::Dockerfile | RefKind::Compose => Wanted {
+                path: self.path.clone(),
+                kind: WantKind::File,
+            },
+        }
+    }
+}
+
+pub const FEATURE_FILE: &str = "devcontainer-feature.json";
+
+/// The main devcontainer.json and the other files of one configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Project {
+    main_path: String,
+    main_text: String,
+    /// `files[i]` is `FileId(i + 1)`.
+    files: Vec<(String, Entry)>,
+    /// Checked without its folder (`check -`, `--isolated`): nothing is wanted, and the
+    /// referenced files are not checked (one note says so).
+    pub isolated: bool,
+    /// The host folder `${localWorkspaceFolder}` stands for (POSIX separators).
+    pub workspace_folder: Option<String>,
+    /// The absolute host folder of devcontainer.json (POSIX separators), so that absolute paths
+    /// can be made relative to it.
+    pub config_folder: Option<String>,
+    /// Values for `${localEnv:NAME}` the host chose to give.
+    pub local_env: BTreeMap<String, String>,
+}
+
+impl Project {
+    /// A project with only its main file; `main_path` is the path as the host names it.
+    pub fn new(main_path: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            main_path: main_path.into(),
+            main_text: text.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn main_path(&self) -> &str {
+        &self.main_path
+    }
+
+    pub fn main_text(&self) -> &str {
+        &self.main_text
+    }
+
+    /// Adds (or replaces) what the host found at `path` (normalized here); returns its id.
+    pub fn add(&mut self, path: &str, entry: Entry) -> FileId {
+        let path = normalize(path);
+        if let Some(i) = self.files.iter().position(|(p, _)| *p == path) {
+            self.files[i].1 = entry;
+            return file_id(i);
+        }
+        self.files.push((path, entry));
+        file_id(self.files.len() - 1)
+    }
+
+    pub fn add_text(&mut self, path: &str, text: impl Into<String>) -> FileId {
+        self.add(path, Entry::Text(text.into()))
+    }
+
+    /// What the host found at `path`, if it said.
+    pub fn entry(&self, path: &str) -> Option<&Entry> {
+        self.id(path).and_then(|id| self.entry_of(id))
+    }
+
+    pub fn id(&self, path: &str) -> Option<FileId> {
+        self.files.iter().position(|(p, _)| p == path).map(file_id)
+    }
+
+    fn entry_of(&self, id: FileId) -> Option<&Entry> {
+        let index = (id.0 as usize).checked_sub(1)?;
+        self.files.get(index).map(|(_, e)| e)
+    }
+
+    /// The text of a file: the main file's for [`FileId::MAIN`].
+    pub fn text(&self, id: FileId) -> Option<&str> {
+        if id == FileId::MAIN {
+            return Some(&self.main_text);
+        }
+        match self.entry_of(id)? {
+            Entry::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The path of a file: the host's name for the main file, else the project path.
+    pub fn path(&self, id: FileId) -> Option<&str> {
+        if id == FileId::MAIN {
+            return Some(&self.main_path);
+        }
+        let index = (id.0 as usize).checked_sub(1)?;
+        self.files.get(index).map(|(p, _)| p.as_str())
+    }
+
+    /// Replaces the text of a file that has one (fix rounds); false when it has none.
+    pub fn set_text(&mut self, id: FileId, text: String) -> bool {
+        if id == FileId::MAIN {
+            self.main_text = text;
+            return true;
+        }
+        let Some(index) = (id.0 as usize).checked_sub(1) else {
+            return false;
+        };
+        match self.files.get_mut(index) {
+            Some((_, entry @ Entry::Text(_))) => {
+                *entry = Entry::Text(text);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Every file with a text, the main file first.
+    pub fn texts(&self) -> impl Iterator<Item = (FileId, &str, &str)> {
+        std::iter::once((
+            FileId::MAIN,
+            self.main_path.as_str(),
+            self.main_text.as_str(),
+        ))
+        .chain(
+            self.files
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (p, e))| match e {
+                    Entry::Text(t) => Some((file_id(i), p.as_str(), t.as_str())),
+                    _ => None,
+                }),
+        )
+    }
+
+    /// The paths the configuration references that the host has not supplied yet, sorted.
+    /// Empty when isolated. A missing file or folder also asks for its parent folder's listing,
+    /// for a "did you mean".
+    pub fn wanted(&self) -> Vec<Wanted> {
+        if self.isolated {
+            return Vec::new();
+        }
+        let tree = syntax::parse(&self.main_text);
+        self.wanted_with(&tree)
+    }
+
+    /// The same with the main text already parsed.
+    pub fn wanted_with(&self, tree: &Tree) -> Vec<Wanted> {
+        if self.isolated {
+            return Vec::new();
+        }
+        let mut out = BTreeSet::new();
+        for reference in self.references(tree) {
+            let target = reference.target();
+            match self.entry(&target.path) {
+                None => {
+                    out.insert(target);
+                }
+                Some(entry) if !found(Some(entry), target.kind) => {
+                    let listing = Wanted {
+                        path: parent(&reference.path),
+                        kind: WantKind::Folder,
+                    };
+                    if self.entry(&listing.path).is_none() {
+                        out.insert(listing);
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// Every path the configuration names that can be resolved, in the order written: the main
+    /// file's first, then those the Compose files name.
+    pub fn references(&self, tree: &Tree) -> Vec<Reference> {
+        let mut out = Vec::new();
+        let Some(root) = tree.root().filter(|r| r.is_object()) else {
+            return out;
+        };
+        self.main_references(root, &mut out);
+        self.compose_references(root, &mut out);
+        out
+    }
+
+    /// `written` resolved against `base` (a project path), with variables expanded; `None` when
+    /// that cannot be done without guessing.
+    pub fn resolve(&self, base: &str, written: &str) -> Option<String> {
+        let expanded = self.expand(written)?;
+        if expanded.trim().is_empty() {
+            return None;
+        }
+        if is_absolute(&expanded) {
+            let folder = self.config_folder.as_deref()?;
+            return relative_to(&expanded, folder);
+        }
+        Some(normalize(&join(base, &expanded)))
+    }
+
+    /// Expands the variables a host can know; `None` when another variable remains.
+    pub fn expand(&self, s: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(at) = rest.find("${") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 2..];
+            let end = after.find('}')?;
+            let inner = &after[..end];
+            out.push_str(&self.variable(inner)?);
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+
+    fn variable(&self, inner: &str) -> Option<String> {
+        let workspace = || self.workspace_folder.as_deref().map(trim_slash);
+        match inner {
+            "localWorkspaceFolder" => workspace().map(str::to_string),
+            "localWorkspaceFolderBasename" => {
+                workspace().map(|w| w.rsplit('/').next().unwrap_or(w).to_string())
+            }
+            _ => {
+                let spec = inner.strip_prefix("localEnv:")?;
+                let (name, default) = match spec.split_once(':') {
+                    Some((n, d)) => (n, Some(d)),
+                    None => (spec, None),
+                };
+                self.local_env
+                    .get(name)
+                    .cloned()
+                    .or_else(|| default.map(str::to_string))
+            }
+        }
+    }
+}
+
+fn file_id(index: usize) -> FileId {
+    FileId(u32::try_from(index + 1).unwrap_or(u32::MAX))
+}
+
+/// Whether an entry is what a reference of `kind` needs.
+fn found(entry: Option<&Entry>, kind: WantKind) -> bool {
+    matches!(
+        (entry, kind),
+        (Some(Entry::Text(_)), WantKind::File) | (Some(Entry::Folder(_)), WantKind::Folder)
+    )
+}
+
+#[cfg(test)]
+mod tests;

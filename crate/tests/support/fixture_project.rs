@@ -1,0 +1,73 @@
+//! Fixture folders: a workspace whose devcontainer.json is checked with the files it
+//! references, read from the folder the way the CLI reads them.
+
+use devcontainer_doctor::analysis::{Analysis, analyze, analyze_project};
+use devcontainer_doctor::project::{Entry, Project, WantKind, join, normalize};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A fixture file is checked on its own; a fixture folder is a workspace: its
+/// `.devcontainer/devcontainer.json` (or `.devcontainer/<name>/devcontainer.json`) is checked
+/// with the files it references, read from the folder the way the CLI reads them.
+#[allow(dead_code)] // not every test that includes this file uses both
+pub fn analyze_fixture(path: &Path) -> (String, Analysis) {
+    if path.is_file() {
+        let text = fs::read_to_string(path).unwrap();
+        let analysis = analyze(&text);
+        return (text, analysis);
+    }
+    let (main, project) = fixture_project(path);
+    let analysis = analyze_project(&project);
+    (fs::read_to_string(main).unwrap(), analysis)
+}
+
+/// The main file of a fixture folder and its project, with the referenced files read.
+pub fn fixture_project(path: &Path) -> (PathBuf, Project) {
+    let devcontainer = path.join(".devcontainer");
+    let main = std::iter::once(devcontainer.join("devcontainer.json"))
+        .chain(
+            fs::read_dir(&devcontainer)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path().join("devcontainer.json")),
+        )
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: no .devcontainer/[<name>/]devcontainer.json",
+                path.display()
+            )
+        });
+    let folder = main.parent().unwrap().to_string_lossy().replace('\\', "/");
+    let text = fs::read_to_string(&main).unwrap();
+    let mut project = Project::new("devcontainer.json", text.clone());
+    // A `.isolated` marker checks the configuration as `check -` does, without its folder.
+    project.isolated = path.join(".isolated").exists();
+    for _ in 0..8 {
+        for want in project.wanted() {
+            let on_disk = PathBuf::from(format!("/{}", normalize(&join(&folder, &want.path))));
+            let entry = match (
+                want.kind,
+                fs::read_to_string(&on_disk),
+                fs::read_dir(&on_disk),
+            ) {
+                (WantKind::File, Ok(t), _) => Entry::Text(t),
+                (WantKind::Folder, _, Ok(list)) => {
+                    let mut names: Vec<String> = list
+                        .flatten()
+                        .map(|e| {
+                            e.file_name().to_string_lossy().into_owned()
+                                + if e.path().is_dir() { "/" } else { "" }
+                        })
+                        .collect();
+                    names.sort();
+                    Entry::Folder(names)
+                }
+                _ => Entry::Missing,
+            };
+            project.add(&want.path, entry);
+        }
+    }
+    (main, project)
+}

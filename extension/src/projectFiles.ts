@@ -1,0 +1,78 @@
+// The files a devcontainer.json references, read for the core: it says which paths it wants
+// (relative to the devcontainer.json folder), the host reads them and asks again until nothing
+// new is wanted (a Compose file can name a Dockerfile). No vscode import here, so Node tests
+// run this same loop with a fake reader.
+
+import type { ProjectFile, ProjectInput, Wanted } from './engineTypes';
+
+/** Reads files and lists folders by their project path; `undefined` when there is none. */
+export interface ProjectReader {
+  readFile(path: string): Promise<string | undefined>;
+  /** The names in a folder, sub-folders ending with `/`. */
+  listFolder(path: string): Promise<string[] | undefined>;
+}
+
+/** What `loadProject` needs of the engine. */
+export interface WantedSource {
+  projectWanted(input: ProjectInput): Wanted[];
+}
+
+const MAX_ROUNDS = 8;
+
+/**
+ * Completes `input.files` with what the configuration references. `cache` holds what was read
+ * before (by `kind:path`): a path in it is not read again, so each file is read at most once
+ * until the caller drops it from the cache (when it changes on disk).
+ */
+export async function loadProject(
+  engine: WantedSource,
+  input: ProjectInput,
+  reader: ProjectReader,
+  cache: Map<string, ProjectFile>,
+): Promise<ProjectInput> {
+  const files = new Map<string, ProjectFile>();
+  for (const file of input.files ?? []) files.set(file.path, file);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const wanted = engine.projectWanted({ ...input, files: [...files.values()] });
+    const fresh = wanted.filter((w) => !files.has(w.path));
+    if (fresh.length === 0) break;
+    for (const want of fresh) {
+      const key = cacheKey(want);
+      let file = cache.get(key);
+      if (!file) {
+        file = await read(reader, want);
+        cache.set(key, file);
+      }
+      files.set(want.path, file);
+    }
+  }
+  return { ...input, files: [...files.values()] };
+}
+
+export function cacheKey(want: Wanted): string {
+  return `${want.kind}:${want.path}`;
+}
+
+async function read(reader: ProjectReader, want: Wanted): Promise<ProjectFile> {
+  if (want.kind === 'file') {
+    const text = await reader.readFile(want.path).catch(() => undefined);
+    return text === undefined ? { path: want.path, kind: 'missing' } : { path: want.path, kind: 'text', text };
+  }
+  const entries = await reader.listFolder(want.path).catch(() => undefined);
+  return entries === undefined ? { path: want.path, kind: 'missing' } : { path: want.path, kind: 'folder', entries };
+}
+
+/** Project paths are POSIX and may start with `../`; joined onto a folder path, normalized. */
+export function joinPath(folder: string, path: string): string {
+  const parts: string[] = [];
+  for (const segment of `${folder}/${path}`.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+      else if (!folder.startsWith('/')) parts.push('..');
+      continue;
+    }
+    parts.push(segment);
+  }
+  return (folder.startsWith('/') ? '/' : '') + parts.join('/');
+}

@@ -1,0 +1,93 @@
+// The project API through the built WASM core: what a configuration wants read, the loop the
+// extension runs to read it (each file once), and diagnostics per file. Run `npm run build` first.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadProject, joinPath } from '../../dist/projectFiles.mjs';
+import { engine, panics } from './core.mjs';
+
+const MAIN = '{ "dockerComposeFile": ["../compose.yaml"], "service": "app", "workspaceFolder": "/w" }';
+
+/** A folder tree as `path -> text` (folders implied), read relative to `.devcontainer`. */
+function reader(tree) {
+  const reads = [];
+  const at = (path) => joinPath('/ws/.devcontainer', path);
+  return {
+    reads,
+    readFile: async (path) => {
+      reads.push(path);
+      return tree[at(path)];
+    },
+    listFolder: async (path) => {
+      const prefix = `${at(path)}/`;
+      const names = new Set();
+      for (const key of Object.keys(tree)) {
+        if (!key.startsWith(prefix)) continue;
+        const [name, ...rest] = key.slice(prefix.length).split('/');
+        names.add(rest.length ? `${name}/` : name);
+      }
+      return names.size ? [...names].sort() : undefined;
+    },
+  };
+}
+
+test('projectWanted names the Compose file, then what its service builds', () => {
+  const input = { mainPath: '/ws/.devcontainer/devcontainer.json', text: MAIN };
+  assert.deepEqual(engine.projectWanted(input), [{ path: '../compose.yaml', kind: 'file' }]);
+  const withCompose = {
+    ...input,
+    files: [{ path: '../compose.yaml', kind: 'text', text: 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfle\n' }],
+  };
+  assert.deepEqual(engine.projectWanted(withCompose), [
+    { path: '..', kind: 'folder' },
+    { path: '../docker/Dockerfle', kind: 'file' },
+  ]);
+  assert.deepEqual(engine.projectWanted({ ...input, isolated: true }), []);
+  assert.deepEqual(panics, []);
+});
+
+test('loadProject reads until nothing is wanted, each file once, and diagnostics land per file', async () => {
+  const tree = {
+    '/ws/compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfle\n',
+    '/ws/docker/Dockerfile': 'FROM golang:1.22\n',
+  };
+  const files = reader(tree);
+  const cache = new Map();
+  const input = await loadProject(engine, { mainPath: '/ws/.devcontainer/devcontainer.json', text: MAIN }, files, cache);
+  assert.deepEqual(files.reads.sort(), ['../compose.yaml', '../docker/Dockerfle']);
+  assert.deepEqual(engine.projectWanted(input), []);
+
+  const result = engine.analyzeProject(input);
+  assert.deepEqual(result.files.map((f) => [f.path, f.main]), [
+    ['/ws/.devcontainer/devcontainer.json', true],
+    ['../compose.yaml', false],
+  ]);
+  const [missing] = result.files[1].diagnostics;
+  assert.equal(missing.code, 'file-dockerfile-missing');
+  assert.match(missing.message, /did you mean `docker\/Dockerfile`\?/);
+  assert.deepEqual(missing.range.start, { line: 4, character: 18 });
+
+  // Typing in devcontainer.json reads nothing again; a changed file is read once more.
+  await loadProject(engine, { mainPath: 'x', text: MAIN + ' ' }, files, cache);
+  assert.equal(files.reads.length, 2);
+  cache.delete('file:../compose.yaml');
+  await loadProject(engine, { mainPath: 'x', text: MAIN }, files, cache);
+  assert.equal(files.reads.filter((p) => p === '../compose.yaml').length, 2);
+});
+
+test('severity overrides and the isolated note go through analyzeProject', () => {
+  const text = '{ "build": { "dockerfile": "Dockerfile" } }';
+  const isolated = engine.analyzeProject({ mainPath: '-', text, isolated: true });
+  assert.deepEqual(isolated.files[0].diagnostics.map((d) => [d.code, d.severity]), [['file-references-unchecked', 'info']]);
+  const off = engine.analyzeProject(
+    { mainPath: '-', text, isolated: true },
+    { severityOverrides: { 'file-references-unchecked': 'off' } },
+  );
+  assert.deepEqual(off.files[0].diagnostics, []);
+  const missing = engine.analyzeProject({ mainPath: 'd', text, files: [{ path: 'Dockerfile', kind: 'missing' }] });
+  assert.equal(missing.files[0].diagnostics[0].code, 'file-dockerfile-missing');
+});
+
+test('joinPath resolves project paths like the core', () => {
+  assert.equal(joinPath('/ws/.devcontainer', '../a/./b'), '/ws/a/b');
+  assert.equal(joinPath('/ws/.devcontainer', '.'), '/ws/.devcontainer');
+});
