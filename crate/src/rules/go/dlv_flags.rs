@@ -8,13 +8,15 @@
 //! - Headless `--continue` without `--accept-multiclient`: dlv exits with an error.
 //! - `--listen` on a loopback or named host whose port nothing forwards (`forwardPorts`,
 //!   `appPort`, `runArgs -p`): a hint, since forwarding matters only to attach from outside
-//!   the container (the Go extension inside it reaches the port directly). Not judged under
-//!   Compose, whose `ports:` this file cannot see.
+//!   the container (the Go extension inside it reaches the port directly). Under Compose the
+//!   service's `ports:` count too, and nothing is said unless every Compose file was read.
 //!
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-dlv-addr-flag/`,
 //! `go-dlv-listen-all-interfaces/`, `go-dlv-continue-multiclient/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
+use crate::docker::port::publish_spec_matches;
+use crate::project::{Entry, RefKind};
 use crate::rules::support::commands::{commands, root_key};
 use crate::rules::support::config::{is_forwarded, published_by};
 use crate::rules::support::insert::{append_to_array, insert_root_member};
@@ -294,9 +296,6 @@ fn listen_all(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
 /// `--listen 127.0.0.1:2345` (or another host that is not every interface) with nothing that
 /// forwards or publishes the port. Called only when `listen_all` said nothing.
 fn port_not_forwarded(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
-    if cx.kind == ConfigKind::Compose {
-        return None;
-    }
     let (value, _) = flag.value?;
     if value.starts_with("unix:") || value.contains("${") {
         return None;
@@ -306,12 +305,23 @@ fn port_not_forwarded(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
     if is_forwarded(cx, port) || published_by(cx, port).is_some() {
         return None;
     }
+    if cx.kind == ConfigKind::Compose && compose_may_reach(cx, port) {
+        return None;
+    }
     let root = cx.root?;
+    let (ways, publish) = if cx.kind == ConfigKind::Compose {
+        (
+            "forwardPorts, the service's ports:",
+            " (or publish it with ports: on the service)",
+        )
+    } else {
+        ("forwardPorts, appPort, runArgs -p", "")
+    };
     let d = GO_DLV_PORT_NOT_FORWARDED.at(flag.word.range,
         format!(
-            "dlv listens on {value}, and nothing forwards port {port} (forwardPorts, appPort, runArgs -p). \
+            "dlv listens on {value}, and nothing forwards port {port} ({ways}). \
              That is fine for debugging from inside the container, where the Go extension reaches the port directly; \
-             to attach from outside the container (a debugger on the host), add {port} to forwardPorts."
+             to attach from outside the container (a debugger on the host), add {port} to forwardPorts{publish}."
         ),
     );
     let edits = match root.get("forwardPorts") {
@@ -323,4 +333,57 @@ fn port_not_forwarded(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
         Some(edits) => d.with_fix(Fix::unsafe_(format!("Forward port {port}"), edits)),
         None => d,
     })
+}
+
+/// Under Compose: true unless every Compose file is known and none publishes `port` on the
+/// configuration's service, and `forwardPorts` has no `"service:port"` for it.
+fn compose_may_reach(cx: &Context, port: u16) -> bool {
+    let Some(root) = cx.root else {
+        return true;
+    };
+    let Some(service) = root.get("service").and_then(|s| s.as_str()) else {
+        return true;
+    };
+    let forwarded_by_name = root.get("forwardPorts").is_some_and(|list| {
+        list.items().any(|i| {
+            i.as_str()
+                .and_then(|s| s.split_once(':'))
+                .is_some_and(|(host, p)| host == service && p.parse::<u16>() == Ok(port))
+        })
+    });
+    if forwarded_by_name {
+        return true;
+    }
+    let Some(project) = cx.project.filter(|p| !p.isolated) else {
+        return true;
+    };
+    let files: Vec<_> = project
+        .references(cx.tree)
+        .into_iter()
+        .filter(|r| r.kind == RefKind::Compose)
+        .collect();
+    if files.is_empty() {
+        return true;
+    }
+    for reference in files {
+        let Some(Entry::Text(text)) = project.entry(&reference.path) else {
+            return true;
+        };
+        let compose = crate::syntax::compose::parse(text);
+        let publishes = compose
+            .services
+            .iter()
+            .filter(|s| s.name == service)
+            .flat_map(|s| s.ports.iter())
+            .any(|entry| match &entry.short {
+                Some(short) => short.unresolved || publish_spec_matches(&short.value, port),
+                None => entry
+                    .field("target")
+                    .is_none_or(|t| t.unresolved || t.value.trim().parse::<u16>() == Ok(port)),
+            });
+        if publishes {
+            return true;
+        }
+    }
+    false
 }
