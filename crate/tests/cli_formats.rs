@@ -224,13 +224,14 @@ fn github_prints_one_workflow_command_per_finding_with_1_based_columns() {
     let broken = TempDir::new("github-error");
     broken.write(
         ".devcontainer.json",
-        "{\"forwardPorts\": [70000], \"image\": \"x\"}",
+        // A mount object without `target`: Docker refuses the container (an error).
+        "{\"mounts\": [{\"type\": \"volume\"}], \"image\": \"x\"}",
     );
     let run = run_in(&broken.path, &["check", "--format=github"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stdout
-            .starts_with("::error file=.devcontainer.json,line=1,col=19,"),
+            .starts_with("::error file=.devcontainer.json,line=1,col=13,"),
         "{}",
         run.stdout
     );

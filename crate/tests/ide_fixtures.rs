@@ -136,6 +136,11 @@ fn check_completion(path: &Path, failures: &mut Vec<String>) {
         failures.push(e);
     }
     let offered: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    for item in &items {
+        if let Some(problem) = range_problem(&text, offset, item) {
+            failures.push(format!("{name}: {:?} {problem}", item.label));
+        }
+    }
     let (checks, after) = match expect.split_once("\n---\n") {
         Some((c, a)) => (c, Some(a)),
         None => (expect.as_str(), None),
@@ -194,6 +199,22 @@ fn check_completion(path: &Path, failures: &mut Vec<String>) {
             other => failures.push(format!("{name}: unknown check {other:?}")),
         }
     }
+}
+
+/// Editors drop an item whose replace range leaves the cursor's line or does not hold the
+/// cursor (VS Code does), so every item's range must do both.
+fn range_problem(text: &str, offset: usize, item: &Item) -> Option<String> {
+    let r = item.replace;
+    if !(r.start <= offset && offset <= r.end) {
+        return Some(format!(
+            "replaces {}..{}, which does not hold the cursor at {offset}",
+            r.start, r.end
+        ));
+    }
+    let replaced = text.get(r.start..r.end).unwrap_or("\n");
+    replaced
+        .contains(['\n', '\r'])
+        .then(|| format!("replaces {replaced:?}, which leaves the cursor's line"))
 }
 
 fn accept(text: &str, item: &Item) -> String {

@@ -82,6 +82,47 @@ proptest! {
     }
 
     #[test]
+    fn completion_ranges_hold_the_cursor_on_its_line(text in document(), at in 0usize..400) {
+        let offset = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .nth(at % (text.chars().count() + 1))
+            .unwrap_or(0);
+        for item in complete(&text, offset) {
+            let r = item.replace;
+            prop_assert!(r.start <= offset && offset <= r.end,
+                "{:?} replaces {}..{} but the cursor is at {} in\n{}", item.label, r.start, r.end, offset, text);
+            let replaced = text.get(r.start..r.end).unwrap_or("\n");
+            prop_assert!(!replaced.contains(['\n', '\r']),
+                "{:?} replaces {:?}, off the cursor's line, at {} in\n{}", item.label, replaced, offset, text);
+        }
+    }
+
+    /// The shapes fuzzing found: the cursor right after a colon, with the value after spaces
+    /// on its line or on the next line (`"init": |\n  ??`, `"image":| "alpine"`).
+    #[test]
+    fn completion_ranges_hold_the_cursor_after_a_colon(
+        key in prop::sample::select(vec!["init", "image", "waitFor", "shutdownAction", "privileged", "remoteUser"]),
+        gap in prop::sample::select(vec!["", " ", "  ", "\n  ", " \n", "\r\n  "]),
+        value in prop::sample::select(vec!["??", "\"alpine\"", "true", "word", "\"x", "12"]),
+        spaces in 0usize..3,
+    ) {
+        let head = format!("{{\"image\": \"x\",\n  \"{key}\":");
+        let text = format!("{head}{}{gap}{value}\n}}", " ".repeat(spaces));
+        for offset in head.len()..=head.len() + spaces {
+            for item in complete(&text, offset) {
+                let r = item.replace;
+                prop_assert!(r.start <= offset && offset <= r.end,
+                    "{:?} replaces {}..{} but the cursor is at {} in\n{}", item.label, r.start, r.end, offset, text);
+                let replaced = text.get(r.start..r.end).unwrap_or("\n");
+                prop_assert!(!replaced.contains(['\n', '\r']),
+                    "{:?} replaces {:?} at {} in\n{}", item.label, replaced, offset, text);
+            }
+        }
+    }
+
+    #[test]
     fn accepting_keeps_valid_documents_valid(text in valid_document(), at in 0usize..1000) {
         let offset = text
             .char_indices()

@@ -138,6 +138,39 @@ pub fn is_image_without_metadata_grants(image: &str) -> bool {
     )
 }
 
+/// The user an image's dev container runs as when the config names none, where it is known:
+/// the `remoteUser` that devcontainers/images bakes into each image's metadata (their
+/// `src/<image>/.devcontainer/devcontainer.json`: `vscode`, `node` for the Node images,
+/// `codespace` for universal), and `root` for Docker Hub official images that set no `USER`.
+pub fn default_user(image: &str) -> Option<&'static str> {
+    let (repo, _) = split_image(image);
+    if let Some(name) = repo.strip_prefix("mcr.microsoft.com/devcontainers/") {
+        return match name {
+            "javascript-node" | "typescript-node" => Some("node"),
+            "universal" => Some("codespace"),
+            "anaconda" | "base" | "cpp" | "dotnet" | "go" | "java" | "java-8" | "jekyll"
+            | "miniconda" | "php" | "python" | "ruby" | "rust" => Some("vscode"),
+            _ => None,
+        };
+    }
+    let name = repo.strip_prefix("docker.io/").unwrap_or(&repo);
+    let name = name.strip_prefix("library/").unwrap_or(name);
+    matches!(
+        name,
+        "golang"
+            | "debian"
+            | "ubuntu"
+            | "alpine"
+            | "fedora"
+            | "buildpack-deps"
+            | "python"
+            | "node"
+            | "rust"
+            | "ruby"
+    )
+    .then_some("root")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,6 +108,25 @@ pub fn check_mount(spec: &str) -> Option<MountProblem> {
     None
 }
 
+/// The `target` (or `dst`, `destination`) of a mount string and its byte offset in `spec`,
+/// when the string has no quotes (so fields and offsets are plain).
+pub fn mount_target(spec: &str) -> Option<(&str, usize)> {
+    if spec.contains('"') {
+        return None;
+    }
+    let mut start = 0;
+    for field in spec.split(',') {
+        if let Some((key, value)) = field.split_once('=') {
+            let key = key.trim().to_ascii_lowercase();
+            if matches!(key.as_str(), "target" | "dst" | "destination") {
+                return Some((value, start + field.len() - value.len()));
+            }
+        }
+        start += field.len() + 1;
+    }
+    None
+}
+
 /// Splits at commas outside double quotes, as a CSV reader does; quotes are removed.
 fn split_fields(spec: &str) -> Vec<String> {
     let mut fields = Vec::new();

@@ -28,8 +28,12 @@ pub struct Cursor<'t> {
     /// JSON path of `container`.
     pub path: Vec<PathSegment>,
     /// What an accepted completion replaces: the whole literal (quotes included) or an empty
-    /// range at the cursor.
+    /// range at the cursor. It always lies on the cursor's line and contains the cursor, as
+    /// editors drop items whose range does not (VS Code does).
     pub replace: TextRange,
+    /// Text an item must start with to keep what `replace` swallows before the value: the
+    /// spaces between the cursor and a value right of it (`"image":| "alpine"`).
+    pub insert_prefix: String,
     /// Offset where a `,` must be inserted before the new member or item.
     pub comma_before: Option<usize>,
     /// True when a new member or item needs a `,` after it.
@@ -78,6 +82,7 @@ pub fn locate<'t>(text: &str, tree: &'t Tree, offset: usize) -> Cursor<'t> {
         container: None,
         path: Vec::new(),
         replace: TextRange::empty(offset),
+        insert_prefix: String::new(),
         comma_before: None,
         comma_after: false,
     };
@@ -197,7 +202,22 @@ fn locate_in_object<'t>(text: &str, object: NodeRef<'t>, cursor: &mut Cursor<'t>
                     || (offset <= value.range().start && only_space(text, colon + 1, offset))
                 {
                     cursor.place = Place::Value { member: *member };
-                    cursor.replace = value.range();
+                    let range = value.range();
+                    let gap = text.get(offset..range.start).unwrap_or("");
+                    let one_line = !text
+                        .get(range.start..range.end)
+                        .unwrap_or("\n")
+                        .contains(['\n', '\r']);
+                    if gap.contains(['\n', '\r']) || !one_line {
+                        // The value sits on another line (or spans lines): the item goes
+                        // at the cursor, on its own line.
+                        cursor.replace = TextRange::empty(offset);
+                        cursor.comma_after = false;
+                        return;
+                    }
+                    // From the cursor through the value, keeping the spaces in between.
+                    cursor.replace = TextRange::new(offset.min(range.start), range.end);
+                    cursor.insert_prefix = gap.to_string();
                     // A missing comma before the next member comes with the new value.
                     cursor.comma_after = member.member.comma.is_none()
                         && members.get(i + 1).is_some()

@@ -28,6 +28,21 @@ pub fn markdown_table(anchor_prefix: &str) -> String {
     out
 }
 
+/// How a code's default severity is chosen; every code in the catalog follows it, and a case
+/// that needs another severity gets its own code.
+pub const SEVERITY_POLICY: &str = "## Severity policy\n\n\
+- **error**: the build, the start or the command fails for certain with what the config says, \
+as the tools that run it show: an unknown dlv flag, `-race` with `CGO_ENABLED=0` (go refuses with \
+\"-race requires cgo\"), a missing file, an undefined Compose service, a value the tools reject.\n\
+- **warning**: very likely wrong, or without effect: a value the tools ignore (an unknown \
+property, a size they cannot read, an option no install script reads), a version of a feature \
+that does not exist in the dated catalog, a setting that works in one tool and fails in another.\n\
+- **info** and **hint**: style, pinning and advice, including what matters only in some uses \
+(Delve without `SYS_PTRACE` matters only to attach to a running process).\n\n\
+A finding is an error only when the failure is certain from the files the check sees; when the \
+outcome depends on something it cannot see (a Dockerfile's `USER`, an image's metadata, the \
+host), it is at most a warning, or it is not reported.\n\n";
+
 /// The whole rules document: an introduction, then `note` (may be empty), the table, and a
 /// section per code with its severity, summary, why, fix safety and aliases, followed by
 /// what `examples` gives for that code (Markdown, may be empty).
@@ -39,11 +54,11 @@ pub fn rules_markdown(note: &str, examples: &dyn Fn(&RuleInfo) -> String) -> Str
     }
     out.push_str(
         "Every finding of Devcontainer Doctor carries one of these codes. The severity is the \
-         default (the `devcontainerDoctor.severityOverrides` setting changes it): errors are what \
-         breaks the dev container, warnings what its author would want to know, info and hints \
-         matters of style. A safe fix is applied by `check --fix` and \"Fix all\"; an unsafe one \
-         is only offered as a quick fix, because the author may have meant something else.\n\n",
+         default (the `devcontainerDoctor.severityOverrides` setting changes it). A safe fix is \
+         applied by `check --fix` and \"Fix all\"; an unsafe one is only offered as a quick fix, \
+         because the author may have meant something else.\n\n",
     );
+    out.push_str(SEVERITY_POLICY);
     out.push_str(&markdown_table(""));
     for r in catalog() {
         let _ = write!(

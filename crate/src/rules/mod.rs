@@ -95,6 +95,10 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
         mounts::workspace_mount_folder_pair::check,
         mounts::workspace_mount_folder_pair::CODES,
     ),
+    (
+        mounts::vscode_server_other_user::check,
+        mounts::vscode_server_other_user::CODES,
+    ),
     (ports::forward_ports::check, ports::forward_ports::CODES),
     (ports::port_published::check, ports::port_published::CODES),
     (

@@ -105,6 +105,7 @@ impl Request<'_> {
             Insert::Plain(text) => (text, false),
             Insert::Snippet(text) => (text, true),
         };
+        insert_text.insert_str(0, &self.cursor.insert_prefix);
         if self.cursor.comma_after {
             insert_text.push(',');
         }

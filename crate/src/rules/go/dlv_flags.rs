@@ -6,6 +6,10 @@
 //!   `127.0.0.1:2345` + `forwardPorts` is enough; only a port published with `appPort` or
 //!   `-p` needs all interfaces, and then the publishing itself is the exposure.
 //! - Headless `--continue` without `--accept-multiclient`: dlv exits with an error.
+//! - `--listen` on a loopback or named host whose port nothing forwards (`forwardPorts`,
+//!   `appPort`, `runArgs -p`): a hint, since forwarding matters only to attach from outside
+//!   the container (the Go extension inside it reaches the port directly). Under Compose the
+//!   service's `ports:` count too, and nothing is said unless every Compose file was read.
 //!
 //! The same flags are checked in the `RUN`, `CMD` and `ENTRYPOINT` of the Dockerfiles the
 //! configuration builds (`crate::container`), reported in the Dockerfile.
@@ -14,8 +18,11 @@
 //! `go-dlv-listen-all-interfaces/`, `go-dlv-continue-multiclient/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::rules::support::commands::commands;
+use crate::docker::port::publish_spec_matches;
+use crate::project::{Entry, RefKind};
+use crate::rules::support::commands::{commands, root_key};
 use crate::rules::support::config::{is_forwarded, published_by};
+use crate::rules::support::insert::{append_to_array, insert_root_member};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::spec::ConfigKind;
 use crate::syntax::shell::{Command, Word, program_name};
@@ -56,10 +63,23 @@ pub const GO_DLV_CONTINUE_MULTICLIENT: RuleInfo = RuleInfo {
     domain: Domain::Go,
 };
 
+pub const GO_DLV_PORT_NOT_FORWARDED: RuleInfo = RuleInfo {
+    code: "go-dlv-port-not-forwarded",
+    aliases: &[],
+    severity: Severity::Hint,
+    summary: "dlv listens on a port that nothing forwards: a debugger outside the container cannot reach it.",
+    why: "A headless dlv listens inside the container; a debugger running there (the Go extension in a dev container window) reaches it directly, but one on the host or another machine needs the port forwarded (`forwardPorts`) or published (`appPort`, `runArgs -p`). VS Code may still forward it on its own when it notices the port (`remote.autoForwardPorts`), other tools do not.",
+    fix: FixSafety::Unsafe {
+        reason: "Forwarding is needed only if the author attaches from outside the container.",
+    },
+    domain: Domain::Go,
+};
+
 pub const CODES: &[RuleInfo] = &[
     GO_DLV_ADDR_FLAG,
     GO_DLV_LISTEN_ALL_INTERFACES,
     GO_DLV_CONTINUE_MULTICLIENT,
+    GO_DLV_PORT_NOT_FORWARDED,
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -67,6 +87,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     for command in commands(cx) {
+        // initializeCommand runs on the host, where no forwarding applies.
+        if root_key(cx, command.origin) == Some("initializeCommand") {
+            continue;
+        }
         if command.program().is_some_and(|p| program_name(p) == "dlv") {
             check_dlv(cx, &command, out);
         }
@@ -192,8 +216,10 @@ fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
                 if flag.name == "--addr" {
                     out.push(addr_flag(flag));
                 }
-                if let Some(d) = listen_all(cx, flag) {
-                    out.push(d);
+                match listen_all(cx, flag) {
+                    Some(d) => out.push(d),
+                    None if flag.name != "--addr" => out.extend(port_not_forwarded(cx, flag)),
+                    None => {}
                 }
             }
             _ => {}
@@ -302,4 +328,99 @@ fn listen_all(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
         Some(edit) => d.with_fix(Fix::unsafe_(format!("Listen on {loopback}"), vec![edit])),
         None => d,
     })
+}
+
+/// `--listen 127.0.0.1:2345` (or another host that is not every interface) with nothing that
+/// forwards or publishes the port. Called only when `listen_all` said nothing.
+fn port_not_forwarded(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
+    let (value, _) = flag.value?;
+    if value.starts_with("unix:") || value.contains("${") {
+        return None;
+    }
+    let (_, port_text) = value.rsplit_once(':')?;
+    let port: u16 = port_text.parse().ok()?;
+    if is_forwarded(cx, port) || published_by(cx, port).is_some() {
+        return None;
+    }
+    if cx.kind == ConfigKind::Compose && compose_may_reach(cx, port) {
+        return None;
+    }
+    let root = cx.root?;
+    let (ways, publish) = if cx.kind == ConfigKind::Compose {
+        (
+            "forwardPorts, the service's ports:",
+            " (or publish it with ports: on the service)",
+        )
+    } else {
+        ("forwardPorts, appPort, runArgs -p", "")
+    };
+    let d = GO_DLV_PORT_NOT_FORWARDED.at(flag.word.range,
+        format!(
+            "dlv listens on {value}, and nothing forwards port {port} ({ways}). \
+             That is fine for debugging from inside the container, where the Go extension reaches the port directly; \
+             to attach from outside the container (a debugger on the host), add {port} to forwardPorts{publish}."
+        ),
+    );
+    let edits = match root.get("forwardPorts") {
+        Some(list) if list.is_array() => append_to_array(cx, list, &port.to_string()),
+        Some(_) => None,
+        None => insert_root_member(cx, "image", "forwardPorts", &format!("[{port}]")),
+    };
+    Some(match edits {
+        Some(edits) => d.with_fix(Fix::unsafe_(format!("Forward port {port}"), edits)),
+        None => d,
+    })
+}
+
+/// Under Compose: true unless every Compose file is known and none publishes `port` on the
+/// configuration's service, and `forwardPorts` has no `"service:port"` for it.
+fn compose_may_reach(cx: &Context, port: u16) -> bool {
+    let Some(root) = cx.root else {
+        return true;
+    };
+    let Some(service) = root.get("service").and_then(|s| s.as_str()) else {
+        return true;
+    };
+    let forwarded_by_name = root.get("forwardPorts").is_some_and(|list| {
+        list.items().any(|i| {
+            i.as_str()
+                .and_then(|s| s.split_once(':'))
+                .is_some_and(|(host, p)| host == service && p.parse::<u16>() == Ok(port))
+        })
+    });
+    if forwarded_by_name {
+        return true;
+    }
+    let Some(project) = cx.project.filter(|p| !p.isolated) else {
+        return true;
+    };
+    let files: Vec<_> = project
+        .references(cx.tree)
+        .into_iter()
+        .filter(|r| r.kind == RefKind::Compose)
+        .collect();
+    if files.is_empty() {
+        return true;
+    }
+    for reference in files {
+        let Some(Entry::Text(text)) = project.entry(&reference.path) else {
+            return true;
+        };
+        let compose = crate::syntax::compose::parse(text);
+        let publishes = compose
+            .services
+            .iter()
+            .filter(|s| s.name == service)
+            .flat_map(|s| s.ports.iter())
+            .any(|entry| match &entry.short {
+                Some(short) => short.unresolved || publish_spec_matches(&short.value, port),
+                None => entry
+                    .field("target")
+                    .is_none_or(|t| t.unresolved || t.value.trim().parse::<u16>() == Ok(port)),
+            });
+        if publishes {
+            return true;
+        }
+    }
+    false
 }

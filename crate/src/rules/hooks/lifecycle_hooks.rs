@@ -1,6 +1,13 @@
 //! The six lifecycle hooks in their three forms (string, exec-form array, object of parallel
 //! commands), and `waitFor` naming a hook the file does not define.
 //!
+//! The forms as the dev containers CLI runs them (`runLifecycleCommand` in devcontainers/cli
+//! `src/spec-common/injectHeadless.ts`): a string goes to `/bin/sh -c`, an array is exec'd as
+//! it is, without a shell, and the entries of an object all start at once
+//! (`Promise.allSettled`). So an array whose entries each look like a whole command
+//! (`["nvm install 18", "nvm use 18"]`) was meant as a sequence: the preferred fix joins them
+//! with `&&`, and the object form is offered second, saying that it runs them in parallel.
+//!
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`hook-exec-form/`, `hook-value-type/`,
 //! `hook-empty-command/`, `wait-for-undefined-hook/`).
 
@@ -16,7 +23,7 @@ pub const HOOK_EXEC_FORM: RuleInfo = RuleInfo {
     summary: "An array command runs without a shell, but was written for one.",
     why: "An array command is exec'd directly, without a shell (devcontainers/cli), so `[\"go mod download\"]` looks for a program of that name and `&&`, pipes or `cd` do nothing; it fails with exit 126 or \"executable file not found\" (spec#491).",
     fix: FixSafety::Safe {
-        reason: "The string form runs the same words in `/bin/sh -c`, which is what the array was written for; when comments sit inside the array the fix would drop them, so it is then offered but not preferred.",
+        reason: "The string form runs the same words in `/bin/sh -c`, which is what the array was written for. When every entry is a whole command, joining them with `&&` is safe only if each is a plain command (no `;`, `&` or `|` whose precedence `&&` would change); the object form runs them in parallel, so it is never applied without asking. When comments sit inside the array the fix would drop them, so it is then offered but not preferred.",
     },
     domain: Domain::Any,
 };
@@ -76,6 +83,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         cx,
                         command,
                         &format!("`{}` entry \"{}\"", hook.key(), clip(entry.key())),
+                        true,
                         out,
                     );
                 }
@@ -86,20 +94,27 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ));
             }
         } else if value.is_array() || value.as_str().is_some() {
-            check_command(cx, value, &format!("`{}`", hook.key()), out);
+            check_command(cx, value, &format!("`{}`", hook.key()), false, out);
         }
     }
     check_wait_for(root, out);
 }
 
 /// One command: a string (run by `/bin/sh -c`) or an array (run directly).
-fn check_command(cx: &Context, command: NodeRef, what: &str, out: &mut Vec<Diagnostic>) {
+/// `in_object`: the command is an entry of an object hook, where an object cannot nest.
+fn check_command(
+    cx: &Context,
+    command: NodeRef,
+    what: &str,
+    in_object: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     match command.kind() {
         NodeKind::String(s) if s.trim().is_empty() => out.push(HOOK_EMPTY_COMMAND.at(command.range(),
             format!("{what} is an empty command. Write the command to run, or remove it."),
         )),
         NodeKind::String(_) => {}
-        NodeKind::Array(_) => check_array(cx, command, what, out),
+        NodeKind::Array(_) => check_array(cx, command, what, in_object, out),
         NodeKind::Invalid => {}
         _ => out.push(HOOK_VALUE_TYPE.at(command.range(),
             format!(
@@ -111,7 +126,13 @@ fn check_command(cx: &Context, command: NodeRef, what: &str, out: &mut Vec<Diagn
     }
 }
 
-fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnostic>) {
+fn check_array(
+    cx: &Context,
+    array: NodeRef,
+    what: &str,
+    in_object: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut words = Vec::new();
     for item in array.items() {
         match item.as_str() {
@@ -153,20 +174,57 @@ fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnosti
         ShellNeed::Operator(op) => format!("`{op}` is passed to the program as a plain argument"),
         ShellNeed::Expansion(w) => format!("\"{}\" is passed as written, not expanded", clip(w)),
     };
+    // Comments inside the array would be lost, so then no fix is applied without asking.
+    let has_comment = cx
+        .tree
+        .comments
+        .iter()
+        .any(|c| array.range().contains_range(*c));
+    let fixable = array.node().closed;
+    if is_sequence(&words) {
+        let line = words
+            .iter()
+            .map(|w| w.trim())
+            .collect::<Vec<_>>()
+            .join(" && ");
+        let message = format!(
+            "{what} is an array, so it runs without a shell and {reason}. Each entry looks like a whole command: to run them one after another in a shell, write \"{}\".",
+            clip(&line)
+        );
+        let mut d = HOOK_EXEC_FORM.at(array.range(), message);
+        if fixable {
+            let plain = words.iter().all(|w| is_plain_command(w));
+            let edits = vec![Edit::replace(array.range(), json_string(&line))];
+            let title = "Run them one after another in a shell (a && b)";
+            d = d.with_fix(if plain && !has_comment {
+                Fix::safe(title, edits)
+            } else {
+                Fix::unsafe_(title, edits)
+            });
+            if !in_object {
+                let entries = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| format!("\"{}\": {}", i + 1, json_string(w.trim())))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                d = d.with_fix(Fix::unsafe_(
+                    "Run them at the same time, in parallel (object form)",
+                    vec![Edit::replace(array.range(), format!("{{{entries}}}"))],
+                ));
+            }
+        }
+        out.push(d);
+        return;
+    }
     let line = to_shell_string(&words);
     let message = format!(
         "{what} is an array, so it runs without a shell and {reason}. Write it as a string to run it in a shell: \"{}\".",
         clip(&line)
     );
     let mut d = HOOK_EXEC_FORM.at(array.range(), message);
-    let literal = serde_json::to_string(&line).unwrap_or_default();
-    // Comments inside the array would be lost, so then the fix is only offered, not preferred.
-    let has_comment = cx
-        .tree
-        .comments
-        .iter()
-        .any(|c| array.range().contains_range(*c));
-    if !literal.is_empty() && array.node().closed {
+    let literal = json_string(&line);
+    if !literal.is_empty() && fixable {
         let edits = vec![Edit::replace(array.range(), literal)];
         let title = "Run it in a shell (string form)";
         d = d.with_fix(if has_comment {
@@ -176,6 +234,27 @@ fn check_array(cx: &Context, array: NodeRef, what: &str, out: &mut Vec<Diagnosti
         });
     }
     out.push(d);
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// Two or more entries that each look like a whole command line (`"nvm install 18"`): a
+/// program word, then arguments. An entry that is a lone word or starts with `-` is an argument
+/// of the first, so such arrays are not sequences.
+fn is_sequence(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let w = w.trim();
+            w.split_whitespace().count() >= 2 && !w.starts_with(['-', '"', '\'', '$'])
+        })
+}
+
+/// A command that `&&` joins without changing its meaning: no list or pipe operator, no
+/// background `&`, no line break, no quotes that could hide them.
+fn is_plain_command(word: &str) -> bool {
+    !word.contains([';', '&', '|', '\n', '`', '"', '\'', '(', ')', '#'])
 }
 
 fn check_wait_for(root: NodeRef, out: &mut Vec<Diagnostic>) {

@@ -53,10 +53,9 @@ fn mount_string(node: NodeRef, spec: &str, what: &str, out: &mut Vec<Diagnostic>
 
 fn mount_object(object: NodeRef, out: &mut Vec<Diagnostic>) {
     let kind = object.get("type").and_then(|t| t.as_str());
+    // A missing `type` or `target` is `mount-missing-property` (an error: Docker refuses it).
     let problem = match kind {
-        None => {
-            Some("has no `type`; add `\"type\": \"bind\"` or `\"type\": \"volume\"`".to_string())
-        }
+        None => return,
         Some("bind" | "volume") => None,
         Some(other) => Some(format!(
             "has `\"type\": \"{}\"`; in object form the type must be `bind` or `volume`",
@@ -65,7 +64,7 @@ fn mount_object(object: NodeRef, out: &mut Vec<Diagnostic>) {
     };
     let problem = problem.or_else(|| {
         let target = object.get("target").and_then(|t| t.as_str());
-        target.is_none_or(|t| t.is_empty()).then(|| {
+        (target == Some("")).then(|| {
             MountProblem::MissingTarget.explain().replace(
                 "`target=/path/in/container`",
                 "`\"target\": \"/path/in/container\"`",

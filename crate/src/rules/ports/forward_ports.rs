@@ -26,9 +26,9 @@ pub const PORT_AS_STRING: RuleInfo = RuleInfo {
 pub const PORT_OUT_OF_RANGE: RuleInfo = RuleInfo {
     code: "port-out-of-range",
     aliases: &[],
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "A port number outside 0-65535.",
-    why: "Ports are 16-bit numbers, so a value outside 0-65535 cannot be forwarded.",
+    why: "Ports are 16-bit numbers, so a value outside 0-65535 cannot be forwarded; the container still starts, without that forward.",
     fix: FixSafety::None,
     domain: Domain::Any,
 };
@@ -36,7 +36,7 @@ pub const PORT_OUT_OF_RANGE: RuleInfo = RuleInfo {
 pub const PORT_INVALID_HOST: RuleInfo = RuleInfo {
     code: "port-invalid-host",
     aliases: &[],
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "A `host:port` whose host is not a lowercase service name such as `localhost` or `db`.",
     why: "The host of a `host:port` entry is a service name (such as `db` in Docker Compose) or `localhost`; other hosts, IP addresses included, do not match the schema and are not forwarded.",
     fix: FixSafety::None,
@@ -46,7 +46,7 @@ pub const PORT_INVALID_HOST: RuleInfo = RuleInfo {
 pub const PORT_MALFORMED: RuleInfo = RuleInfo {
     code: "port-malformed",
     aliases: &[],
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "A forwarded port that is neither a number nor a `host:port` string.",
     why: "A forwarded port is a number or a `host:port` string; anything else is not forwarded.",
     fix: FixSafety::None,

@@ -14,9 +14,9 @@ use crate::text::TextRange;
 pub const MISSING_CONTAINER_SOURCE: RuleInfo = RuleInfo {
     code: "missing-container-source",
     aliases: &[],
-    severity: Severity::Error,
-    summary: "No `image`, Dockerfile or `dockerComposeFile`: the tools cannot create a container.",
-    why: "Without `image`, a Dockerfile or `dockerComposeFile` the tools cannot create a container at all.",
+    severity: Severity::Warning,
+    summary: "No `image`, Dockerfile or `dockerComposeFile`: the CLI and VS Code refuse it, Codespaces uses its default image.",
+    why: "The dev containers CLI (and so VS Code) refuses a configuration without `image`, a Dockerfile or `dockerComposeFile` (devcontainers/cli `src/spec-node/configContainer.ts`: \"is missing one of ...\"), while GitHub Codespaces is reported to start it with its default image, `mcr.microsoft.com/devcontainers/universal` (loft-sh/devpod#395, coder/envbuilder#30). So it works in one place and fails in the others.",
     fix: FixSafety::None,
     domain: Domain::Any,
 };
@@ -24,7 +24,7 @@ pub const MISSING_CONTAINER_SOURCE: RuleInfo = RuleInfo {
 pub const MIXED_CONTAINER_SOURCES: RuleInfo = RuleInfo {
     code: "mixed-container-sources",
     aliases: &[],
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "More than one of `image`, a Dockerfile and `dockerComposeFile`.",
     why: "With more than one source the tools use one and silently ignore the others (a Dockerfile wins over `image`), so part of the file does nothing.",
     fix: FixSafety::None,
@@ -77,7 +77,7 @@ fn missing(cx: &Context, root: NodeRef<'_>, out: &mut Vec<Diagnostic>) {
     }
     let start = root.range().start;
     out.push(MISSING_CONTAINER_SOURCE.at(TextRange::new(start, start + 1),
-        "This configuration does not say where its container comes from: add \"image\" (an image to run), \"build\": {\"dockerfile\": ...} (a Dockerfile to build) or \"dockerComposeFile\" with \"service\" (Docker Compose).",
+        "This configuration does not say where its container comes from. The dev containers CLI and VS Code refuse it (\"missing one of image, dockerFile or dockerComposeFile\"); GitHub Codespaces starts it with its default image (mcr.microsoft.com/devcontainers/universal). Add \"image\" (an image to run), \"build\": {\"dockerfile\": ...} (a Dockerfile to build) or \"dockerComposeFile\" with \"service\" (Docker Compose); for the Codespaces behaviour everywhere, write \"image\": \"mcr.microsoft.com/devcontainers/universal:2\".",
     ));
 }
 

@@ -12,9 +12,9 @@ use crate::syntax::clip;
 pub const INVALID_ENUM_VALUE: RuleInfo = RuleInfo {
     code: "invalid-enum-value",
     aliases: &[],
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "A value that is not one of the property's allowed values.",
-    why: "The property accepts a fixed list of values, some of them only for one kind of configuration (`shutdownAction`); any other value is rejected or ignored.",
+    why: "The property accepts a fixed list of values, some of them only for one kind of configuration (`shutdownAction`); the tools do not act on any other value (they fall back to the default or skip the setting), so it has no effect.",
     fix: FixSafety::Safe {
         reason: "Safe only when the letter case is all that differs; other close values are offered but not preferred.",
     },

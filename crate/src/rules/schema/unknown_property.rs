@@ -17,7 +17,7 @@ use crate::syntax::clip;
 pub const UNKNOWN_PROPERTY: RuleInfo = RuleInfo {
     code: "unknown-property",
     aliases: &[],
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: "A property the dev container spec does not define at this place.",
     why: "The tools ignore a property the spec does not define, so a misspelled or misplaced one silently does nothing (vscode-remote-release#2222).",
     fix: FixSafety::Unsafe {
