@@ -218,16 +218,16 @@ fn other_json_files_are_not_checked() {
 struct Failing;
 
 impl Engine for Failing {
-    fn analyze(&self, _: &str, _: &api::AnalyzeOptions) -> Vec<api::Diagnostic> {
+    fn analyze(&self, _: &api::Document, _: &api::AnalyzeOptions) -> Vec<api::Diagnostic> {
         panic!("analyze failed on purpose")
     }
-    fn complete(&self, _: &str, _: u32) -> Vec<api::CompletionItem> {
+    fn complete(&self, _: &api::Document, _: u32) -> Vec<api::CompletionItem> {
         panic!("complete failed on purpose")
     }
-    fn hover(&self, _: &str, _: u32) -> Option<api::Hover> {
+    fn hover(&self, _: &api::Document, _: u32) -> Option<api::Hover> {
         panic!("hover failed on purpose")
     }
-    fn code_actions(&self, _: &str, _: u32, _: u32) -> Vec<api::CodeAction> {
+    fn code_actions(&self, _: &api::Document, _: u32, _: u32) -> Vec<api::CodeAction> {
         panic!("code actions failed on purpose")
     }
 }
@@ -269,4 +269,66 @@ fn a_failing_engine_in_pull_mode_answers_an_empty_report() {
     assert_eq!(report["kind"], "full");
     assert_eq!(report["items"], json!([]));
     assert_eq!(client.shutdown(), 0);
+}
+
+/// One engine call: what, the parsed document's address, its version.
+type Call = (&'static str, usize, i32);
+
+/// The real engine, noting which parsed document each call received (by address).
+struct Recording(std::sync::Arc<std::sync::Mutex<Vec<Call>>>);
+
+impl Recording {
+    fn note(&self, what: &'static str, doc: &api::Document) {
+        let address = doc as *const api::Document as usize;
+        self.0.lock().unwrap().push((what, address, doc.version()));
+    }
+}
+
+impl Engine for Recording {
+    fn analyze(&self, doc: &api::Document, o: &api::AnalyzeOptions) -> Vec<api::Diagnostic> {
+        self.note("analyze", doc);
+        devcontainer_doctor::lsp::engine::ApiEngine.analyze(doc, o)
+    }
+    fn complete(&self, doc: &api::Document, at: u32) -> Vec<api::CompletionItem> {
+        self.note("complete", doc);
+        devcontainer_doctor::lsp::engine::ApiEngine.complete(doc, at)
+    }
+    fn hover(&self, doc: &api::Document, at: u32) -> Option<api::Hover> {
+        self.note("hover", doc);
+        devcontainer_doctor::lsp::engine::ApiEngine.hover(doc, at)
+    }
+    fn code_actions(&self, doc: &api::Document, s: u32, e: u32) -> Vec<api::CodeAction> {
+        self.note("code_actions", doc);
+        devcontainer_doctor::lsp::engine::ApiEngine.code_actions(doc, s, e)
+    }
+}
+
+#[test]
+fn one_version_is_parsed_once_for_every_request() {
+    let calls = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut client = Client::start_with(Recording(calls.clone()), caps());
+    client.open(URI, 1, BROKEN);
+    client.diagnostics(URI);
+    let at = json!({ "textDocument": { "uri": URI }, "position": position(1, 3) });
+    client.call("textDocument/completion", at.clone());
+    client.call("textDocument/hover", at);
+    let range = json!({ "start": position(0, 0), "end": position(3, 0) });
+    client.call(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": URI }, "range": range, "context": { "diagnostics": [] } }),
+    );
+    client.change_full(URI, 2, "{ \"image\": \"debian\" }");
+    client.diagnostics(URI);
+    assert_eq!(client.shutdown(), 0);
+    let calls = calls.lock().unwrap().clone();
+    let first: Vec<_> = calls.iter().filter(|c| c.2 == 1).collect();
+    assert_eq!(first.len(), 4, "{calls:?}");
+    assert!(
+        first.iter().all(|c| c.1 == first[0].1),
+        "one parsed document for version 1: {calls:?}"
+    );
+    assert!(
+        calls.iter().any(|c| c.2 == 2),
+        "version 2 is parsed anew: {calls:?}"
+    );
 }

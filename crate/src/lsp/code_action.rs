@@ -33,7 +33,7 @@ pub fn handle<E: Engine>(
     let settings = &server.settings;
     let actions: Vec<lsp::CodeActionOrCommand> = server
         .engine
-        .code_actions(&doc.text, start, end)
+        .code_actions(doc.parsed(), start, end)
         .iter()
         .filter(|a| only.is_empty() || only.iter().any(|k| kind_matches(&a.kind, k.as_str())))
         // A rule turned off offers no quick fix either.

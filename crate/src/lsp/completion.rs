@@ -21,7 +21,7 @@ pub fn handle<E: Engine>(
     let lines = Lines::new(&doc.text, server.client.encoding);
     let items = server
         .engine
-        .complete(&doc.text, lines.api_offset(at.position))
+        .complete(doc.parsed(), lines.api_offset(at.position))
         .iter()
         .map(|item| proto::completion_item(&lines, item, server.client.snippets))
         .collect();

@@ -57,7 +57,7 @@ fn compute<E: Engine>(server: &Server<E>, uri: &str) -> Option<(Vec<lsp::Diagnos
     let lines = Lines::new(&doc.text, server.client.encoding);
     let diagnostics = server
         .engine
-        .analyze(&doc.text, &options)
+        .analyze(doc.parsed(), &options)
         .iter()
         .map(|d| proto::diagnostic(&lines, d))
         .collect();

@@ -10,6 +10,16 @@ use std::collections::HashMap;
 pub struct Document {
     pub text: String,
     pub version: i32,
+    /// The parsed text of this version, made on the first request and dropped on a change.
+    parsed: std::cell::OnceCell<crate::api::Document>,
+}
+
+impl Document {
+    /// The parsed document of the current version (parsed once per version).
+    pub fn parsed(&self) -> &crate::api::Document {
+        self.parsed
+            .get_or_init(|| crate::api::Document::new(self.text.clone(), self.version))
+    }
 }
 
 #[derive(Default)]
@@ -41,6 +51,7 @@ pub fn did_open<E: Engine>(server: &mut Server<E>, params: lsp::DidOpenTextDocum
         Document {
             text: item.text,
             version: item.version,
+            parsed: std::cell::OnceCell::new(),
         },
     );
     server.pending.schedule(uri, std::time::Duration::ZERO);
@@ -62,6 +73,7 @@ pub fn did_change<E: Engine>(server: &mut Server<E>, params: lsp::DidChangeTextD
         proto::apply_change(&mut doc.text, change, encoding);
     }
     doc.version = params.text_document.version;
+    doc.parsed = std::cell::OnceCell::new();
     server.pending.schedule(uri, diagnostics::DEBOUNCE);
 }
 

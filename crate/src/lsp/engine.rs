@@ -1,15 +1,15 @@
-//! The one place the server calls the engine. Today that is the text-in functions of
-//! `crate::api`; when a parsed `Document` and a `Project` arrive there, only this file changes.
-//! The trait also lets tests put a failing engine behind the server.
+//! The one place the server calls the engine: the `*_document` functions of `crate::api` on
+//! the parsed [`api::Document`] the server keeps per open version, so one version is parsed
+//! once whatever it is asked. The trait also lets tests put a failing engine behind the server.
 
-use crate::api::{self, AnalyzeOptions};
+use crate::api::{self, AnalyzeOptions, Document};
 
 pub trait Engine {
-    fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Vec<api::Diagnostic>;
+    fn analyze(&self, doc: &Document, options: &AnalyzeOptions) -> Vec<api::Diagnostic>;
     /// `offset` counts UTF-16 code units into the whole text, as the editor API does.
-    fn complete(&self, text: &str, offset: u32) -> Vec<api::CompletionItem>;
-    fn hover(&self, text: &str, offset: u32) -> Option<api::Hover>;
-    fn code_actions(&self, text: &str, start: u32, end: u32) -> Vec<api::CodeAction>;
+    fn complete(&self, doc: &Document, offset: u32) -> Vec<api::CompletionItem>;
+    fn hover(&self, doc: &Document, offset: u32) -> Option<api::Hover>;
+    fn code_actions(&self, doc: &Document, start: u32, end: u32) -> Vec<api::CodeAction>;
 }
 
 /// The real engine.
@@ -17,16 +17,16 @@ pub trait Engine {
 pub struct ApiEngine;
 
 impl Engine for ApiEngine {
-    fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Vec<api::Diagnostic> {
-        api::analyze(text, options).diagnostics
+    fn analyze(&self, doc: &Document, options: &AnalyzeOptions) -> Vec<api::Diagnostic> {
+        api::analyze_document(doc, options).diagnostics
     }
-    fn complete(&self, text: &str, offset: u32) -> Vec<api::CompletionItem> {
-        api::complete(text, offset)
+    fn complete(&self, doc: &Document, offset: u32) -> Vec<api::CompletionItem> {
+        api::complete_document(doc, offset)
     }
-    fn hover(&self, text: &str, offset: u32) -> Option<api::Hover> {
-        api::hover(text, offset)
+    fn hover(&self, doc: &Document, offset: u32) -> Option<api::Hover> {
+        api::hover_document(doc, offset)
     }
-    fn code_actions(&self, text: &str, start: u32, end: u32) -> Vec<api::CodeAction> {
-        api::code_actions(text, start, end)
+    fn code_actions(&self, doc: &Document, start: u32, end: u32) -> Vec<api::CodeAction> {
+        api::code_actions_document(doc, start, end)
     }
 }

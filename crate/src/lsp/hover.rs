@@ -20,7 +20,7 @@ pub fn handle<E: Engine>(
     let lines = Lines::new(&doc.text, server.client.encoding);
     match server
         .engine
-        .hover(&doc.text, lines.api_offset(at.position))
+        .hover(doc.parsed(), lines.api_offset(at.position))
     {
         Some(hover) => to_value(proto::hover(&lines, &hover)),
         None => Ok(Value::Null),
