@@ -7,6 +7,13 @@
 //! diagnostics per code; `cargo test --test corpus_folders -- --nocapture` shows them,
 //! `SHOW_FINDINGS=1` each one.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    reason = "a test fails by panicking and reports by printing"
+)]
+
 #[path = "support/folders.rs"]
 mod folders;
 
