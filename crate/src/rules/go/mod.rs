@@ -3,6 +3,7 @@
 
 pub mod delve_ptrace;
 pub mod dlv_flags;
+pub mod dlv_port_not_forwarded;
 pub mod extension_old_id;
 pub mod feature_on_alpine;
 pub mod race_without_cgo;
