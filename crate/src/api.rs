@@ -13,7 +13,7 @@ pub use crate::project::{WantKind, Wanted};
 mod project;
 pub use project::{
     FileDiagnostics, ProjectFile, ProjectFileKind, ProjectInput, ProjectResult, analyze_project,
-    analyze_project_in, project_wanted,
+    analyze_project_in, complete_project, hover_project, project_wanted,
 };
 
 /// A user's choice of severity for one rule code.
@@ -272,9 +272,19 @@ pub fn complete(text: &str, offset: u32) -> Vec<CompletionItem> {
 }
 
 pub fn complete_document(document: &Document, offset: u32) -> Vec<CompletionItem> {
+    complete_document_in(None, document, offset)
+}
+
+/// Completion in a kept document, with the other files of its project when given (Compose
+/// services, Dockerfile stages, names from folder listings).
+pub fn complete_document_in(
+    project: Option<&crate::project::Project>,
+    document: &Document,
+    offset: u32,
+) -> Vec<CompletionItem> {
     let index = document.line_index();
     let offset = index.offset_from_utf16(offset as usize);
-    crate::ide::complete::complete_in(document.text(), document.tree(), offset)
+    crate::ide::complete::complete_project_in(project, document.text(), document.tree(), offset)
         .into_iter()
         .map(|item| CompletionItem {
             label: item.label,
@@ -297,9 +307,20 @@ pub fn hover(text: &str, offset: u32) -> Option<Hover> {
 }
 
 pub fn hover_document(document: &Document, offset: u32) -> Option<Hover> {
+    hover_document_in(None, document, offset)
+}
+
+/// Hover in a kept document, with the other files of its project when given (a Compose
+/// service's image or build, a Dockerfile stage's `FROM` line).
+pub fn hover_document_in(
+    project: Option<&crate::project::Project>,
+    document: &Document,
+    offset: u32,
+) -> Option<Hover> {
     let index = document.line_index();
     let offset = index.offset_from_utf16(offset as usize);
-    crate::ide::hover::hover_in(document.text(), document.tree(), offset).map(|h| Hover {
+    let (text, tree) = (document.text(), document.tree());
+    crate::ide::hover::hover_project_in(project, text, tree, offset).map(|h| Hover {
         contents: h.contents,
         range: index.range(h.range),
     })

@@ -72,6 +72,20 @@ pub fn complete(text: &str, offset: u32) -> Result<JsValue, JsError> {
     to_js(&api::complete(text, offset))
 }
 
+/// `completeProject(input, offset)`: completion in `input.text` with the files read for it
+/// (Compose services, Dockerfile stages, names from folder listings).
+#[wasm_bindgen(js_name = completeProject)]
+pub fn complete_project(input: JsValue, offset: u32) -> Result<JsValue, JsError> {
+    to_js(&api::complete_project(&project_input(input)?, offset))
+}
+
+/// `hoverProject(input, offset)`: hover in `input.text` with the files read for it; `null`
+/// when there is nothing to show.
+#[wasm_bindgen(js_name = hoverProject)]
+pub fn hover_project(input: JsValue, offset: u32) -> Result<JsValue, JsError> {
+    to_js(&api::hover_project(&project_input(input)?, offset))
+}
+
 /// `null` when there is nothing to show.
 #[wasm_bindgen]
 pub fn hover(text: &str, offset: u32) -> Result<JsValue, JsError> {

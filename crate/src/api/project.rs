@@ -1,7 +1,7 @@
 //! The project half of the API: a configuration with the files its host read, in and out as
 //! plain serde values (see `crate::project` for what is resolved and how).
 
-use super::{AnalyzeOptions, Diagnostic, diagnostic_to_api};
+use super::{AnalyzeOptions, CompletionItem, Diagnostic, Document, Hover, diagnostic_to_api};
 use crate::diag::FileId;
 use crate::project::{Entry, Project, Wanted};
 use crate::text::LineIndex;
@@ -123,6 +123,19 @@ pub fn analyze_project_in(project: &Project, options: &AnalyzeOptions) -> Projec
         })
         .collect();
     ProjectResult { files }
+}
+
+/// Completion at a UTF-16 offset of `input.text`, with the files the host read for it (the
+/// same input it passed to [`analyze_project`], so nothing is read twice).
+pub fn complete_project(input: &ProjectInput, offset: u32) -> Vec<CompletionItem> {
+    let document = Document::new(input.text.as_str(), 0);
+    super::complete_document_in(Some(&input.to_project()), &document, offset)
+}
+
+/// Hover at a UTF-16 offset of `input.text`, with the files the host read for it.
+pub fn hover_project(input: &ProjectInput, offset: u32) -> Option<Hover> {
+    let document = Document::new(input.text.as_str(), 0);
+    super::hover_document_in(Some(&input.to_project()), &document, offset)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use super::complete::features;
 use super::complete::vscode::{self, GO_SETTINGS, SettingType};
 use super::props;
+use crate::project::Project;
 use crate::spec::PropSpec;
 use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{self, MemberRef, NodeKind, NodeRef, PathSegment, Tree};
@@ -28,6 +29,17 @@ enum Target<'t> {
 }
 
 pub fn hover_in(text: &str, tree: &Tree, offset: usize) -> Option<HoverInfo> {
+    hover_project_in(None, text, tree, offset)
+}
+
+/// Hover with the project's other files: a Compose service or a Dockerfile stage named by a
+/// value is described from the file that defines it.
+pub fn hover_project_in(
+    project: Option<&Project>,
+    text: &str,
+    tree: &Tree,
+    offset: usize,
+) -> Option<HoverInfo> {
     if super::cursor::in_comment(text, tree, offset) {
         return None;
     }
@@ -51,7 +63,13 @@ pub fn hover_in(text: &str, tree: &Tree, offset: usize) -> Option<HoverInfo> {
             })
         }
         Target::Value(member, value) => {
-            let contents = value_doc(&path, member.key(), value.as_str()?, kind)?;
+            let written = value.as_str()?;
+            let from_files = project
+                .and_then(|p| super::hover_files::value_doc(p, tree, &path, member.key(), written));
+            let contents = match from_files {
+                Some(doc) => doc,
+                None => value_doc(&path, member.key(), written, kind)?,
+            };
             Some(HoverInfo {
                 contents,
                 range: value.range(),

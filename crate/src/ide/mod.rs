@@ -4,6 +4,8 @@
 pub mod code_actions;
 pub mod complete;
 pub mod cursor;
+pub mod files;
 pub mod hover;
+pub mod hover_files;
 pub mod props;
 pub mod snippet;

@@ -8,6 +8,7 @@ mod hooks;
 mod images;
 mod keys;
 mod ports;
+mod project_files;
 mod skeleton;
 mod variables;
 pub mod vscode;
@@ -15,6 +16,7 @@ pub mod vscode;
 use super::cursor::{self, Cursor, Place};
 use super::snippet;
 use crate::diag::Edit;
+use crate::project::Project;
 use crate::spec::{ConfigKind, config_kind};
 use crate::syntax::{self, NodeRef, PathSegment, Tree};
 use crate::text::TextRange;
@@ -70,6 +72,8 @@ pub struct Request<'t> {
     pub kind: ConfigKind,
     /// The configuration uses Go (Go feature, Go image or Go extension).
     pub go: bool,
+    /// The other files, when the host handed them in.
+    pub project: Option<&'t Project>,
 }
 
 impl Request<'_> {
@@ -212,6 +216,18 @@ pub fn complete(text: &str, offset: usize) -> Vec<Item> {
 }
 
 pub fn complete_in(text: &str, tree: &Tree, offset: usize) -> Vec<Item> {
+    complete_project_in(None, text, tree, offset)
+}
+
+/// Completion with the project's other files: Compose services, Dockerfile stages, file names
+/// from the folder listings. `text` and `tree` are the main file's (a kept document may be newer
+/// than `project`'s copy of it).
+pub fn complete_project_in(
+    project: Option<&Project>,
+    text: &str,
+    tree: &Tree,
+    offset: usize,
+) -> Vec<Item> {
     let cursor = cursor::locate(text, tree, offset);
     let root = tree.root().filter(|r| r.is_object());
     let kind = root.map_or(ConfigKind::Missing, config_kind);
@@ -223,6 +239,7 @@ pub fn complete_in(text: &str, tree: &Tree, offset: usize) -> Vec<Item> {
         root,
         kind,
         go,
+        project,
     };
     if let Some(items) = variables::complete(&req) {
         return items;
@@ -242,12 +259,14 @@ pub fn complete_in(text: &str, tree: &Tree, offset: usize) -> Vec<Item> {
             hooks::complete(&req, &mut items);
             vscode::complete_setting_values(&req, &mut items);
             features::complete_values(&req, &mut items);
+            project_files::complete_values(&req, &mut items);
         }
         Place::Item { .. } => {
             ports::complete(&req, &mut items);
             vscode::complete_extensions(&req, &mut items);
             enums::complete_items(&req, &mut items);
             features::complete_install_order(&req, &mut items);
+            project_files::complete_items(&req, &mut items);
         }
         Place::None => skeleton::complete(&req, &mut items),
     }
