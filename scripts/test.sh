@@ -29,6 +29,7 @@ bash test/pre-commit/run.sh
 
 step "diagnostics per code over the real corpus (read them: each warning must be one its author wants)"
 cargo test -q --test corpus -- --nocapture
+cargo test -q --test corpus_folders -- --nocapture # with their Dockerfiles and Compose files
 
 step "build (WASM core, bundles, .vsix)"
 ensure_wasm_target

@@ -10,6 +10,9 @@
     reason = "a benchmark prints its measurements and may panic on a broken set-up"
 )]
 
+#[path = "../tests/support/folders.rs"]
+mod folders;
+
 use std::fs;
 use std::hint::black_box;
 use std::path::Path;
@@ -138,5 +141,38 @@ fn main() {
         row("peer: serde_json::from_str::<Value>", serde, serde);
         row("ours: api::analyze", api, serde);
     }
+    whole_container(budget);
     intellisense_scaling(budget / 2);
+}
+
+/// One keystroke in a devcontainer.json whose Dockerfile and Compose files the host already
+/// read: `analyze_project` (parses them and builds the container view every time) next to the
+/// same main text checked alone, over the corpus folders.
+fn whole_container(budget: Duration) {
+    let Some(list) = folders::load() else {
+        return;
+    };
+    let projects: Vec<_> = list.iter().map(|f| folders::project(&f.config)).collect();
+    let others: usize = projects.iter().map(|p| p.texts().count() - 1).sum();
+    println!(
+        "\n{} corpus folders: devcontainer.json with {others} Dockerfiles and Compose files:",
+        projects.len()
+    );
+    let mains: Vec<&str> = projects.iter().map(|p| p.main_text()).collect();
+    let single = measure(&mains, budget, |t| {
+        black_box(devcontainer_doctor::analysis::analyze(t));
+    });
+    let mut at = 0;
+    let whole = measure(&mains, budget, |_| {
+        black_box(devcontainer_doctor::analysis::analyze_project(
+            &projects[at % projects.len()],
+        ));
+        at += 1;
+    });
+    row("ours: analysis::analyze (main file alone)", single, single);
+    row(
+        "ours: analyze_project (+ Dockerfile, Compose)",
+        whole,
+        single,
+    );
 }

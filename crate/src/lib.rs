@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod api;
+pub mod container;
 pub mod diag;
 pub mod docker;
 pub mod features;

@@ -269,7 +269,18 @@ impl Project {
                         out.insert(listing);
                     }
                 }
-                Some(_) => {}
+                Some(_) => {
+                    // A Dockerfile's folder is listed too: it is the default build context,
+                    // and may hold `<name>.dockerignore`.
+                    let listing = Wanted {
+                        path: parent(&reference.path),
+                        kind: WantKind::Folder,
+                    };
+                    if reference.kind == RefKind::Dockerfile && self.entry(&listing.path).is_none()
+                    {
+                        out.insert(listing);
+                    }
+                }
             }
         }
         out.into_iter().collect()

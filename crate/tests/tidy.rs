@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["text", "diag", "suggest"],
     &["syntax"],
     &["spec", "features", "docker"],
-    &["project"],
+    &["project", "container"],
     &["rules"],
     &["analysis", "fix", "rebuild"],
     &["ide"],
@@ -192,9 +192,11 @@ fn rule_helpers_import_no_rule() {
     let mut files = Vec::new();
     rust_files(&src().join("rules/support"), &mut files);
     let families = [
+        "extensions",
         "features",
         "go",
         "hooks",
+        "image",
         "mounts",
         "ports",
         "schema",

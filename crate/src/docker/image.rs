@@ -1,4 +1,82 @@
-//! Image references (`registry/repository:tag`) and what is known about some images.
+//! Image references (`registry/repository:tag@digest`) and what is known about some images.
+//! What an image's name and tag say about its language and OS lives in [`super::image_kind`].
+
+/// An image reference in its parts, as Docker reads `[registry/]repository[:tag][@digest]`.
+/// Names are lower-cased (Docker refuses upper case in them); the tag keeps its case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageRef {
+    /// The registry host when the first path part has a `.` or `:` or is `localhost`
+    /// (`mcr.microsoft.com`); `None` for Docker Hub.
+    pub registry: Option<String>,
+    /// The path after the registry, without Docker Hub's `library/` prefix (`golang`,
+    /// `devcontainers/go`).
+    pub repository: String,
+    pub tag: Option<String>,
+    pub digest: Option<String>,
+}
+
+impl ImageRef {
+    /// Splits `image`; `None` for an empty name or one that holds a variable (`${...}`).
+    pub fn parse(image: &str) -> Option<ImageRef> {
+        let image = image.trim();
+        if image.is_empty() || image.contains('$') || image.contains(char::is_whitespace) {
+            return None;
+        }
+        let (rest, digest) = match image.split_once('@') {
+            Some((r, d)) => (r, Some(d.to_string())),
+            None => (image, None),
+        };
+        let (name, tag) = match rest.rfind(':') {
+            Some(colon) if !rest[colon..].contains('/') => {
+                (&rest[..colon], Some(rest[colon + 1..].to_string()))
+            }
+            _ => (rest, None),
+        };
+        let name = name.to_ascii_lowercase();
+        let (registry, path) = match name.split_once('/') {
+            Some((first, path))
+                if first.contains('.') || first.contains(':') || first == "localhost" =>
+            {
+                (Some(first.to_string()), path.to_string())
+            }
+            _ => (None, name.clone()),
+        };
+        let hub = registry.as_deref().is_none_or(|r| r == "docker.io");
+        let repository = match path.strip_prefix("library/") {
+            Some(short) if hub => short.to_string(),
+            _ => path,
+        };
+        if repository.is_empty() {
+            return None;
+        }
+        let registry = registry.filter(|r| r != "docker.io");
+        Some(ImageRef {
+            registry,
+            repository,
+            tag: tag.filter(|t| !t.is_empty()),
+            digest,
+        })
+    }
+
+    /// The Docker Hub official image of this name (`golang`, `docker.io/library/golang`).
+    pub fn is_official(&self, name: &str) -> bool {
+        self.registry.is_none() && self.repository == name
+    }
+
+    /// The image name under `mcr.microsoft.com/<prefix>/` (`go` for `devcontainers`).
+    pub fn under_mcr<'a>(&'a self, prefix: &str) -> Option<&'a str> {
+        if self.registry.as_deref() != Some("mcr.microsoft.com") {
+            return None;
+        }
+        let name = self.repository.strip_prefix(prefix)?.strip_prefix('/')?;
+        (!name.is_empty() && !name.contains('/')).then_some(name)
+    }
+
+    /// The tag, `latest` when none is written.
+    pub fn tag_or_latest(&self) -> &str {
+        self.tag.as_deref().unwrap_or("latest")
+    }
+}
 
 /// An image reference split into repository (lowercase, with registry) and tag.
 pub fn split_image(image: &str) -> (String, String) {
@@ -80,5 +158,25 @@ mod tests {
         assert!(!is_devcontainers_go_image(
             "mcr.microsoft.com/devcontainers/base:bookworm"
         ));
+    }
+
+    #[test]
+    fn references_split_in_parts() {
+        let r = ImageRef::parse("docker.io/library/golang:1.22-alpine@sha256:ab").unwrap();
+        assert_eq!(r.registry, None);
+        assert_eq!(r.repository, "golang");
+        assert_eq!(r.tag.as_deref(), Some("1.22-alpine"));
+        assert_eq!(r.digest.as_deref(), Some("sha256:ab"));
+        assert!(r.is_official("golang"));
+        let r = ImageRef::parse("mcr.microsoft.com/devcontainers/go:1-1.22-bookworm").unwrap();
+        assert_eq!(r.registry.as_deref(), Some("mcr.microsoft.com"));
+        assert_eq!(r.under_mcr("devcontainers"), Some("go"));
+        assert_eq!(r.under_mcr("vscode/devcontainers"), None);
+        let r = ImageRef::parse("localhost:5000/team/img").unwrap();
+        assert_eq!(r.registry.as_deref(), Some("localhost:5000"));
+        assert_eq!(r.tag_or_latest(), "latest");
+        assert!(ImageRef::parse("acme/library/x").is_some_and(|r| !r.is_official("x")));
+        assert_eq!(ImageRef::parse("${localEnv:IMAGE}"), None);
+        assert_eq!(ImageRef::parse(""), None);
     }
 }

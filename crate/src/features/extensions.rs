@@ -53,8 +53,17 @@ pub fn did_you_mean(id: &str) -> Option<&'static str> {
             )
         })
         .filter(|(d, _)| *d >= 1 && *d <= limit)
+        .filter(|(_, k)| !is_other_edition(&k.to_ascii_lowercase(), &lower))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
+}
+
+/// True when one id is the other plus a word of its own (`bracket-pair-colorizer` and
+/// `bracket-pair-colorizer-2`, `x.tool` and `x.tool-pack`): two published extensions, not a typo.
+fn is_other_edition(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(['-', '.', '_']))
 }
 
 #[cfg(test)]
@@ -84,6 +93,7 @@ mod tests {
             Some("ms-vscode-remote.remote-containers")
         );
         assert_eq!(did_you_mean("golang.go"), None);
+        assert_eq!(did_you_mean("coenraads.bracket-pair-colorizer"), None);
         assert_eq!(did_you_mean("someone.private-tool"), None);
     }
 }

@@ -10,10 +10,15 @@ mod doc;
 mod rule_info;
 pub(crate) mod support;
 
+mod compose;
+mod container;
+mod dockerfile;
+mod extensions;
 mod features;
 mod files;
 mod go;
 mod hooks;
+mod image;
 mod mounts;
 mod ports;
 mod schema;
@@ -33,6 +38,7 @@ pub struct Context<'a> {
     /// The other files of the configuration, when the host gave a project.
     pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
+    container: std::cell::OnceCell<Option<crate::container::Container>>,
 }
 
 impl<'a> Context<'a> {
@@ -46,7 +52,19 @@ impl<'a> Context<'a> {
             kind,
             project: None,
             line_index: std::cell::OnceCell::new(),
+            container: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The merged view of the container (Dockerfile, Compose files, devcontainer.json), built
+    /// once on first use; `None` without a project or when checked without its folder.
+    pub fn container(&self) -> Option<&crate::container::Container> {
+        self.container
+            .get_or_init(|| {
+                let project = self.project.filter(|p| !p.isolated)?;
+                Some(crate::container::Container::new(project, self.tree))
+            })
+            .as_ref()
     }
 
     /// Line starts of the text, built on first use (only some messages need line numbers).
@@ -84,6 +102,23 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
         variables::variable_refs::CODES,
     ),
     (features::reference::check, features::reference::CODES),
+    (
+        features::language_reinstalled::check,
+        features::language_reinstalled::CODES,
+    ),
+    (
+        features::os_unsupported::check,
+        features::os_unsupported::CODES,
+    ),
+    (
+        image::repository_retired::check,
+        image::repository_retired::CODES,
+    ),
+    (image::os_too_old::check, image::os_too_old::CODES),
+    (
+        extensions::extension_ids::check,
+        extensions::extension_ids::CODES,
+    ),
     (features::version::check, features::version::CODES),
     (features::options::check, features::options::CODES),
     (
@@ -114,6 +149,31 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     ),
     (files::missing::check, files::missing::CODES),
     (files::unchecked::check, files::unchecked::CODES),
+    (compose::service::check, compose::service::CODES),
+    (dockerfile::target::check, dockerfile::target::CODES),
+    (
+        dockerfile::busybox_flags::check,
+        dockerfile::busybox_flags::CODES,
+    ),
+    (
+        dockerfile::apt_get_yes::check,
+        dockerfile::apt_get_yes::CODES,
+    ),
+    (dockerfile::unpinned::check, dockerfile::unpinned::CODES),
+    (dockerfile::copy_order::check, dockerfile::copy_order::CODES),
+    (
+        dockerfile::dockerignore::check,
+        dockerfile::dockerignore::CODES,
+    ),
+    (dockerfile::user::check, dockerfile::user::CODES),
+    (
+        container::command_overridden::check,
+        container::command_overridden::CODES,
+    ),
+    (
+        container::go_feature_over_golang::check,
+        container::go_feature_over_golang::CODES,
+    ),
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {

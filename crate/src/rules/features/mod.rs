@@ -2,7 +2,9 @@
 //! feature catalog (`crate::features`).
 
 pub mod install_order;
+pub mod language_reinstalled;
 mod option_names;
 pub mod options;
+pub mod os_unsupported;
 pub mod reference;
 pub mod version;

@@ -60,7 +60,29 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(project) = cx.project.filter(|p| !p.isolated) else {
         return;
     };
+    // A Compose build that a later Compose file overrides is not built: its paths do not count.
+    let merged_builds: Option<Vec<(String, String)>> =
+        cx.container().and_then(|c| c.compose.as_ref()).map(|view| {
+            view.builds(project)
+                .into_iter()
+                .map(|(_, context, dockerfile)| (context, dockerfile))
+                .collect()
+        });
     for reference in project.references(cx.tree) {
+        if reference.file != crate::diag::FileId::MAIN
+            && let Some(builds) = &merged_builds
+        {
+            let used = builds
+                .iter()
+                .any(|(context, dockerfile)| match reference.kind {
+                    RefKind::Dockerfile => *dockerfile == reference.path,
+                    RefKind::Context => *context == reference.path,
+                    _ => true,
+                });
+            if !used {
+                continue;
+            }
+        }
         if let Some(d) = report(project, &reference) {
             out.push(d);
         }

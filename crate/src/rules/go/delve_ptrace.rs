@@ -5,8 +5,8 @@
 //! Delve's usual port 2345. A Go config that only builds and tests is left alone.
 //! Only image-based configs on images known to carry no grants are judged (Docker Hub's
 //! official images, the devcontainers base image): any other image, a Dockerfile's base image
-//! and a compose file can grant ptrace where this file cannot see. Under Compose, `runArgs` is
-//! ignored, so a grant
+//! and a compose file can grant ptrace where this file cannot see; a grant on the Compose
+//! service (`cap_add`, `privileged`) counts. Under Compose, `runArgs` is ignored, so a grant
 //! written there is reported as not taking effect.
 //!
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-delve-ptrace/`).
@@ -150,7 +150,14 @@ fn granted_outside_run_args(cx: &Context) -> bool {
                 "go" | "golang" | "rust" | "docker-in-docker"
             )
     });
-    cap_add || privileged || feature
+    // The Compose service's cap_add/privileged (crate::container) grant it too.
+    let compose = cx.container().is_some_and(|c| {
+        c.privileged.is_some()
+            || c.cap_add
+                .iter()
+                .any(|s| s.source == crate::container::Source::Compose && is_ptrace_cap(&s.value))
+    });
+    cap_add || privileged || feature || compose
 }
 
 /// The `runArgs` item that grants ptrace (`--cap-add=SYS_PTRACE`, `--cap-add SYS_PTRACE`,

@@ -7,6 +7,9 @@
 //!   `-p` needs all interfaces, and then the publishing itself is the exposure.
 //! - Headless `--continue` without `--accept-multiclient`: dlv exits with an error.
 //!
+//! The same flags are checked in the `RUN`, `CMD` and `ENTRYPOINT` of the Dockerfiles the
+//! configuration builds (`crate::container`), reported in the Dockerfile.
+//!
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-dlv-addr-flag/`,
 //! `go-dlv-listen-all-interfaces/`, `go-dlv-continue-multiclient/`).
 
@@ -66,6 +69,34 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for command in commands(cx) {
         if command.program().is_some_and(|p| program_name(p) == "dlv") {
             check_dlv(cx, &command, out);
+        }
+    }
+    let Some(container) = cx.container() else {
+        return;
+    };
+    for view in &container.dockerfiles {
+        let Some(text) = crate::rules::support::dockerfile::text_of(cx, view) else {
+            continue;
+        };
+        for i in &view.parsed.instructions {
+            if i.command().is_none() || i.keyword == "SHELL" {
+                continue;
+            }
+            for command in crate::rules::support::dockerfile::instruction_commands(view, text, i) {
+                if crate::rules::support::dockerfile::program(&command) != Some("dlv") {
+                    continue;
+                }
+                let mut found = Vec::new();
+                check_dlv(cx, &command, &mut found);
+                out.extend(found.into_iter().map(|mut d| {
+                    for fix in &mut d.fixes {
+                        for edit in &mut fix.edits {
+                            edit.file = view.file;
+                        }
+                    }
+                    d.in_file(view.file)
+                }));
+            }
         }
     }
 }
@@ -156,8 +187,11 @@ fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
     let flags = flags(command);
     for flag in &flags {
         match flag.name {
-            "--addr" => out.push(addr_flag(flag)),
-            "--listen" | "-l" => {
+            // `--addr` means `--listen`: its address is judged as one too.
+            "--addr" | "--listen" | "-l" => {
+                if flag.name == "--addr" {
+                    out.push(addr_flag(flag));
+                }
                 if let Some(d) = listen_all(cx, flag) {
                     out.push(d);
                 }

@@ -1,21 +1,28 @@
-//! The Go extension's old id `ms-vscode.go`: the extension moved to `golang.go`.
-//!
-//! When `golang.go` is listed as well, the fix removes the old id instead of duplicating it.
-//!
+//! The Go extension's old ids: `ms-vscode.go` and `lukehoban.go` (where it was published
+//! before), and `ms-vscode.vscode-go`, which never existed; the extension is `golang.go`
+//! (`features::extensions::renamed_to`). When `golang.go` is listed as well, the fix removes
+//! the old id instead of duplicating it. Other renamed ids: `extension-id-renamed`.
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-extension-old-id/`).
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::rules::support::config::extension_items;
+use crate::features::extensions::renamed_to;
+use crate::rules::support::config::{array_item_removal as removal, extension_items};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::syntax::NodeRef;
-use crate::text::TextRange;
+
+/// The Go extension's id.
+pub const GO_EXTENSION_ID: &str = "golang.go";
+
+/// True for an old or never-existing id of the Go extension (`ms-vscode.go`).
+pub fn is_old_go_id(id: &str) -> bool {
+    renamed_to(id) == Some(GO_EXTENSION_ID)
+}
 
 pub const GO_EXTENSION_OLD_ID: RuleInfo = RuleInfo {
     code: "go-extension-old-id",
     aliases: &[],
     severity: Severity::Warning,
-    summary: "ms-vscode.go is the Go extension's old id; it is golang.go now.",
-    why: "`ms-vscode.go` is the Go extension's old id; the extension is published as `golang.go` now, and the old id no longer installs the maintained extension.",
+    summary: "ms-vscode.go (or lukehoban.go, ms-vscode.vscode-go) is not the Go extension's id; it is golang.go.",
+    why: "`ms-vscode.go` and `lukehoban.go` are the Go extension's old ids and `ms-vscode.vscode-go` never existed; the extension is published as `golang.go`, and the other ids do not install the maintained extension.",
     fix: FixSafety::Safe {
         reason: "Extension ids are case-insensitive and the new id names the same extension; when `golang.go` is listed already, the old id is removed instead of duplicated.",
     },
@@ -34,12 +41,18 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(id) = item.as_str() else {
             continue;
         };
-        if !id.trim().eq_ignore_ascii_case("ms-vscode.go") {
+        if !is_old_go_id(id) {
             continue;
         }
-        let d = GO_EXTENSION_OLD_ID.at(item.range(),
+        let what = if id.trim().eq_ignore_ascii_case("ms-vscode.vscode-go") {
+            "is not an extension id (it never existed)"
+        } else {
+            "is the Go extension's old id"
+        };
+        let d = GO_EXTENSION_OLD_ID.at(
+            item.range(),
             format!(
-                "\"{}\" is the Go extension's old id; the extension is published as golang.go now. {}",
+                "\"{}\" {what}; the Go extension is published as golang.go. {}",
                 id.trim(),
                 if has_new_id {
                     "golang.go is listed already: remove this entry."
@@ -61,22 +74,4 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             None => d,
         });
     }
-}
-
-/// Deletes an array item with the comma that separates it from a neighbour; `None` when a
-/// comment sits in between (deleting it would lose the author's words).
-fn removal(cx: &Context, item: NodeRef) -> Option<Edit> {
-    let array = item.parent()?;
-    let items: Vec<_> = array.items().collect();
-    let index = items.iter().position(|i| i.id == item.id)?;
-    let range = match (
-        items.get(index + 1),
-        index.checked_sub(1).and_then(|p| items.get(p)),
-    ) {
-        (Some(next), _) => TextRange::new(item.range().start, next.range().start),
-        (None, Some(prev)) => TextRange::new(prev.range().end, item.range().end),
-        (None, None) => return None,
-    };
-    let commented = cx.tree.comments.iter().any(|c| range.intersects(*c));
-    (!commented).then(|| Edit::delete(range))
 }

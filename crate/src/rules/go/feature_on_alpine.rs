@@ -1,8 +1,8 @@
 //! The Go feature on an Alpine image: the feature installs only on Debian, Ubuntu and
 //! RHEL-family images, so the container build fails.
 //!
-//! Judged for image-based configs only (a Dockerfile's base image is not visible here).
-//! Alpine = the image is `alpine` itself or its tag names alpine (`golang:1.22-alpine3.19`,
+//! The image is `image`, or, with the container's files (`crate::container`), the base image of
+//! the Dockerfile's built stage or the Compose service's `image`. Alpine = the image is `alpine` itself or its tag names alpine (`golang:1.22-alpine3.19`,
 //! `mcr.microsoft.com/devcontainers/base:alpine-3.20`).
 //!
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-feature-on-alpine/`).
@@ -26,12 +26,19 @@ pub const GO_FEATURE_ON_ALPINE: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[GO_FEATURE_ON_ALPINE];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    if cx.kind != ConfigKind::Image {
-        return;
-    }
-    let (Some(feature), Some((name, _))) = (go_feature(cx), image(cx)) else {
+    let from_files = cx
+        .container()
+        .and_then(|c| c.base_image.as_ref())
+        .filter(|b| b.place.file != crate::diag::FileId::MAIN);
+    let name = match (cx.kind, from_files) {
+        (ConfigKind::Image, _) => image(cx).map(|(n, _)| n.to_string()),
+        (ConfigKind::Dockerfile | ConfigKind::Compose, Some(b)) => Some(b.value.clone()),
+        _ => None,
+    };
+    let (Some(feature), Some(name)) = (go_feature(cx), name) else {
         return;
     };
+    let name = name.as_str();
     if !is_alpine(name) {
         return;
     }
@@ -42,8 +49,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     out.push(GO_FEATURE_ON_ALPINE.at(feature.key_range(),
         format!(
-            "The Go feature installs only on Debian, Ubuntu and RHEL-family images, and {} is Alpine: the container build fails. {advice}",
-            crate::syntax::clip(name)
+            "The Go feature installs only on Debian, Ubuntu and RHEL-family images, and {}{} is Alpine: the container build fails. {advice}",
+            crate::syntax::clip(name),
+            from_files.map_or(String::new(), |b| {
+                let path = cx.project.and_then(|p| p.path(b.place.file)).unwrap_or("the Dockerfile");
+                format!(" (the base image in {path})")
+            })
         ),
     ));
 }

@@ -3,9 +3,10 @@
 //!
 //! The environment is resolved the way the command sees it: for a command, its inline
 //! `NAME=value` words, then `remoteEnv`, then `containerEnv`; for `go.testFlags`, the Go
-//! extension's `go.testEnvVars` and `go.toolsEnvVars` come first. `build.args` is not read: a
-//! build argument reaches the container only if the Dockerfile turns it into an ENV, which
-//! this file cannot see.
+//! extension's `go.testEnvVars` and `go.toolsEnvVars` come first. Below those lie the files of
+//! the container (`crate::container`): the Compose service's `environment`, then the `ENV` of
+//! the Dockerfile's built stage; a value found there is named by file and line. `build.args`
+//! reaches the container only through such an `ENV`.
 //!
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-race-without-cgo/`).
 
@@ -20,7 +21,7 @@ use crate::text::TextRange;
 pub const GO_RACE_WITHOUT_CGO: RuleInfo = RuleInfo {
     code: "go-race-without-cgo",
     aliases: &[],
-    severity: Severity::Warning,
+    severity: Severity::Error,
     summary: "go -race needs cgo, but CGO_ENABLED=0 is set for it.",
     why: "The race detector needs cgo on Linux, so `go test -race` with `CGO_ENABLED=0` stops with \"-race requires cgo\". The environment is resolved the way the command sees it.",
     fix: FixSafety::None,
@@ -35,6 +36,39 @@ const GO_SUBCOMMANDS_WITH_RACE: &[&str] = &["test", "build", "run", "install"];
 struct CgoOff {
     place: String,
     offset: Option<usize>,
+    /// What to do instead, when the value comes from another file.
+    advice: Option<String>,
+}
+
+/// CGO_ENABLED=0 from the Dockerfile's `ENV` or the Compose service's `environment`, when no
+/// layer of devcontainer.json set it.
+fn files_off(cx: &Context) -> Option<CgoOff> {
+    let container = cx.container()?;
+    let env = container.env_from_files("CGO_ENABLED")?;
+    if env.value.as_deref().map(str::trim) != Some("0") {
+        return None;
+    }
+    let project = cx.project?;
+    let path = project.path(env.place.file)?;
+    let line = crate::text::LineIndex::new(project.text(env.place.file)?)
+        .line_of(env.place.range.start)
+        + 1;
+    let what = match env.source {
+        crate::container::Source::Compose => "the Compose service's environment",
+        _ => "an ENV of the Dockerfile",
+    };
+    let alpine = if container.os == crate::container::OsFamily::Alpine {
+        " (on Alpine, cgo also needs a C compiler: apk add gcc musl-dev)"
+    } else {
+        ""
+    };
+    Some(CgoOff {
+        place: format!("in {what} ({path}:{line})"),
+        offset: None,
+        advice: Some(format!(
+            "Remove CGO_ENABLED=0 there, or set \"containerEnv\": {{\"CGO_ENABLED\": \"1\"}} here{alpine}; or drop -race."
+        )),
+    })
 }
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -60,9 +94,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             Some("0") => Some(CgoOff {
                 place: "on the command line".to_string(),
                 offset: None,
+                advice: None,
             }),
             Some(_) => None,
-            None => env_off(&[("remoteEnv", remote_env), ("containerEnv", container_env)]),
+            None => env_off(&[("remoteEnv", remote_env), ("containerEnv", container_env)]).or_else(
+                || {
+                    let set = env_sets(&[remote_env, container_env]);
+                    if set { None } else { files_off(cx) }
+                },
+            ),
         };
         if let Some(off) = off {
             out.push(report(cx, race, &off));
@@ -95,7 +135,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(race) = flags.items().find(|i| i.as_str().is_some_and(is_race_flag)) else {
             continue;
         };
-        if let Some(off) = env_off(&layers) {
+        let nodes: Vec<_> = layers.iter().map(|(_, n)| *n).collect();
+        let off = env_off(&layers).or_else(|| {
+            if env_sets(&nodes) {
+                None
+            } else {
+                files_off(cx)
+            }
+        });
+        if let Some(off) = off {
             out.push(report(cx, race.range(), &off));
         }
     }
@@ -121,6 +169,13 @@ fn race_word(command: &Command) -> Option<TextRange> {
         .map(|w| w.range)
 }
 
+/// Whether any of these objects sets CGO_ENABLED (to anything).
+fn env_sets(layers: &[Option<NodeRef>]) -> bool {
+    layers
+        .iter()
+        .any(|e| e.is_some_and(|e| e.get("CGO_ENABLED").is_some()))
+}
+
 /// The first layer that sets CGO_ENABLED decides; only "0" is reported.
 fn env_off(layers: &[(&str, Option<NodeRef>)]) -> Option<CgoOff> {
     for (place, env) in layers {
@@ -131,6 +186,7 @@ fn env_off(layers: &[(&str, Option<NodeRef>)]) -> Option<CgoOff> {
         return is_zero.then(|| CgoOff {
             place: (*place).to_string(),
             offset: Some(value.range().start),
+            advice: None,
         });
     }
     None
@@ -141,10 +197,13 @@ fn report(cx: &Context, range: TextRange, off: &CgoOff) -> Diagnostic {
         Some(offset) => format!("in {} (line {})", off.place, line_number(cx, offset)),
         None => off.place.clone(),
     };
-    GO_RACE_WITHOUT_CGO.at(range,
+    let advice = off.advice.clone().unwrap_or_else(|| {
+        "Set CGO_ENABLED=1 where this runs (e.g. \"go.testEnvVars\": {\"CGO_ENABLED\": \"1\"} for the Go extension's tests), or drop -race.".to_string()
+    });
+    GO_RACE_WITHOUT_CGO.at(
+        range,
         format!(
-            "-race needs cgo, but CGO_ENABLED=0 is set {place}: go stops with '-race requires cgo'. \
-             Set CGO_ENABLED=1 where this runs (e.g. \"go.testEnvVars\": {{\"CGO_ENABLED\": \"1\"}} for the Go extension's tests), or drop -race."
+            "-race needs cgo, but CGO_ENABLED=0 is set {place}: go stops with '-race requires cgo'. {advice}"
         ),
     )
 }

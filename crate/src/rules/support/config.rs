@@ -1,10 +1,12 @@
 //! Lookups in the configuration shared by several rules: settings, extensions, features,
 //! the image, whether the config is a Go one, and where a port is forwarded or published.
 
+use crate::diag::Edit;
 use crate::docker::image::{is_devcontainers_go_image, is_golang_image};
 use crate::docker::port::{port_spec_matches, publish_spec_matches};
 use crate::rules::Context;
 use crate::syntax::{MemberRef, NodeRef};
+use crate::text::TextRange;
 
 /// The settings objects: `customizations.vscode.settings` and the deprecated top-level `settings`.
 pub fn settings_objects<'a>(cx: &Context<'a>) -> Vec<NodeRef<'a>> {
@@ -50,11 +52,12 @@ pub fn extension_items<'a>(cx: &Context<'a>) -> Vec<NodeRef<'a>> {
     out
 }
 
-/// The Go extension, under its current id or its old one (ids are case-insensitive).
+/// The Go extension, under its current id or an old one (ids are case-insensitive).
 pub fn go_extension<'a>(cx: &Context<'a>) -> Option<NodeRef<'a>> {
     extension_items(cx).into_iter().find(|item| {
         item.as_str().is_some_and(|id| {
-            id.eq_ignore_ascii_case("golang.go") || id.eq_ignore_ascii_case("ms-vscode.go")
+            id.trim().eq_ignore_ascii_case("golang.go")
+                || crate::features::extensions::renamed_to(id) == Some("golang.go")
         })
     })
 }
@@ -91,6 +94,16 @@ pub fn image<'a>(cx: &Context<'a>) -> Option<(&'a str, NodeRef<'a>)> {
     let node = cx.root?.get("image")?;
     Some((node.as_str()?, node))
 }
+/// The base image of the container and the range to point at: today the `image` string of an
+/// image-based config (the range of its literal, quotes included). The one seam the image
+/// rules read, so the Dockerfile's final `FROM` can feed them later.
+pub fn base_image<'a>(cx: &Context<'a>) -> Option<(&'a str, crate::text::TextRange)> {
+    if cx.kind != crate::spec::ConfigKind::Image {
+        return None;
+    }
+    image(cx).map(|(name, node)| (name, node.range()))
+}
+
 /// True when anything in the config says it is a Go environment.
 pub fn uses_go(cx: &Context) -> bool {
     go_feature(cx).is_some()
@@ -148,6 +161,24 @@ pub fn published_by(cx: &Context, port: u16) -> Option<&'static str> {
     }
     None
 }
+/// Deletes an array item with the comma that separates it from a neighbour; `None` when a
+/// comment sits in between (deleting it would lose the author's words).
+pub fn array_item_removal(cx: &Context, item: NodeRef) -> Option<Edit> {
+    let array = item.parent()?;
+    let items: Vec<_> = array.items().collect();
+    let index = items.iter().position(|i| i.id == item.id)?;
+    let range = match (
+        items.get(index + 1),
+        index.checked_sub(1).and_then(|p| items.get(p)),
+    ) {
+        (Some(next), _) => TextRange::new(item.range().start, next.range().start),
+        (None, Some(prev)) => TextRange::new(prev.range().end, item.range().end),
+        (None, None) => return None,
+    };
+    let commented = cx.tree.comments.iter().any(|c| range.intersects(*c));
+    (!commented).then(|| Edit::delete(range))
+}
+
 /// The 1-based line of a byte offset, for messages.
 pub fn line_number(cx: &Context, offset: usize) -> usize {
     crate::text::LineIndex::new(cx.text).line_of(offset) + 1

@@ -63,3 +63,32 @@ pub fn append_to_array(cx: &Context, array: NodeRef, item: &str) -> Option<Vec<E
         }
     })
 }
+
+/// An edit that sets `key` to `value` (JSON text) in `object`: replaces the value of an
+/// existing member, else adds the member first, on its own line when the members are on
+/// their own lines. `None` for an unfinished object or an existing member without a value.
+pub fn set_member(cx: &Context, object: NodeRef, key: &str, value: &str) -> Option<Edit> {
+    if !object.is_object() || !object.node().closed {
+        return None;
+    }
+    if let Some(member) = object.member(key) {
+        return Some(Edit::replace(member.value?.range(), value));
+    }
+    let open = object.range().start + 1;
+    let member_text = format!("\"{key}\": {value}");
+    let Some(first) = object.members().next() else {
+        let inside = crate::text::TextRange::new(open, object.range().end - 1);
+        if cx.tree.comments.iter().any(|c| inside.intersects(*c)) {
+            return None;
+        }
+        return Some(Edit::replace(inside, format!(" {member_text} ")));
+    };
+    let key_start = first.key_range().start;
+    let between = cx.text.get(open..key_start)?;
+    if between.contains('\n') {
+        let indent = super::text_layout::line_indent(cx.text, key_start);
+        Some(Edit::insert(key_start, format!("{member_text},\n{indent}")))
+    } else {
+        Some(Edit::insert(key_start, format!("{member_text}, ")))
+    }
+}

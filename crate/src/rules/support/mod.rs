@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod config;
+pub mod dockerfile;
 pub mod exec_form;
 pub mod features_keys;
 pub mod insert;

@@ -1,0 +1,108 @@
+//! The retired image repository `mcr.microsoft.com/vscode/devcontainers/*` (built from
+//! microsoft/vscode-dev-containers, no longer updated) and where its images live now:
+//! `mcr.microsoft.com/devcontainers/*` (devcontainers/images). Both publish with the same build
+//! script, so a tag keeps its meaning (`go:0-1.19-bullseye`); whether the new repository has a
+//! given tag is known from the tags its manifests ever produced (`generated/image_tags.rs`).
+
+use super::generated::image_tags::PUBLISHED_TAGS;
+use super::image::ImageRef;
+
+/// The registry path of the retired repository.
+pub const RETIRED_PREFIX: &str = "vscode/devcontainers";
+/// The registry path of the maintained one.
+pub const MAINTAINED_PREFIX: &str = "devcontainers";
+
+/// Where a retired image lives now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Successor {
+    /// The image name in the retired repository (`go`).
+    pub name: String,
+    /// The tag as written (`latest` when none), and the digest, dropped from the new reference.
+    pub tag: String,
+    /// `mcr.microsoft.com/devcontainers/<name>[:<tag>]` when the name is published there.
+    pub new_reference: Option<String>,
+    /// True when the maintained repository published this exact tag (its manifests show it).
+    pub tag_published: bool,
+}
+
+/// The tags the maintained repository published for `name`, when it publishes `name`.
+pub fn published_tags(name: &str) -> Option<&'static [&'static str]> {
+    PUBLISHED_TAGS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, tags)| *tags)
+}
+
+/// For an image of the retired repository, its successor; `None` for any other image.
+pub fn successor(image: &str) -> Option<Successor> {
+    let r = ImageRef::parse(image)?;
+    let name = r.under_mcr(RETIRED_PREFIX)?.to_string();
+    let tag = r.tag_or_latest().to_string();
+    let tags = published_tags(&name);
+    let tag_published = tags.is_some_and(|t| t.contains(&tag.as_str()));
+    let new_reference = tags.map(|_| match &r.tag {
+        Some(t) => format!("mcr.microsoft.com/{MAINTAINED_PREFIX}/{name}:{t}"),
+        None => format!("mcr.microsoft.com/{MAINTAINED_PREFIX}/{name}"),
+    });
+    Some(Successor {
+        name,
+        tag,
+        new_reference,
+        tag_published,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_images_have_successors() {
+        let s = successor("mcr.microsoft.com/vscode/devcontainers/go:0-1.19-bullseye").unwrap();
+        assert_eq!(
+            s.new_reference.as_deref(),
+            Some("mcr.microsoft.com/devcontainers/go:0-1.19-bullseye")
+        );
+        assert!(s.tag_published);
+        let s = successor("mcr.microsoft.com/vscode/devcontainers/base").unwrap();
+        assert_eq!(
+            s.new_reference.as_deref(),
+            Some("mcr.microsoft.com/devcontainers/base")
+        );
+        assert!(s.tag_published);
+        let s = successor("mcr.microsoft.com/vscode/devcontainers/go:0-1.16").unwrap();
+        assert!(!s.tag_published);
+        let s = successor("mcr.microsoft.com/vscode/devcontainers/dotnetcore:3.1").unwrap();
+        assert_eq!(s.new_reference, None);
+        assert!(successor("mcr.microsoft.com/devcontainers/go:1").is_none());
+        assert!(successor("golang:1.22").is_none());
+    }
+
+    #[test]
+    fn every_maintained_image_name_is_known() {
+        // The image names of devcontainers/images `src/*/manifest.json` (base-alpine,
+        // base-debian and base-ubuntu publish as `base`).
+        let names: Vec<&str> = PUBLISHED_TAGS.iter().map(|(n, _)| *n).collect();
+        for name in [
+            "anaconda",
+            "base",
+            "cpp",
+            "dotnet",
+            "go",
+            "java",
+            "javascript-node",
+            "jekyll",
+            "miniconda",
+            "php",
+            "python",
+            "ruby",
+            "rust",
+            "typescript-node",
+            "universal",
+        ] {
+            assert!(names.contains(&name), "{name}");
+        }
+        assert!(published_tags("base").unwrap().contains(&"alpine"));
+        assert!(published_tags("go").unwrap().contains(&"latest"));
+    }
+}
