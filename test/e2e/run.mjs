@@ -4,7 +4,7 @@
 // Screenshots go to test-output/e2e/. Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -270,6 +270,34 @@ try {
       command: 'remote-containers.rebuildAndReopenInContainer',
       args: [],
     });
+  });
+
+  await step('activates-on-new-config', async () => {
+    // A second window on a folder without a devcontainer.json: workspaceContains cannot fire, so
+    // only onLanguage:jsonc plus the path check activate us once the file exists and is opened.
+    const fresh = join(tmp, 'fresh');
+    mkdirSync(fresh, { recursive: true });
+    const other = await context.newPage();
+    const wb2 = new Workbench(other);
+    await other.goto(`${server.url}/?folder=${encodeURIComponent(fresh)}`);
+    await wb2.ready();
+    mkdirSync(join(fresh, '.devcontainer'), { recursive: true });
+    writeFileSync(
+      join(fresh, CONFIG),
+      '{\n  "name": "a",\n  "name": "b",\n  "image": "mcr.microsoft.com/devcontainers/go:1",\n  "forwardPorts": [70000]\n}\n',
+    );
+    await wb2.openFile(CONFIG, 'devcontainer.json');
+    await other.keyboard.press('Control+Shift+M');
+    let rows = [];
+    await waitFor('our diagnostics for the new file', 30_000, async () => {
+      rows = await wb2.texts('.markers-panel .monaco-list-row');
+      return rows.some((r) => r.includes('Devcontainer Doctor'));
+    });
+    // Each problem once: the duplicate "name" is VS Code's JSON service's to report.
+    const duplicates = rows.filter((r) => /duplicate|already set/i.test(r));
+    assert.equal(duplicates.length, 1, `one duplicate-key row: ${JSON.stringify(rows)}`);
+    await other.screenshot({ path: join(OUT, 'activates-on-new-config.png') });
+    await other.close();
   });
 } catch (error) {
   console.log(`FAIL setup: ${error.stack ?? error}`);
