@@ -299,6 +299,51 @@ try {
     await other.screenshot({ path: join(OUT, 'activates-on-new-config.png') });
     await other.close();
   });
+
+  await step('container-files', async () => {
+    // Issue 8: a Compose configuration naming a service the Compose file lacks, and a Dockerfile
+    // with `apt-get install` without -y. Both must show in the Problems panel.
+    const folder = join(tmp, 'compose');
+    mkdirSync(join(folder, '.devcontainer'), { recursive: true });
+    writeFileSync(
+      join(folder, CONFIG),
+      '{\n  "name": "compose",\n  "dockerComposeFile": "compose.yaml",\n  "service": "ap",\n  "workspaceFolder": "/workspace"\n}\n',
+    );
+    writeFileSync(
+      join(folder, '.devcontainer/compose.yaml'),
+      'services:\n  app:\n    build:\n      context: .\n      dockerfile: Dockerfile\n',
+    );
+    writeFileSync(
+      join(folder, '.devcontainer/Dockerfile'),
+      'FROM golang:1.24-bookworm\nRUN apt-get update && apt-get install git\n',
+    );
+    const other = await context.newPage();
+    const wb3 = new Workbench(other);
+    await other.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await wb3.ready();
+    await wb3.openFile(CONFIG, 'devcontainer.json');
+    await other.keyboard.press('Control+Shift+M');
+    let rows = [];
+    try {
+      await waitFor('the missing service and the Dockerfile finding', 30_000, async () => {
+        rows = await wb3.texts('.markers-panel .monaco-list-row');
+        return (
+          rows.some((r) => r.includes('compose-service-undefined')) &&
+          rows.some((r) => r.includes('dockerfile-apt-install-without-yes'))
+        );
+      });
+    } catch (error) {
+      error.message += `\nseen: ${JSON.stringify(rows)}`;
+      throw error;
+    } finally {
+      await other.screenshot({ path: join(OUT, 'container-files.png') });
+      await other.close();
+    }
+  });
+
+  await step('completion-compose-service', async () => {}, {
+    skip: 'completion of Compose services comes with branch idefiles, not in main at 23:50',
+  });
 } catch (error) {
   console.log(`FAIL setup: ${error.stack ?? error}`);
   results.push({ name: 'setup', ok: false });
