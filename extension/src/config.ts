@@ -26,12 +26,8 @@ export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean
   return event.affectsConfiguration(SECTION);
 }
 
-/**
- * Codes VS Code's JSON service reports too; shown by us only when the user asks. Not
- * duplicate-key: in code-server 4.100 (VS Code 1.100) the e2e test saw no JSON-service row for a
- * duplicate key in devcontainer.json, and our message names the line of the first one.
- */
-export const JSON_SERVICE_CODES: readonly string[] = ['trailing-comma'];
+/** Codes VS Code's JSON service reports too; shown by us only when the user asks. */
+export const JSON_SERVICE_CODES: readonly string[] = ['duplicate-key', 'trailing-comma'];
 
 export function showJsonSyntaxProblems(scope?: vscode.Uri): boolean {
   return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('showJsonSyntaxProblems', false);

@@ -293,8 +293,7 @@ try {
       rows = await wb2.texts('.markers-panel .monaco-list-row');
       return rows.some((r) => r.includes('Devcontainer Doctor'));
     });
-    // Each problem once: one row for the duplicate "name" (ours: VS Code's JSON service showed
-    // none for it here), not one from each.
+    // Each problem once: the duplicate "name" is VS Code's JSON service's to report.
     const duplicates = rows.filter((r) => /duplicate|already set/i.test(r));
     assert.equal(duplicates.length, 1, `one duplicate-key row: ${JSON.stringify(rows)}`);
     await other.screenshot({ path: join(OUT, 'activates-on-new-config.png') });
