@@ -125,7 +125,8 @@ try {
     await page.keyboard.press('Control+Shift+M');
     const expected = glue
       .analyze(disk(), undefined)
-      .diagnostics.filter((d) => d.severity !== 'hint')
+      // duplicate-key and trailing-comma are left to VS Code's JSON service in the editor.
+      .diagnostics.filter((d) => d.severity !== 'hint' && !['duplicate-key', 'trailing-comma'].includes(d.code))
       .map((d) => ({
         message: d.message,
         where: `[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`,
@@ -293,9 +294,14 @@ try {
       rows = await wb2.texts('.markers-panel .monaco-list-row');
       return rows.some((r) => r.includes('Devcontainer Doctor'));
     });
-    // Each problem once: the duplicate "name" is VS Code's JSON service's to report.
-    const duplicates = rows.filter((r) => /duplicate|already set/i.test(r));
-    assert.equal(duplicates.length, 1, `one duplicate-key row: ${JSON.stringify(rows)}`);
+    // Each problem once: the duplicate "name" is VS Code's JSON service's to report (it marks
+    // both keys, "Duplicate object key"); none of ours says it again.
+    await waitFor('the JSON service row for the duplicate key', 30_000, async () => {
+      rows = await wb2.texts('.markers-panel .monaco-list-row');
+      return rows.some((r) => r.includes('Duplicate object key'));
+    });
+    const ours = rows.filter((r) => r.includes('already set on line'));
+    assert.equal(ours.length, 0, `no duplicate-key row of ours: ${JSON.stringify(rows)}`);
     await other.screenshot({ path: join(OUT, 'activates-on-new-config.png') });
     await other.close();
   });
