@@ -18,6 +18,9 @@ cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings # the WASM fac
 step "cargo test"
 cargo test
 
+step "cargo package (what cargo install and crates.io get)"
+cargo package -p devcontainer-doctor --allow-dirty --no-verify
+
 step "language server in Neovim (test/nvim)"
 bash test/nvim/run.sh
 

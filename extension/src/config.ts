@@ -25,3 +25,10 @@ export function severityOverrides(scope?: vscode.Uri): Record<string, SeverityOv
 export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(SECTION);
 }
+
+/** Codes VS Code's JSON service reports too; shown by us only when the user asks. */
+export const JSON_SERVICE_CODES: readonly string[] = ['duplicate-key', 'trailing-comma'];
+
+export function showJsonSyntaxProblems(scope?: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>('showJsonSyntaxProblems', false);
+}

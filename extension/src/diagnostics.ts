@@ -129,9 +129,14 @@ export class DiagnosticsController implements vscode.Disposable {
     });
     const main = result.files.find((f) => f.main)?.diagnostics ?? [];
     this.latest.set(key, { version, diagnostics: main });
+    // Each problem once: VS Code's JSON service already reports duplicate keys and trailing
+    // commas in the same Problems panel. Quick fixes and Fix All still see them (`latest`).
+    const shown = config.showJsonSyntaxProblems(document.uri)
+      ? main
+      : main.filter((d) => !config.JSON_SERVICE_CODES.includes(d.code));
     this.collection.set(
       document.uri,
-      main.map((d) => this.toVscode(d)),
+      shown.map((d) => this.toVscode(d)),
     );
 
     const files = new Set<string>();

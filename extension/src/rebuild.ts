@@ -13,6 +13,12 @@ export const REBUILD_TITLE = 'Save and Rebuild Container';
 const DEV_CONTAINERS_ID = 'ms-vscode-remote.remote-containers';
 const REBUILD_AND_REOPEN = 'remote-containers.rebuildAndReopenInContainer';
 const REBUILD_IN_CONTAINER = 'remote-containers.rebuildContainer';
+// GitHub Codespaces' own commands (the GitHub Codespaces extension, github.codespaces): a rebuild
+// that keeps the image cache, and a full one that clears it.
+export const CODESPACES_REBUILD = 'github.codespaces.rebuildEnvironment';
+export const CODESPACES_FULL_REBUILD = 'github.codespaces.fullRebuildEnvironment';
+const REBUILD_CHOICE = 'Rebuild';
+const FULL_REBUILD_CHOICE = 'Full Rebuild';
 
 /** What the in-container check needs; without it the command rebuilds as it always did. */
 export interface RebuildCheck {
@@ -48,13 +54,19 @@ async function rebuild(log: vscode.LogOutputChannel, check: RebuildCheck | undef
         return;
       }
     }
-    const inContainer = vscode.env.remoteName === 'dev-container';
+    const inCodespace = vscode.env.remoteName === 'codespaces';
+    const inContainer = inCodespace || vscode.env.remoteName === 'dev-container';
     // Inside a container the text it started with is known: skip rebuilds that are not needed.
     const target = inContainer && check && document ? { check, document, text: document.getText() } : undefined;
     if (target && !(await adviseRebuild(log, target))) return;
-    const command = inContainer ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
     // Other editors may register the same IDs, and the extension may be absent: ask first.
     const available = await vscode.commands.getCommands(true);
+    let command = inContainer ? REBUILD_IN_CONTAINER : REBUILD_AND_REOPEN;
+    if (inCodespace) {
+      const picked = await codespacesCommand(available);
+      if (picked === null) return;
+      command = picked;
+    }
     if (!available.includes(command)) {
       await explainMissing(document);
       return;
@@ -67,6 +79,24 @@ async function rebuild(log: vscode.LogOutputChannel, check: RebuildCheck | undef
     log.error(`rebuild failed: ${message}`);
     void vscode.window.showErrorMessage(`Devcontainer Doctor: rebuilding the container failed: ${message}`);
   }
+}
+
+/**
+ * In a codespace: the rebuild, or the full rebuild as a second choice when both commands exist.
+ * Null when the user dismissed the choice.
+ */
+async function codespacesCommand(available: string[]): Promise<string | null> {
+  if (!available.includes(CODESPACES_REBUILD) || !available.includes(CODESPACES_FULL_REBUILD)) {
+    return CODESPACES_REBUILD;
+  }
+  const choice = await vscode.window.showInformationMessage(
+    'Devcontainer Doctor: rebuild this codespace? A full rebuild also clears the cached images (slower).',
+    REBUILD_CHOICE,
+    FULL_REBUILD_CHOICE,
+  );
+  if (choice === REBUILD_CHOICE) return CODESPACES_REBUILD;
+  if (choice === FULL_REBUILD_CHOICE) return CODESPACES_FULL_REBUILD;
+  return null;
 }
 
 interface RebuildTarget {

@@ -4,7 +4,7 @@
 // Screenshots go to test-output/e2e/. Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +125,8 @@ try {
     await page.keyboard.press('Control+Shift+M');
     const expected = glue
       .analyze(disk(), undefined)
-      .diagnostics.filter((d) => d.severity !== 'hint')
+      // duplicate-key and trailing-comma are left to VS Code's JSON service in the editor.
+      .diagnostics.filter((d) => d.severity !== 'hint' && !['duplicate-key', 'trailing-comma'].includes(d.code))
       .map((d) => ({
         message: d.message,
         where: `[Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}]`,
@@ -270,6 +271,84 @@ try {
       command: 'remote-containers.rebuildAndReopenInContainer',
       args: [],
     });
+  });
+
+  await step('activates-on-new-config', async () => {
+    // A second window on a folder without a devcontainer.json: workspaceContains cannot fire, so
+    // only onLanguage:jsonc plus the path check activate us once the file exists and is opened.
+    const fresh = join(tmp, 'fresh');
+    mkdirSync(fresh, { recursive: true });
+    const other = await context.newPage();
+    const wb2 = new Workbench(other);
+    await other.goto(`${server.url}/?folder=${encodeURIComponent(fresh)}`);
+    await wb2.ready();
+    mkdirSync(join(fresh, '.devcontainer'), { recursive: true });
+    writeFileSync(
+      join(fresh, CONFIG),
+      '{\n  "name": "a",\n  "name": "b",\n  "image": "mcr.microsoft.com/devcontainers/go:1",\n  "forwardPorts": [70000]\n}\n',
+    );
+    await wb2.openFile(CONFIG, 'devcontainer.json');
+    await other.keyboard.press('Control+Shift+M');
+    let rows = [];
+    await waitFor('our diagnostics for the new file', 30_000, async () => {
+      rows = await wb2.texts('.markers-panel .monaco-list-row');
+      return rows.some((r) => r.includes('Devcontainer Doctor'));
+    });
+    // Each problem once: the duplicate "name" is VS Code's JSON service's to report (it marks
+    // both keys, "Duplicate object key"); none of ours says it again.
+    await waitFor('the JSON service row for the duplicate key', 30_000, async () => {
+      rows = await wb2.texts('.markers-panel .monaco-list-row');
+      return rows.some((r) => r.includes('Duplicate object key'));
+    });
+    const ours = rows.filter((r) => r.includes('already set on line'));
+    assert.equal(ours.length, 0, `no duplicate-key row of ours: ${JSON.stringify(rows)}`);
+    await other.screenshot({ path: join(OUT, 'activates-on-new-config.png') });
+    await other.close();
+  });
+
+  await step('container-files', async () => {
+    // Issue 8: a Compose configuration naming a service the Compose file lacks, and a Dockerfile
+    // with `apt-get install` without -y. Both must show in the Problems panel.
+    const folder = join(tmp, 'compose');
+    mkdirSync(join(folder, '.devcontainer'), { recursive: true });
+    writeFileSync(
+      join(folder, CONFIG),
+      '{\n  "name": "compose",\n  "dockerComposeFile": "compose.yaml",\n  "service": "ap",\n  "workspaceFolder": "/workspace"\n}\n',
+    );
+    writeFileSync(
+      join(folder, '.devcontainer/compose.yaml'),
+      'services:\n  app:\n    build:\n      context: .\n      dockerfile: Dockerfile\n',
+    );
+    writeFileSync(
+      join(folder, '.devcontainer/Dockerfile'),
+      'FROM golang:1.24-bookworm\nRUN apt-get update && apt-get install git\n',
+    );
+    const other = await context.newPage();
+    const wb3 = new Workbench(other);
+    await other.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await wb3.ready();
+    await wb3.openFile(CONFIG, 'devcontainer.json');
+    await other.keyboard.press('Control+Shift+M');
+    let rows = [];
+    try {
+      await waitFor('the missing service and the Dockerfile finding', 30_000, async () => {
+        rows = await wb3.texts('.markers-panel .monaco-list-row');
+        return (
+          rows.some((r) => r.includes('compose-service-undefined')) &&
+          rows.some((r) => r.includes('dockerfile-apt-install-without-yes'))
+        );
+      });
+    } catch (error) {
+      error.message += `\nseen: ${JSON.stringify(rows)}`;
+      throw error;
+    } finally {
+      await other.screenshot({ path: join(OUT, 'container-files.png') });
+      await other.close();
+    }
+  });
+
+  await step('completion-compose-service', async () => {}, {
+    skip: 'completion of Compose services comes with branch idefiles, not in main at 23:50',
   });
 } catch (error) {
   console.log(`FAIL setup: ${error.stack ?? error}`);

@@ -42,6 +42,8 @@ export function profile(tmp) {
         'git.enabled': false,
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
+        // VS Code for the Web auto-saves by default; the tests save with Ctrl+S themselves.
+        'files.autoSave': 'off',
       },
       null,
       2,
