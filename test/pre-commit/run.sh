@@ -33,14 +33,14 @@ expect() {
   fi
 }
 
-printf '{\n  "image": "debian",\n  "forwardPorts": [70000]\n}\n' >"$repo/.devcontainer/devcontainer.json"
-expect devcontainer-doctor 1 "port-out-of-range"
+printf '{\n  "image": "debian",\n  "mounts": [{ "source": "cache", "type": "volume" }]\n}\n' >"$repo/.devcontainer/devcontainer.json"
+expect devcontainer-doctor 1 "mount-missing-property"
 printf '{\n  "image": "mcr.microsoft.com/devcontainers/go:1",\n  "forwardPorts": [8080]\n}\n' >"$repo/.devcontainer/devcontainer.json"
 expect devcontainer-doctor 0 "Passed"
 # The system hook runs the binary the first hook built.
 export PATH="$CARGO_TARGET_DIR/release:$PATH"
-printf '{\n  "image": "debian",\n  "forwardPorts": [70000]\n}\n' >"$repo/.devcontainer.json"
-expect devcontainer-doctor-system 1 "port-out-of-range"
+printf '{\n  "image": "debian",\n  "mounts": [{ "source": "cache", "type": "volume" }]\n}\n' >"$repo/.devcontainer.json"
+expect devcontainer-doctor-system 1 "mount-missing-property"
 rm "$repo/.devcontainer.json"
 expect devcontainer-doctor-system 0 "Passed"
 
