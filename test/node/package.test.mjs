@@ -33,9 +33,21 @@ test('the manifest declares what the marketplace and VS Code need', () => {
   assert.equal(manifest.repository.url, 'https://github.com/devcontainer-doctor/devcontainer-doctor');
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
   assert.equal(manifest.capabilities.virtualWorkspaces, true);
-  assert.ok(manifest.activationEvents.every((e) => e.startsWith('workspaceContains:') && e.includes('devcontainer')));
+  // Existing configs activate the extension when the folder opens; a config opened or created
+  // later activates it through its language (the extension then checks the path).
+  const events = manifest.activationEvents;
+  assert.ok(
+    events.every(
+      (e) => (e.startsWith('workspaceContains:') && e.includes('devcontainer')) || e.startsWith('onLanguage:json'),
+    ),
+  );
+  assert.ok(events.includes('onLanguage:jsonc') && events.some((e) => e.startsWith('workspaceContains:')));
   const settings = manifest.contributes.configuration.properties;
-  assert.deepEqual(Object.keys(settings).sort(), ['devcontainerDoctor.enable', 'devcontainerDoctor.severityOverrides']);
+  assert.deepEqual(Object.keys(settings).sort(), [
+    'devcontainerDoctor.enable',
+    'devcontainerDoctor.severityOverrides',
+    'devcontainerDoctor.showJsonSyntaxProblems',
+  ]);
   assert.deepEqual(settings['devcontainerDoctor.severityOverrides'].additionalProperties.enum, [
     'error',
     'warning',
