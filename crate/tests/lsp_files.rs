@@ -258,3 +258,29 @@ fn fix_all_leaves_a_rule_turned_off_alone() {
         "{ \"forwardPorts\": [\"8080\"], \"image\": \"debian:12\" }"
     );
 }
+
+#[test]
+fn a_pulled_dockerfile_reports_what_its_configuration_found() {
+    let folder = apt_folder("pull");
+    let (config, dockerfile) = (folder.uri(CONFIG), folder.uri(DOCKERFILE));
+    let mut c = caps();
+    c["textDocument"]["diagnostic"] = json!({});
+    let mut client = Client::start(c);
+    open_config(&client, &folder);
+    let pull = |client: &mut Client, uri: &str| {
+        client.call(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+    };
+    assert_eq!(pull(&mut client, &config)["items"], json!([]));
+    assert_eq!(codes(&pull(&mut client, &dockerfile)["items"]), [APT]);
+    // Fixed in the editor: the next pull sees the open text.
+    client.open(
+        &dockerfile,
+        1,
+        &APT_DOCKERFILE.replace("install", "install -y"),
+    );
+    assert_eq!(pull(&mut client, &dockerfile)["items"], json!([]));
+    assert_eq!(client.shutdown(), 0);
+}

@@ -36,7 +36,10 @@ pub fn handle<E: Engine>(
     let mut seen: Vec<(String, String)> = Vec::new();
     let checked = server.projects.get(uri).filter(|c| fresh(server, c));
     // A Dockerfile or Compose file has no engine actions of its own, only its findings' fixes.
-    let config = server.docs.get(uri).filter(|_| proto::is_devcontainer_json(uri));
+    let config = server
+        .docs
+        .get(uri)
+        .filter(|_| proto::is_devcontainer_json(uri));
     if let Some(doc) = config {
         let lines = Lines::new(&doc.text, encoding);
         let start = lines.api_offset(params.range.start);
@@ -77,6 +80,10 @@ pub fn handle<E: Engine>(
                 actions.extend(found.into_iter().map(lsp::CodeActionOrCommand::CodeAction));
             }
         }
+    }
+    if actions.is_empty() && server.docs.get(uri).is_none() {
+        // A document we know nothing about: "nothing here", as for completion and hover.
+        return Ok(Value::Null);
     }
     to_value(actions)
 }
