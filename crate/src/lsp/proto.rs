@@ -241,14 +241,14 @@ pub fn workspace_edit(
             None => groups.push((uri, text, vec![edit])),
         }
     }
-    let mut changes = std::collections::HashMap::new();
-    for (uri, text, group) in groups {
+    let edits = |(uri, text, group): (String, String, Vec<&api::TextEdit>)| {
         let lines = Lines::new(&text, encoding);
-        let uri = lsp::Uri::from_str(&uri).ok()?;
-        changes.insert(uri, group.iter().map(|e| lines.text_edit(e)).collect());
-    }
+        let edits: Vec<lsp::TextEdit> = group.iter().map(|e| lines.text_edit(e)).collect();
+        lsp::Uri::from_str(&uri).ok().map(|uri| (uri, edits))
+    };
     Some(lsp::WorkspaceEdit {
-        changes: Some(changes),
+        // Built in place: clippy counts `Uri` a mutable key type in a named map.
+        changes: Some(groups.into_iter().map(edits).collect::<Option<_>>()?),
         ..Default::default()
     })
 }
