@@ -113,13 +113,16 @@ fn completion_folder_fixtures() {
         let (name, text, offset, project, expect) = read_folder(folder);
         let tree = syntax::parse(&text);
         let items = complete_project_in(Some(&project), &text, &tree, offset);
-        check_completion(&name, folder, (&text, offset), &items, &expect, &mut failures);
+        check_completion(
+            &name,
+            folder,
+            (&text, offset),
+            &items,
+            &expect,
+            &mut failures,
+        );
     }
-    assert!(
-        folders.len() >= 8,
-        "only {} folder fixtures",
-        folders.len()
-    );
+    assert!(folders.len() >= 8, "only {} folder fixtures", folders.len());
     assert!(
         failures.is_empty(),
         "{}",
@@ -132,7 +135,11 @@ fn completion_folder_fixtures() {
 fn every_ide_snapshot_has_its_fixture() {
     let mut failures = Vec::new();
     for kind in ["complete", "hover", "complete_folders", "hover_folders"] {
-        for entry in fs::read_dir(fixture_dir(kind)).into_iter().flatten().flatten() {
+        for entry in fs::read_dir(fixture_dir(kind))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let path = entry.path();
             let has_fixture = if kind.ends_with("_folders") {
                 path.with_extension("").is_dir()

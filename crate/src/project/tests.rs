@@ -37,7 +37,11 @@ fn dockerfile_and_context_relative_to_the_config_folder() {
     );
     assert_eq!(
         p.wanted(),
-        vec![want(".", Folder), want("..", Folder), want("Dockerfile", File)]
+        vec![
+            want(".", Folder),
+            want("..", Folder),
+            want("Dockerfile", File)
+        ]
     );
     let legacy = Project::new(
         "d.json",
@@ -56,7 +60,10 @@ fn dockerfile_and_context_relative_to_the_config_folder() {
         "d.json",
         r#"{ "dockerFile": "Dockerfile", "build": { "context": "x" } }"#,
     );
-    assert_eq!(p.wanted(), vec![want(".", Folder), want("Dockerfile", File)]);
+    assert_eq!(
+        p.wanted(),
+        vec![want(".", Folder), want("Dockerfile", File)]
+    );
 }
 
 #[test]
@@ -149,7 +156,11 @@ fn a_missing_file_asks_for_its_folder_once_then_nothing() {
 #[test]
 fn the_folder_is_listed_for_file_name_completion() {
     // An image configuration names no file: nothing to list.
-    assert!(Project::new("d.json", r#"{ "image": "x" }"#).wanted().is_empty());
+    assert!(
+        Project::new("d.json", r#"{ "image": "x" }"#)
+            .wanted()
+            .is_empty()
+    );
     // `"dockerComposeFile": ""` while typing names no file yet, but its names are wanted.
     let p = Project::new("d.json", r#"{ "dockerComposeFile": "" }"#);
     assert_eq!(p.wanted(), vec![want(".", Folder)]);
@@ -157,7 +168,11 @@ fn the_folder_is_listed_for_file_name_completion() {
     let p = Project::new("d.json", r#"{ "build": { "dockerfile": "docker/" } }"#);
     assert_eq!(
         p.wanted(),
-        vec![want(".", Folder), want("docker", File), want("docker", Folder)]
+        vec![
+            want(".", Folder),
+            want("docker", File),
+            want("docker", Folder)
+        ]
     );
 }
 
@@ -169,7 +184,11 @@ fn variables_expand_or_the_path_is_skipped() {
     p.local_env.insert("DIR".into(), "sub".into());
     assert_eq!(
         p.wanted(),
-        vec![want(".", Folder), want("..", Folder), want("sub/y.yml", File)]
+        vec![
+            want(".", Folder),
+            want("..", Folder),
+            want("sub/y.yml", File)
+        ]
     );
     p.workspace_folder = Some("/w/app".into());
     p.config_folder = Some("/w/app/.devcontainer".into());
