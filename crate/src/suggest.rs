@@ -5,6 +5,12 @@
 /// cost quadratic time.
 const MAX_CHARS: usize = 200;
 
+/// How many chars of `s` [`edit_distance`] compares: the distance of two words is at least
+/// the difference of these lengths, a cheap bound to skip most candidates.
+pub fn compared_len(s: &str) -> usize {
+    s.chars().take(MAX_CHARS).count()
+}
+
 /// Edit distance over chars where swapping two neighbours counts as one edit (optimal string
 /// alignment), so `verison` is one edit from `version`.
 pub fn edit_distance(a: &str, b: &str) -> usize {

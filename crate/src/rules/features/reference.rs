@@ -8,7 +8,7 @@
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::features::{self, LEGACY_TAG, RefKind};
-use crate::rules::support::features_keys::{FeatureEntry, feature_entries, show};
+use crate::rules::support::features_keys::{FeatureEntry, show};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::text::TextRange;
 
@@ -79,7 +79,7 @@ pub const CODES: &[RuleInfo] = &[
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in feature_entries(cx) {
+    for entry in cx.feature_entries() {
         let r = &entry.reference;
         if let Some(problem) = &r.problem {
             out.push(
