@@ -102,6 +102,12 @@ fn profile_once(step: &str, all: &[&str]) {
     for text in all {
         match step {
             "parse" => drop(black_box(devcontainer_doctor::syntax::parse(text))),
+            // Every finding, to compare two builds' output on the corpus with `diff`.
+            "dump" => {
+                for d in devcontainer_doctor::analysis::analyze(text).diagnostics {
+                    println!("{d:?}");
+                }
+            }
             "api" => drop(black_box(devcontainer_doctor::api::analyze(
                 text,
                 &Default::default(),
