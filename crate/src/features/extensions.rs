@@ -51,8 +51,8 @@ pub fn did_you_mean(id: &str) -> Option<&'static str> {
         .filter(|k| crate::suggest::compared_len(k).abs_diff(chars) <= limit)
         .filter_map(|k| {
             let known = k.to_ascii_lowercase();
-            let d = crate::suggest::edit_distance(&known, &lower);
-            (d >= 1 && d <= limit && !is_other_edition(&known, &lower)).then_some((d, *k))
+            let d = crate::suggest::edit_distance_at_most(&known, &lower, limit)?;
+            (d >= 1 && !is_other_edition(&known, &lower)).then_some((d, *k))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
