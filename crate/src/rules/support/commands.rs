@@ -13,6 +13,7 @@ pub const WATCHED_WORDS: &[&str] = &["dlv", "race"];
 /// Every simple command written in any string of the config (hooks, settings, runArgs...),
 /// and every array of strings read as one exec-form command. Iterates the node arena, so
 /// nesting depth costs nothing. Words of `sh -c '...'` are split once more.
+#[cfg(test)]
 pub fn commands(cx: &Context) -> Vec<Command> {
     collect(cx, |_| true)
 }
