@@ -5,8 +5,8 @@
 use super::tree::SyntaxError;
 use crate::text::TextRange;
 use jsonc_parser::tokens::Token;
-use std::borrow::Cow;
 use jsonc_parser::{Scanner, ScannerOptions};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
