@@ -89,8 +89,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         match r.kind {
-            RefKind::ShortId => short_id(&entry, out),
-            RefKind::Oci => oci(&entry, out),
+            RefKind::ShortId => short_id(entry, out),
+            RefKind::Oci => oci(entry, out),
             RefKind::GithubRelease => out.push(FEATURE_DEPRECATED.at(entry.member.key_range(),
                 format!(
                     "\"{}\" uses the deprecated GitHub-release form (owner/repo/id): the CLI only falls back to it when no registry has the feature, and lock files skip it. Reference the feature as \"registry/namespace/id:version\" (publish it to a registry if needed).",

@@ -43,8 +43,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         match r.tag {
-            None => unpinned(&entry, info, out),
-            Some(tag) => check_tag(&entry, info, tag, out),
+            None => unpinned(entry, info, out),
+            Some(tag) => check_tag(entry, info, tag, out),
         }
     }
 }
