@@ -150,21 +150,20 @@ pub struct Document {
     text: String,
     version: i32,
     tree: Tree,
-    line_starts: Vec<usize>,
-    ascii: bool,
+    /// Line starts and whether the text is ASCII, built on the first position asked for:
+    /// most files have no finding, and then no position is ever needed.
+    lines: std::cell::OnceCell<(Vec<usize>, bool)>,
 }
 
 impl Document {
     pub fn new(text: impl Into<String>, version: i32) -> Self {
         let text = text.into();
         let tree = crate::syntax::parse(&text);
-        let (line_starts, ascii) = LineIndex::new(&text).into_parts();
         Self {
             text,
             version,
             tree,
-            line_starts,
-            ascii,
+            lines: std::cell::OnceCell::new(),
         }
     }
     pub fn text(&self) -> &str {
@@ -177,7 +176,10 @@ impl Document {
         &self.tree
     }
     pub fn line_index(&self) -> LineIndex<'_> {
-        LineIndex::from_line_starts(&self.text, &self.line_starts, self.ascii)
+        let (line_starts, ascii) = self
+            .lines
+            .get_or_init(|| LineIndex::new(&self.text).into_parts());
+        LineIndex::from_line_starts(&self.text, line_starts, *ascii)
     }
 }
 
@@ -189,6 +191,11 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
 /// Checks a kept document on its own.
 pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> AnalyzeResult {
     let diagnostics = crate::analysis::check(None, document.text(), document.tree());
+    if diagnostics.is_empty() {
+        return AnalyzeResult {
+            diagnostics: Vec::new(),
+        };
+    }
     let index = document.line_index();
     let diagnostics = diagnostics
         .iter()
