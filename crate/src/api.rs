@@ -10,7 +10,11 @@ use std::collections::BTreeMap;
 
 pub use crate::project::{WantKind, Wanted};
 
+mod actions;
+mod kept;
 mod project;
+pub use actions::{code_actions, code_actions_document, code_actions_project};
+pub use kept::Kept;
 pub use project::{
     FileDiagnostics, ProjectFile, ProjectFileKind, ProjectInput, ProjectResult, analyze_project,
     analyze_project_in, complete_project, hover_project, project_wanted,
@@ -32,6 +36,9 @@ pub enum SeverityOverride {
 pub struct AnalyzeOptions {
     /// Rule code -> severity ("off" drops the rule's diagnostics).
     pub severity_overrides: BTreeMap<String, SeverityOverride>,
+    /// Leaves every diagnostic's `fixes` empty: the host asks for code actions when the user
+    /// does. Fixes were half of what crossed the WASM boundary on every keystroke (issue 11).
+    pub omit_fixes: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -109,6 +116,10 @@ pub struct CompletionItem {
     /// Markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documentation: Option<String>,
+    /// Given instead of `documentation` when that is left out to keep the list small: the
+    /// host asks [`completion_doc`] for it when the item is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_id: Option<String>,
     pub insert_text: String,
     /// When true, `insert_text` is a VS Code snippet (`$1`, `${1:x}`).
     pub is_snippet: bool,
@@ -150,6 +161,8 @@ pub struct Document {
     tree: Tree,
     line_starts: Vec<usize>,
     ascii: bool,
+    /// The rules' findings on this text alone, made by the first call that needs them.
+    checked: std::cell::OnceCell<Vec<diag::Diagnostic>>,
 }
 
 impl Document {
@@ -163,6 +176,7 @@ impl Document {
             tree,
             line_starts,
             ascii,
+            checked: std::cell::OnceCell::new(),
         }
     }
     pub fn text(&self) -> &str {
@@ -177,6 +191,11 @@ impl Document {
     pub fn line_index(&self) -> LineIndex<'_> {
         LineIndex::from_line_starts(&self.text, &self.line_starts, self.ascii)
     }
+    /// The rules' findings on this text alone (no other files), checked once per document.
+    pub(crate) fn checked(&self) -> &[diag::Diagnostic] {
+        self.checked
+            .get_or_init(|| crate::analysis::check(None, &self.text, &self.tree))
+    }
 }
 
 /// Checks a devcontainer.json text on its own.
@@ -186,9 +205,9 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
 
 /// Checks a kept document on its own.
 pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> AnalyzeResult {
-    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
     let index = document.line_index();
-    let diagnostics = diagnostics
+    let diagnostics = document
+        .checked()
         .iter()
         .filter_map(|d| diagnostic_to_api(d, options, &|_| Some(&index), &|_| None))
         .collect();
@@ -221,6 +240,7 @@ pub(crate) fn diagnostic_to_api<'i>(
     let fixes = d
         .fixes
         .iter()
+        .filter(|_| !options.omit_fixes)
         .map(|f| Fix {
             title: f.title.clone(),
             is_preferred: f.safe,
@@ -291,6 +311,7 @@ pub fn complete_document_in(
             kind: item.kind.into(),
             detail: item.detail,
             documentation: item.documentation,
+            doc_id: item.doc_id,
             insert_text: item.insert_text,
             is_snippet: item.is_snippet,
             range: index.range(item.replace),
@@ -299,6 +320,11 @@ pub fn complete_document_in(
             additional_edits: edits_to_api(&index, &item.additional_edits),
         })
         .collect()
+}
+
+/// The documentation of a completion item given with a `doc_id` instead.
+pub fn completion_doc(doc_id: &str) -> Option<String> {
+    crate::ide::complete::features::resolve_doc(doc_id)
 }
 
 /// Hover documentation at a UTF-16 offset.
@@ -324,32 +350,6 @@ pub fn hover_document_in(
         contents: h.contents,
         range: index.range(h.range),
     })
-}
-
-/// Quick fixes for the diagnostics touching the UTF-16 range `start..end`, plus "fix all".
-pub fn code_actions(text: &str, start: u32, end: u32) -> Vec<CodeAction> {
-    code_actions_document(&Document::new(text, 0), start, end)
-}
-
-pub fn code_actions_document(document: &Document, start: u32, end: u32) -> Vec<CodeAction> {
-    let index = document.line_index();
-    let start = index.offset_from_utf16(start as usize);
-    let end = index.offset_from_utf16(end as usize).max(start);
-    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
-    crate::ide::code_actions::code_actions_for(
-        document.text(),
-        &diagnostics,
-        crate::text::TextRange::new(start, end),
-    )
-    .into_iter()
-    .map(|action| CodeAction {
-        title: action.title,
-        kind: action.kind.to_string(),
-        is_preferred: action.is_preferred,
-        diagnostic_codes: action.diagnostic_codes,
-        edits: edits_to_api(&index, &action.edits),
-    })
-    .collect()
 }
 
 /// What the change from `old_text` to `new_text` takes to apply: nothing, a window reload, a

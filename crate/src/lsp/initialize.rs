@@ -13,6 +13,9 @@ pub struct ClientFlags {
     pub diagnostic_refresh: bool,
     /// The client answers `workspace/configuration`.
     pub configuration: bool,
+    /// The client asks `completionItem/resolve` for `documentation` (LSP 3.16
+    /// `completionItem.resolveSupport`); else completion sends it with every item.
+    pub resolve_docs: bool,
 }
 
 /// `raw` is the params as sent, for what `lsp_types` misspells: it reads the workspace's
@@ -43,6 +46,11 @@ pub fn negotiate(params: &lsp::InitializeParams, raw: &serde_json::Value) -> Cli
                 == serde_json::Value::Bool(true)
         }),
         configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        resolve_docs: text
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.resolve_support.as_ref())
+            .is_some_and(|r| r.properties.iter().any(|p| p == "documentation")),
     }
 }
 
@@ -60,6 +68,7 @@ pub fn result(client: &ClientFlags) -> lsp::InitializeResult {
         )),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(TRIGGER_CHARACTERS.iter().map(|c| c.to_string()).collect()),
+            resolve_provider: Some(true),
             ..Default::default()
         }),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),

@@ -1,0 +1,45 @@
+// Typing each file from empty, one character at a time, through the extension's calls per
+// keystroke: read what the configuration wants (loadProject: projectWanted), analyzeProject, and
+// completion at the cursor. The peer parses each version once, validates and completes there.
+import { loadProject } from '../dist/projectFiles.mjs';
+import { MAIN_PATH, engine, peer, peerDocument, stats, table, time } from './lib.mjs';
+
+/** Options as extension/src/diagnostics.ts passes them. */
+export const EXTENSION_OPTIONS = { severityOverrides: {}, omitFixes: true };
+
+/** A reader that finds nothing: the corpus files come without their folders. */
+const nothing = { readFile: async () => undefined, listFolder: async () => undefined };
+
+/** One keystroke as the extension makes it: analysis of the version, then completion. */
+export async function keystroke(input, reader, cache, offset) {
+  const full = await loadProject(engine, input, reader, cache);
+  engine.analyzeProject(full, EXTENSION_OPTIONS);
+  engine.complete(input.text, offset);
+}
+
+export async function typingBench(files) {
+  const ours = [];
+  const theirs = [];
+  for (const { text: whole } of files) {
+    const cache = new Map();
+    for (let k = 1; k <= whole.length; k++) {
+      const text = whole.slice(0, k);
+      const input = { mainPath: MAIN_PATH, text, workspaceFolder: '/w', configFolder: '/w/.devcontainer' };
+      ours.push(await time(() => keystroke(input, nothing, cache, k)));
+      theirs.push(
+        await time(async () => {
+          const doc = peerDocument(text, k);
+          await peer.validate(doc);
+          await peer.complete(doc, k);
+        }),
+      );
+    }
+  }
+  const o = stats(ours);
+  const p = stats(theirs);
+  table(`typing ${files.length} corpus files from empty, per keystroke (analyze + completion)`, [
+    ['ours', o],
+    ['peer', p],
+  ]);
+  return { ours: o, peer: p };
+}
