@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { joinPath } from '../dist/projectFiles.mjs';
-import { peer, peerDocument, shared, spread, stats, table, time } from './lib.mjs';
-import { keystroke } from './typing.mjs';
+import { shared, spread, stats, table, time } from './lib.mjs';
+import { keystroke, peerKeystroke } from './typing.mjs';
 
 /** Every devcontainer.json below `dir` (the places the dev containers CLI looks). */
 function configs(dir) {
@@ -54,6 +54,7 @@ export async function foldersBench(places = 20) {
   }
   const ours = [];
   const theirs = [];
+  const peerTurns = [];
   let configCount = 0;
   let filesRead = 0;
   for (const name of readdirSync(base).sort()) {
@@ -75,18 +76,14 @@ export async function foldersBench(places = 20) {
           version += 1;
           const input = { mainPath: path, text, workspaceFolder: join(base, name), configFolder: folder };
           ours.push(await time(() => keystroke(input, reader, cache, cursor)));
-          theirs.push(
-            await time(async () => {
-              const doc = peerDocument(text, version);
-              await peer.validate(doc);
-              await peer.complete(doc, cursor);
-            }),
-          );
+          peerTurns.push([text, version, cursor]);
         }
       }
       filesRead += [...cache.values()].filter((f) => f.kind === 'text').length;
     }
   }
+  // The peer's keystrokes after ours, so that neither pays for the other's garbage.
+  for (const [text, version, cursor] of peerTurns) theirs.push(await time(() => peerKeystroke(text, version, cursor)));
   const o = stats(ours);
   const p = stats(theirs);
   table(`keystrokes in ${configCount} corpus folder configurations (${filesRead} referenced files read)`, [

@@ -95,7 +95,9 @@ export function table(title, rows) {
     `${''.padEnd(26)} ${'median'.padStart(9)} ${'p99'.padStart(9)} ${'mean'.padStart(9)} ${'n'.padStart(7)}  (µs)`,
   );
   for (const [name, s, target = ''] of rows) {
-    console.log(`${name.padEnd(26)} ${us(s.median)} ${us(s.p99)} ${us(s.mean)} ${String(s.count).padStart(7)}  ${target}`);
+    console.log(
+      `${name.padEnd(26)} ${us(s.median)} ${us(s.p99)} ${us(s.mean)} ${String(s.count).padStart(7)}  ${target}`,
+    );
   }
 }
 
