@@ -47,7 +47,9 @@ fn a_resolving_client_gets_the_markdown_on_resolve() {
     assert!(item.get("documentation").is_none(), "{item}");
     assert!(item["data"]["docId"].is_string(), "{item}");
     let resolved = client.call("completionItem/resolve", item.clone());
-    let markdown = resolved["documentation"]["value"].as_str().unwrap_or_default();
+    let markdown = resolved["documentation"]["value"]
+        .as_str()
+        .unwrap_or_default();
     assert!(markdown.contains("Newest version"), "{resolved}");
     assert_eq!(resolved["label"], item["label"]);
     assert_eq!(client.shutdown(), 0);
