@@ -1,6 +1,7 @@
 // Typing each file from empty, one character at a time, through the extension's calls per
 // keystroke: read what the configuration wants (loadProject: projectWanted), analyzeProject, and
-// completion at the cursor. The peer parses each version once, validates and completes there.
+// completion at the cursor with the same files (completeProject). The peer parses each version
+// once, validates and completes there.
 import { loadProject } from '../dist/projectFiles.mjs';
 import { MAIN_PATH, engine, peer, peerDocument, stats, table, time } from './lib.mjs';
 
@@ -14,7 +15,7 @@ const nothing = { readFile: async () => undefined, listFolder: async () => undef
 export async function keystroke(input, reader, cache, offset) {
   const full = await loadProject(engine, input, reader, cache);
   engine.analyzeProject(full, EXTENSION_OPTIONS);
-  engine.complete(input.text, offset);
+  engine.completeProject(full, offset);
 }
 
 /** The peer's keystroke: the version parsed once, validated, completed at the cursor. */

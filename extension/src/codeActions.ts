@@ -33,7 +33,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     // Fixes are not sent with diagnostics: the core makes them here, from the check it kept
     // for this text, with the files that check read (a fix may edit one of them).
     const fromEngine = this.engine.codeActionsProject(
-      this.diagnostics.projectInput(document),
+      this.diagnostics.checkedInput(document),
       document.offsetAt(range.start),
       document.offsetAt(range.end),
       this.diagnostics.options(document),
