@@ -11,8 +11,10 @@ use std::collections::BTreeMap;
 pub use crate::project::{WantKind, Wanted};
 
 mod actions;
+mod kept;
 mod project;
-pub use actions::{code_actions, code_actions_document};
+pub use actions::{code_actions, code_actions_document, code_actions_project};
+pub use kept::Kept;
 pub use project::{
     FileDiagnostics, ProjectFile, ProjectFileKind, ProjectInput, ProjectResult, analyze_project,
     analyze_project_in, complete_project, hover_project, project_wanted,
@@ -34,6 +36,9 @@ pub enum SeverityOverride {
 pub struct AnalyzeOptions {
     /// Rule code -> severity ("off" drops the rule's diagnostics).
     pub severity_overrides: BTreeMap<String, SeverityOverride>,
+    /// Leaves every diagnostic's `fixes` empty: the host asks for code actions when the user
+    /// does. Fixes were half of what crossed the WASM boundary on every keystroke (issue 11).
+    pub omit_fixes: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -111,6 +116,10 @@ pub struct CompletionItem {
     /// Markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documentation: Option<String>,
+    /// Given instead of `documentation` when that is left out to keep the list small: the
+    /// host asks [`completion_doc`] for it when the item is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_id: Option<String>,
     pub insert_text: String,
     /// When true, `insert_text` is a VS Code snippet (`$1`, `${1:x}`).
     pub is_snippet: bool,
@@ -153,6 +162,8 @@ pub struct Document {
     /// Line starts and whether the text is ASCII, built on the first position asked for:
     /// most files have no finding, and then no position is ever needed.
     lines: std::cell::OnceCell<(Vec<usize>, bool)>,
+    /// The rules' findings on this text alone, made by the first call that needs them.
+    checked: std::cell::OnceCell<Vec<diag::Diagnostic>>,
 }
 
 impl Document {
@@ -164,6 +175,7 @@ impl Document {
             version,
             tree,
             lines: std::cell::OnceCell::new(),
+            checked: std::cell::OnceCell::new(),
         }
     }
     pub fn text(&self) -> &str {
@@ -181,6 +193,11 @@ impl Document {
             .get_or_init(|| LineIndex::new(&self.text).into_parts());
         LineIndex::from_line_starts(&self.text, line_starts, *ascii)
     }
+    /// The rules' findings on this text alone (no other files), checked once per document.
+    pub(crate) fn checked(&self) -> &[diag::Diagnostic] {
+        self.checked
+            .get_or_init(|| crate::analysis::check(None, &self.text, &self.tree))
+    }
 }
 
 /// Checks a devcontainer.json text on its own.
@@ -190,14 +207,14 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
 
 /// Checks a kept document on its own.
 pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> AnalyzeResult {
-    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
-    if diagnostics.is_empty() {
+    if document.checked().is_empty() {
         return AnalyzeResult {
             diagnostics: Vec::new(),
         };
     }
     let index = document.line_index();
-    let diagnostics = diagnostics
+    let diagnostics = document
+        .checked()
         .iter()
         .filter_map(|d| diagnostic_to_api(d, options, &|_| Some(&index), &|_| None))
         .collect();
@@ -230,6 +247,7 @@ pub(crate) fn diagnostic_to_api<'i>(
     let fixes = d
         .fixes
         .iter()
+        .filter(|_| !options.omit_fixes)
         .map(|f| Fix {
             title: f.title.clone(),
             is_preferred: f.safe,
@@ -300,6 +318,7 @@ pub fn complete_document_in(
             kind: item.kind.into(),
             detail: item.detail,
             documentation: item.documentation,
+            doc_id: item.doc_id,
             insert_text: item.insert_text,
             is_snippet: item.is_snippet,
             range: index.range(item.replace),
@@ -308,6 +327,11 @@ pub fn complete_document_in(
             additional_edits: edits_to_api(&index, &item.additional_edits),
         })
         .collect()
+}
+
+/// The documentation of a completion item given with a `doc_id` instead.
+pub fn completion_doc(doc_id: &str) -> Option<String> {
+    crate::ide::complete::features::resolve_doc(doc_id)
 }
 
 /// Hover documentation at a UTF-16 offset.

@@ -1,9 +1,20 @@
 //! The WebAssembly facade for the VS Code extension: thin wrappers over [`crate::api`] that take
-//! UTF-16 offsets and return plain JS objects. No logic lives here.
+//! UTF-16 offsets and return plain JS objects. No logic lives here. The last document asked
+//! about is kept ([`api::Kept`]): the extension makes several calls per keystroke on one text.
 
-use crate::api::{self, AnalyzeOptions, ProjectInput};
+use crate::api::{self, AnalyzeOptions, Kept, ProjectInput};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    // One instance serves one extension host, which edits one document at a time.
+    static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
+}
+
+fn kept<T>(call: impl FnOnce(&mut Kept) -> T) -> T {
+    KEPT.with_borrow_mut(call)
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -34,8 +45,9 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 /// `analyze(text, options?)` -> `{ diagnostics: [...] }`, as the CLI's JSON output.
 #[wasm_bindgen]
-pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&api::analyze(text, &self::options(options)?))
+pub fn analyze(text: String, options: JsValue) -> Result<JsValue, JsError> {
+    let options = self::options(options)?;
+    to_js(&kept(|k| k.analyze(text, &options)))
 }
 
 fn project_input(input: JsValue) -> Result<ProjectInput, JsError> {
@@ -55,57 +67,77 @@ fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
 /// (or list) next, relative to the devcontainer.json folder; empty when it has everything.
 #[wasm_bindgen(js_name = projectWanted)]
 pub fn project_wanted(input: JsValue) -> Result<JsValue, JsError> {
-    to_js(&api::project_wanted(&project_input(input)?))
+    let input = project_input(input)?;
+    to_js(&kept(|k| k.project_wanted(input)))
 }
 
 /// `analyzeProject(input, options?)` -> `{ files: [{ path, main, diagnostics }] }`.
 #[wasm_bindgen(js_name = analyzeProject)]
 pub fn analyze_project(input: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    to_js(&api::analyze_project(
-        &project_input(input)?,
-        &options(options_value)?,
-    ))
+    let (input, options) = (project_input(input)?, options(options_value)?);
+    to_js(&kept(|k| k.analyze_project(input, &options)))
 }
 
 #[wasm_bindgen]
-pub fn complete(text: &str, offset: u32) -> Result<JsValue, JsError> {
-    to_js(&api::complete(text, offset))
+pub fn complete(text: String, offset: u32) -> Result<JsValue, JsError> {
+    to_js(&kept(|k| k.complete(text, offset)))
+}
+
+/// `completionDoc(docId)`: the Markdown of an item that came with a `docId` instead; `null`
+/// when the id means nothing.
+#[wasm_bindgen(js_name = completionDoc)]
+pub fn completion_doc(doc_id: &str) -> Option<String> {
+    api::completion_doc(doc_id)
 }
 
 /// `completeProject(input, offset)`: completion in `input.text` with the files read for it
 /// (Compose services, Dockerfile stages, names from folder listings).
 #[wasm_bindgen(js_name = completeProject)]
 pub fn complete_project(input: JsValue, offset: u32) -> Result<JsValue, JsError> {
-    to_js(&api::complete_project(&project_input(input)?, offset))
+    let input = project_input(input)?;
+    to_js(&kept(|k| k.complete_project(input, offset)))
 }
 
 /// `hoverProject(input, offset)`: hover in `input.text` with the files read for it; `null`
 /// when there is nothing to show.
 #[wasm_bindgen(js_name = hoverProject)]
 pub fn hover_project(input: JsValue, offset: u32) -> Result<JsValue, JsError> {
-    to_js(&api::hover_project(&project_input(input)?, offset))
+    let input = project_input(input)?;
+    to_js(&kept(|k| k.hover_project(input, offset)))
 }
 
 /// `null` when there is nothing to show.
 #[wasm_bindgen]
-pub fn hover(text: &str, offset: u32) -> Result<JsValue, JsError> {
-    to_js(&api::hover(text, offset))
+pub fn hover(text: String, offset: u32) -> Result<JsValue, JsError> {
+    to_js(&kept(|k| k.hover(text, offset)))
 }
 
 /// `codeActions(text, start, end, options?)`: "off" rules offer no fix, in "fix all" neither.
 #[wasm_bindgen(js_name = codeActions)]
 pub fn code_actions(
-    text: &str,
+    text: String,
     start: u32,
     end: u32,
     options_value: JsValue,
 ) -> Result<JsValue, JsError> {
-    to_js(&api::code_actions(
-        text,
-        start,
-        end,
-        &options(options_value)?,
-    ))
+    let options = options(options_value)?;
+    to_js(&kept(|k| k.code_actions(text, start, end, &options)))
+}
+
+/// `codeActionsProject(input, start, end, options?)`: the quick fixes of the findings touching
+/// the UTF-16 range (with the project's files; an edit of another file names it in `file`),
+/// and "fix all". Diagnostics analyzed with `omitFixes` carry none: this is where they come.
+#[wasm_bindgen(js_name = codeActionsProject)]
+pub fn code_actions_project(
+    input: JsValue,
+    start: u32,
+    end: u32,
+    options_value: JsValue,
+) -> Result<JsValue, JsError> {
+    let (input, options) = (project_input(input)?, options(options_value)?);
+    to_js(&kept(|k| {
+        k.code_actions_project(input, start, end, &options)
+    }))
 }
 
 /// `rebuildAdvice(oldText, newText)` -> `{ applyBy, changed: [{ key, applyBy }], hasSyntaxErrors }`:

@@ -116,7 +116,13 @@ const DECLS: &[Decl] = &[
     Decl::Interface(
         "AnalyzeOptions",
         "",
-        &[opt("severityOverrides", Record(&Named("SeverityOverride")))],
+        &[
+            opt("severityOverrides", Record(&Named("SeverityOverride"))),
+            doc(
+                opt("omitFixes", Bool),
+                "Leave every diagnostic's `fixes` empty: ask `codeActionsProject` when the user does.",
+            ),
+        ],
     ),
     Decl::Interface(
         "AnalyzeResult",
@@ -138,6 +144,10 @@ const DECLS: &[Decl] = &[
             f("kind", Named("CompletionKind")),
             opt("detail", Str),
             opt("documentation", Str),
+            doc(
+                opt("docId", Str),
+                "Given instead of `documentation`: ask `completionDoc(docId)` when the item is shown.",
+            ),
             f("insertText", Str),
             f("isSnippet", Bool),
             f("range", Named("Range")),

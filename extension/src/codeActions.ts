@@ -30,24 +30,25 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     if (!config.isEnabled(document.uri)) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const actions: vscode.CodeAction[] = [];
-    const text = document.getText();
-    const fromEngine = this.engine.codeActions(text, document.offsetAt(range.start), document.offsetAt(range.end));
+    // Fixes are not sent with diagnostics: the core makes them here, from the check it kept
+    // for this text, with the files that check read (a fix may edit one of them).
+    const fromEngine = this.engine.codeActionsProject(
+      this.diagnostics.checkedInput(document),
+      document.offsetAt(range.start),
+      document.offsetAt(range.end),
+      this.diagnostics.options(document),
+    );
 
     if (wants(vscode.CodeActionKind.QuickFix)) {
       const seen = new Set<string>();
-      for (const diagnostic of context.diagnostics) {
-        if (diagnostic.source !== SOURCE) continue;
-        const origin = this.diagnostics.coreDiagnostic(document, diagnostic);
-        for (const fix of origin?.fixes ?? []) {
-          seen.add(fix.title);
-          actions.push(this.quickFix(document, fix.title, fix.isPreferred, fix.edits, [diagnostic]));
-        }
-      }
       for (const action of fromEngine) {
-        if (action.kind !== 'quickfix' || seen.has(action.title)) continue;
-        seen.add(action.title);
-        const related = context.diagnostics.filter((d) =>
-          action.diagnosticCodes.includes(typeof d.code === 'object' ? String(d.code.value) : String(d.code)),
+        const key = JSON.stringify([action.title, action.edits]);
+        if (action.kind !== 'quickfix' || seen.has(key)) continue;
+        seen.add(key);
+        const related = context.diagnostics.filter(
+          (d) =>
+            d.source === SOURCE &&
+            action.diagnosticCodes.includes(typeof d.code === 'object' ? String(d.code.value) : String(d.code)),
         );
         actions.push(this.quickFix(document, action.title, action.isPreferred, action.edits, related));
       }

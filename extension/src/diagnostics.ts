@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import * as config from './config';
-import { sameRange, toRange, toSeverity } from './convert';
+import { toRange, toSeverity } from './convert';
 import type { Engine } from './engine';
 import type * as core from './engineTypes';
 import { isDevcontainerDocument } from './documents';
@@ -18,7 +18,8 @@ const DEBOUNCE_MS = 200;
 
 interface Analysed {
   version: number;
-  diagnostics: core.Diagnostic[];
+  /** What the version was checked with: code actions ask the core with the same files. */
+  input: core.ProjectInput;
 }
 
 /** What one devcontainer.json has read: by `kind:path`, and the URIs of its referenced files. */
@@ -62,19 +63,21 @@ export class DiagnosticsController implements vscode.Disposable {
     this.analyseAll();
   }
 
-  /** The core's diagnostics behind a published one, for quick fixes. */
-  coreDiagnostic(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): core.Diagnostic | undefined {
+  /**
+   * The input to ask the core about a document with: the files its last check read, and the
+   * document's current text (quick fixes are computed when asked, not sent with diagnostics).
+   */
+  checkedInput(document: vscode.TextDocument): core.ProjectInput {
     const entry = this.latest.get(document.uri.toString());
-    if (!entry || entry.version !== document.version) return undefined;
-    const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-    return entry.diagnostics.find(
-      (d) => d.code === code && d.message === diagnostic.message && sameRange(d.range, diagnostic.range),
-    );
+    const text = document.getText();
+    if (entry) return { ...entry.input, text };
+    return { mainPath: document.uri.path, text, configFolder: vscode.Uri.joinPath(document.uri, '..').path };
   }
 
-  coreDiagnostics(document: vscode.TextDocument): core.Diagnostic[] {
-    const entry = this.latest.get(document.uri.toString());
-    return entry && entry.version === document.version ? entry.diagnostics : [];
+  /** The options the document is checked with. */
+  options(document: vscode.TextDocument): core.AnalyzeOptions {
+    // Fixes cross the boundary only for code actions (issue 11: half of the payload).
+    return { severityOverrides: config.severityOverrides(document.uri), omitFixes: true };
   }
 
   private analyseAll(): void {
@@ -113,13 +116,11 @@ export class DiagnosticsController implements vscode.Disposable {
     const state = this.state(document.uri);
     const input = await this.load(document, state);
     if (document.isClosed || document.version !== version) return;
-    const result = this.engine.analyzeProject(input, {
-      severityOverrides: config.severityOverrides(document.uri),
-    });
+    const result = this.engine.analyzeProject(input, this.options(document));
     const main = result.files.find((f) => f.main)?.diagnostics ?? [];
-    this.latest.set(key, { version, diagnostics: main });
+    this.latest.set(key, { version, input });
     // Each problem once: VS Code's JSON service already reports duplicate keys and trailing
-    // commas in the same Problems panel. Quick fixes and Fix All still see them (`latest`).
+    // commas in the same Problems panel. Quick fixes and Fix All still see them (code actions).
     const shown = config.showJsonSyntaxProblems(document.uri)
       ? main
       : main.filter((d) => !config.JSON_SERVICE_CODES.includes(d.code));

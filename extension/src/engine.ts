@@ -28,6 +28,8 @@ export interface CoreGlue {
   completeProject(input: unknown, offset: number): unknown;
   hoverProject(input: unknown, offset: number): unknown;
   codeActions(text: string, start: number, end: number): unknown;
+  codeActionsProject(input: unknown, start: number, end: number, options: unknown): unknown;
+  completionDoc(docId: string): string | undefined;
   rebuildAdvice(oldText: string, newText: string): unknown;
   version(): string;
   rules(): unknown;
@@ -90,6 +92,19 @@ export class Engine {
 
   codeActions(text: string, start: number, end: number): CodeAction[] {
     return this.call(() => this.glue.codeActions(text, start, end) as CodeAction[], []);
+  }
+
+  /**
+   * Quick fixes of the findings touching a UTF-16 range, with the files read for the
+   * configuration, and "fix all": what diagnostics analyzed with `omitFixes` leave out.
+   */
+  codeActionsProject(input: ProjectInput, start: number, end: number, options: AnalyzeOptions = {}): CodeAction[] {
+    return this.call(() => this.glue.codeActionsProject(input, start, end, options) as CodeAction[], []);
+  }
+
+  /** The Markdown of a completion item that came with a `docId` instead. */
+  completionDoc(docId: string): string | undefined {
+    return this.call(() => this.glue.completionDoc(docId) ?? undefined, undefined);
   }
 
   /**

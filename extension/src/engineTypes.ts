@@ -38,6 +38,8 @@ export interface Diagnostic {
 
 export interface AnalyzeOptions {
   severityOverrides?: Record<string, SeverityOverride>;
+  /** Leave every diagnostic's `fixes` empty: ask `codeActionsProject` when the user does. */
+  omitFixes?: boolean;
 }
 
 export interface AnalyzeResult {
@@ -51,6 +53,8 @@ export interface CompletionItem {
   kind: CompletionKind;
   detail?: string;
   documentation?: string;
+  /** Given instead of `documentation`: ask `completionDoc(docId)` when the item is shown. */
+  docId?: string;
   insertText: string;
   isSnippet: boolean;
   range: Range;

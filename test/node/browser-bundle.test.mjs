@@ -181,6 +181,20 @@ test('completion at a key position offers forwardPorts', async () => {
   assert.ok(!items.some((i) => i.label === 'remoteUser'), 'keys already present are not offered');
 });
 
+test('a feature item comes without Markdown, and resolveCompletionItem brings it', async () => {
+  const { provider } = host.providers.completion[0];
+  const text = '{\n  "features": {\n    ""\n  }\n}';
+  const doc = vscode.textDocument(vscode.Uri.parse('vscode-vfs://github/acme/app/.devcontainer.json'), text);
+  const at = positionAt(text, text.indexOf('""') + 1);
+  const items = await provider.provideCompletionItems(doc, new vscode.Position(at.line, at.character));
+  const go = items.find((i) => i.label.endsWith('/go:1'));
+  assert.ok(go, items.map((i) => i.label).join(', '));
+  assert.equal(go.documentation, undefined);
+  const resolved = provider.resolveCompletionItem(go);
+  assert.ok(resolved.documentation instanceof vscode.MarkdownString);
+  assert.match(resolved.documentation.value, /Newest version/);
+});
+
 test('hover on "remoteUser" returns markdown', async () => {
   const { provider } = host.providers.hover[0];
   const at = positionAt(TEXT, TEXT.indexOf('remoteUser') + 3);

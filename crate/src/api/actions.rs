@@ -1,11 +1,15 @@
-//! Code actions for a devcontainer.json: the quick fixes of the findings in a range and "fix
-//! all", both without the rules a user turned off.
+//! Code actions across the boundary, made when the editor asks for them rather than sent with
+//! every diagnostic (see `AnalyzeOptions::omit_fixes`): the quick fixes of the findings that
+//! touch a range, and "fix all", from the findings kept for the document version. A rule the
+//! user turned off offers neither, in any round of "fix all".
 
-use super::{AnalyzeOptions, CodeAction, Document, edits_to_api};
-use crate::diag;
+use super::{AnalyzeOptions, CodeAction, Document, TextEdit, edits_to_api, severity_for};
+use crate::diag::{self, FileId};
+use crate::ide::code_actions::{self as ide_actions, Action};
+use crate::project::Project;
+use crate::text::{LineIndex, TextRange};
 
-/// Quick fixes for the diagnostics touching the UTF-16 range `start..end`, plus "fix all". A
-/// rule that `options` turns off offers neither, in any round of "fix all".
+/// Quick fixes for the diagnostics touching the UTF-16 range `start..end`, plus "fix all".
 pub fn code_actions(text: &str, start: u32, end: u32, options: &AnalyzeOptions) -> Vec<CodeAction> {
     code_actions_document(&Document::new(text, 0), start, end, options)
 }
@@ -16,49 +20,121 @@ pub fn code_actions_document(
     end: u32,
     options: &AnalyzeOptions,
 ) -> Vec<CodeAction> {
-    use crate::ide::code_actions::{FIX_ALL, FIX_ALL_TITLE, code_actions_for};
     let index = document.line_index();
-    let start = index.offset_from_utf16(start as usize);
-    let end = index.offset_from_utf16(end as usize).max(start);
-    let range = crate::text::TextRange::new(start, end);
-    let enabled = |d: &diag::Diagnostic| super::severity_for(options, d.code, d.severity).is_some();
-    let diagnostics: Vec<diag::Diagnostic> =
-        crate::analysis::check(None, document.text(), document.tree())
-            .into_iter()
-            .filter(enabled)
-            .collect();
-    let in_range: Vec<diag::Diagnostic> = diagnostics
+    let range = byte_range(&index, start, end);
+    let enabled = enabled_in(document.checked(), options);
+    let mut actions: Vec<CodeAction> = Vec::new();
+    for action in ide_actions::code_actions_for(document.text(), &enabled, range) {
+        if action.kind == ide_actions::QUICK_FIX {
+            actions.push(to_api(action, &|edits| edits_to_api(&index, edits)));
+        }
+    }
+    actions.extend(fix_all(document, options, &index));
+    actions
+}
+
+/// The same in a project: quick fixes from the findings of the main file with the other files
+/// (a fix may edit those: its edits then name their file), leaving out rules turned off, and
+/// "fix all" of the main file on its own, as the text-only call makes it.
+pub fn code_actions_project(
+    project: &Project,
+    document: &Document,
+    diagnostics: &[diag::Diagnostic],
+    start: u32,
+    end: u32,
+    options: &AnalyzeOptions,
+) -> Vec<CodeAction> {
+    let index = document.line_index();
+    let range = byte_range(&index, start, end);
+    let mains: Vec<diag::Diagnostic> = diagnostics
         .iter()
-        .filter(|d| d.range.intersects(range))
+        .filter(|d| d.file == FileId::MAIN && severity_for(options, d.code, d.severity).is_some())
         .cloned()
         .collect();
-    // The core's own "fix all" re-analyses with every rule on: it is made here instead.
-    let mut actions: Vec<CodeAction> = code_actions_for(document.text(), &in_range, range)
-        .into_iter()
-        .filter(|action| action.kind != FIX_ALL)
-        .map(|action| CodeAction {
-            title: action.title,
-            kind: action.kind.to_string(),
-            is_preferred: action.is_preferred,
-            diagnostic_codes: action.diagnostic_codes,
-            edits: edits_to_api(&index, &action.edits),
-        })
+    // Only the files a fix edits need their line index.
+    let others: Vec<(FileId, &str)> = project
+        .texts()
+        .filter(|(id, ..)| *id != FileId::MAIN)
+        .filter(|(id, ..)| mains.iter().any(|d| edits_file(d, *id)))
+        .map(|(id, _, text)| (id, text))
         .collect();
-    let all = crate::fix::fix_all_from(document.text(), &diagnostics, |t| {
-        let mut next = crate::analysis::analyze(t).diagnostics;
-        next.retain(enabled);
-        next
-    });
-    if all.applied > 0 {
-        actions.push(CodeAction {
-            title: FIX_ALL_TITLE.to_string(),
-            kind: FIX_ALL.to_string(),
-            is_preferred: false,
-            diagnostic_codes: all.codes.iter().map(|c| c.to_string()).collect(),
-            edits: edits_to_api(&index, &all.edits),
-        });
+    let indexes: Vec<(FileId, LineIndex)> = others
+        .iter()
+        .map(|(id, text)| (*id, LineIndex::new(text)))
+        .collect();
+    let convert = |edits: &[diag::Edit]| -> Vec<TextEdit> {
+        edits
+            .iter()
+            .filter_map(|e| {
+                if e.file == FileId::MAIN {
+                    return Some(TextEdit {
+                        range: index.range(e.range),
+                        new_text: e.new_text.clone(),
+                        file: None,
+                    });
+                }
+                let (_, other) = indexes.iter().find(|(id, _)| *id == e.file)?;
+                Some(TextEdit {
+                    range: other.range(e.range),
+                    new_text: e.new_text.clone(),
+                    file: project.path(e.file).map(str::to_string),
+                })
+            })
+            .collect()
+    };
+    let mut actions: Vec<CodeAction> = Vec::new();
+    for action in ide_actions::code_actions_for(document.text(), &mains, range) {
+        if action.kind == ide_actions::QUICK_FIX {
+            actions.push(to_api(action, &convert));
+        }
     }
+    actions.extend(fix_all(document, options, &index));
     actions
+}
+
+/// The findings of rules `options` leaves on.
+fn enabled_in(diagnostics: &[diag::Diagnostic], options: &AnalyzeOptions) -> Vec<diag::Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| severity_for(options, d.code, d.severity).is_some())
+        .cloned()
+        .collect()
+}
+
+/// "Fix all" of the main file on its own, without the rules turned off in any round (the
+/// core's own re-analyses with every rule on, so the rounds are filtered here).
+fn fix_all(document: &Document, options: &AnalyzeOptions, index: &LineIndex) -> Option<CodeAction> {
+    let start = enabled_in(document.checked(), options);
+    let all = crate::fix::fix_all_from(document.text(), &start, |t| {
+        enabled_in(&crate::analysis::analyze(t).diagnostics, options)
+    });
+    (all.applied > 0).then(|| CodeAction {
+        title: ide_actions::FIX_ALL_TITLE.to_string(),
+        kind: ide_actions::FIX_ALL.to_string(),
+        is_preferred: false,
+        diagnostic_codes: all.codes.iter().map(|c| c.to_string()).collect(),
+        edits: edits_to_api(index, &all.edits),
+    })
+}
+
+fn edits_file(d: &diag::Diagnostic, id: FileId) -> bool {
+    d.fixes.iter().flat_map(|f| &f.edits).any(|e| e.file == id)
+}
+
+fn byte_range(index: &LineIndex, start: u32, end: u32) -> TextRange {
+    let start = index.offset_from_utf16(start as usize);
+    let end = index.offset_from_utf16(end as usize).max(start);
+    TextRange::new(start, end)
+}
+
+fn to_api(action: Action, convert: &dyn Fn(&[diag::Edit]) -> Vec<TextEdit>) -> CodeAction {
+    CodeAction {
+        title: action.title,
+        kind: action.kind.to_string(),
+        is_preferred: action.is_preferred,
+        diagnostic_codes: action.diagnostic_codes,
+        edits: convert(&action.edits),
+    }
 }
 
 #[cfg(test)]

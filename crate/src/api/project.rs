@@ -103,6 +103,15 @@ pub fn analyze_project(input: &ProjectInput, options: &AnalyzeOptions) -> Projec
 /// The same for a [`Project`] the host built directly (the CLI).
 pub fn analyze_project_in(project: &Project, options: &AnalyzeOptions) -> ProjectResult {
     let analysis = crate::analysis::analyze_project(project);
+    project_result(project, &analysis.diagnostics, options)
+}
+
+/// The per-file result of findings already computed for `project` (a kept analysis).
+pub(crate) fn project_result(
+    project: &Project,
+    diagnostics: &[crate::diag::Diagnostic],
+    options: &AnalyzeOptions,
+) -> ProjectResult {
     let texts: Vec<(FileId, String, LineIndex)> = project
         .texts()
         .map(|(id, path, text)| (id, path.to_string(), LineIndex::new(text)))
@@ -114,8 +123,7 @@ pub fn analyze_project_in(project: &Project, options: &AnalyzeOptions) -> Projec
         .map(|(id, path, _)| FileDiagnostics {
             path: path.clone(),
             main: *id == FileId::MAIN,
-            diagnostics: analysis
-                .diagnostics
+            diagnostics: diagnostics
                 .iter()
                 .filter(|d| d.file == *id)
                 .filter_map(|d| diagnostic_to_api(d, options, &index_of, &path_of))

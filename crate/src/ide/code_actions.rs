@@ -53,7 +53,8 @@ pub fn fix_all(text: &str) -> Option<Action> {
     fix_all_from(text, &analysis.diagnostics)
 }
 
-fn fix_all_from(text: &str, diagnostics: &[Diagnostic]) -> Option<Action> {
+/// The "fix all" action from diagnostics already computed for `text`.
+pub fn fix_all_from(text: &str, diagnostics: &[Diagnostic]) -> Option<Action> {
     let result = fix::fix_all_from(text, diagnostics, |t| analysis::analyze(t).diagnostics);
     (result.applied > 0).then(|| Action {
         title: FIX_ALL_TITLE.to_string(),

@@ -64,6 +64,7 @@ impl Settings {
     pub fn analyze_options(&self) -> AnalyzeOptions {
         AnalyzeOptions {
             severity_overrides: self.severity_overrides.clone(),
+            ..AnalyzeOptions::default()
         }
     }
 }

@@ -15,6 +15,9 @@ pub struct ClientFlags {
     pub configuration: bool,
     /// The client takes file watchers registered at run time.
     pub watch_files: bool,
+    /// The client asks `completionItem/resolve` for `documentation` (LSP 3.16
+    /// `completionItem.resolveSupport`); else completion sends it with every item.
+    pub resolve_docs: bool,
 }
 
 /// `raw` is the params as sent, for what `lsp_types` misspells: it reads the workspace's
@@ -49,6 +52,11 @@ pub fn negotiate(params: &lsp::InitializeParams, raw: &serde_json::Value) -> Cli
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false),
+        resolve_docs: text
+            .and_then(|t| t.completion.as_ref())
+            .and_then(|c| c.completion_item.as_ref())
+            .and_then(|i| i.resolve_support.as_ref())
+            .is_some_and(|r| r.properties.iter().any(|p| p == "documentation")),
     }
 }
 
@@ -68,6 +76,7 @@ pub fn result(client: &ClientFlags) -> lsp::InitializeResult {
         )),
         completion_provider: Some(lsp::CompletionOptions {
             trigger_characters: Some(TRIGGER_CHARACTERS.iter().map(|c| c.to_string()).collect()),
+            resolve_provider: Some(true),
             ..Default::default()
         }),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),

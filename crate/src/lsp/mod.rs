@@ -223,6 +223,7 @@ impl<E: Engine> Server<E> {
                 Ok(Value::Null)
             }
             r::Completion::METHOD => completion::handle(self, parse(params)?),
+            r::ResolveCompletionItem::METHOD => completion::resolve(parse(params)?),
             r::HoverRequest::METHOD => hover::handle(self, parse(params)?),
             r::CodeActionRequest::METHOD => code_action::handle(self, parse(params)?),
             r::DocumentDiagnosticRequest::METHOD => diagnostics::pull(self, parse(params)?),

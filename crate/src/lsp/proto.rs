@@ -167,6 +167,9 @@ fn completion_kind(kind: api::CompletionKind) -> lsp::CompletionItemKind {
     }
 }
 
+/// The key in a completion item's `data` that names its documentation for resolve.
+pub const DOC_ID: &str = "docId";
+
 /// A completion item; without the client's snippet support a snippet becomes the plain text
 /// it would insert (placeholders keep their defaults, choices their first option).
 pub fn completion_item(
@@ -201,6 +204,10 @@ pub fn completion_item(
             lines.from_api(item.range),
             new_text,
         ))),
+        data: item
+            .doc_id
+            .as_ref()
+            .map(|id| serde_json::json!({ DOC_ID: id })),
         additional_text_edits: (!item.additional_edits.is_empty()).then(|| {
             item.additional_edits
                 .iter()

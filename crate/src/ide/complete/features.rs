@@ -172,21 +172,49 @@ fn complete_versions(req: &Request, items: &mut Vec<Item>) -> bool {
     true
 }
 
+/// The part of each catalog item that no cursor changes, made once: its pinned id and
+/// detail. `features::all()` is static, so the table is too.
+fn id_items() -> &'static [(String, &'static FeatureInfo)] {
+    static ITEMS: std::sync::OnceLock<Vec<(String, &'static FeatureInfo)>> =
+        std::sync::OnceLock::new();
+    ITEMS.get_or_init(|| {
+        features::all()
+            .iter()
+            .filter(|f| !f.deprecated)
+            .map(|f| (f.pinned_id(), f))
+            .collect()
+    })
+}
+
+const FEATURE_DOC: &str = "feature:";
+const OPTION_DOC: &str = "option:";
+
+/// The documentation a `doc_id` of these items stands for (completion resolves it lazily:
+/// the whole catalog's Markdown on every keystroke in `features` was most of its cost).
+pub fn resolve_doc(doc_id: &str) -> Option<String> {
+    if let Some(key) = doc_id.strip_prefix(FEATURE_DOC) {
+        let feature = features::lookup(key)?;
+        return Some(feature_doc(feature, feature.newest()));
+    }
+    let (name, key) = doc_id.strip_prefix(OPTION_DOC)?.split_once(':')?;
+    let (feature, major) = pinned(key)?;
+    Some(option_doc(feature, major, major.find_option(name)?))
+}
+
 fn complete_ids(req: &Request, items: &mut Vec<Item>) {
     let present: Vec<&str> = req
         .present_keys()
         .into_iter()
         .filter_map(|k| features::lookup(k).map(|f| f.id))
         .collect();
-    for feature in features::all() {
-        if feature.deprecated || present.contains(&feature.id) {
+    for (id, feature) in id_items() {
+        if present.contains(&feature.id) {
             continue;
         }
-        let id = feature.pinned_id();
-        let insert = req.key_insert(&id, "{$1}");
-        let mut item = req.item(&id, CompletionKind::Module, insert);
+        let insert = req.key_insert(id, "{$1}");
+        let mut item = req.item(id.as_str(), CompletionKind::Module, insert);
         item.detail = Some(feature.name.to_string());
-        item.documentation = Some(feature_doc(feature, feature.newest()));
+        item.doc_id = Some(format!("{FEATURE_DOC}{id}"));
         let rank = if req.go && feature.namespace == OFFICIAL && feature.id == "go" {
             0
         } else if feature.namespace == OFFICIAL {
@@ -200,7 +228,7 @@ fn complete_ids(req: &Request, items: &mut Vec<Item>) {
 }
 
 fn complete_options(req: &Request, id: &str, items: &mut Vec<Item>) {
-    let Some((feature, major)) = pinned(id) else {
+    let Some((_, major)) = pinned(id) else {
         return;
     };
     let present = req.present_keys();
@@ -210,7 +238,7 @@ fn complete_options(req: &Request, id: &str, items: &mut Vec<Item>) {
         }
         let insert = req.key_insert(option.name, &option_snippet(option));
         let mut item = req.item(option.name, CompletionKind::Property, insert);
-        item.documentation = Some(option_doc(feature, major, option));
+        item.doc_id = Some(format!("{OPTION_DOC}{}:{id}", option.name));
         items.push(item);
     }
 }

@@ -41,6 +41,9 @@ pub struct Item {
     pub kind: CompletionKind,
     pub detail: Option<String>,
     pub documentation: Option<String>,
+    /// Set instead of `documentation` when that is dear to make for every item (the feature
+    /// catalog): the host asks `features::resolve_doc` for it when the item is shown.
+    pub doc_id: Option<String>,
     pub insert_text: String,
     pub is_snippet: bool,
     pub replace: TextRange,
@@ -130,6 +133,7 @@ impl Request<'_> {
             kind,
             detail: None,
             documentation: None,
+            doc_id: None,
             insert_text,
             is_snippet,
             replace: self.cursor.replace,

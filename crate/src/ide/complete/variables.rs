@@ -84,6 +84,7 @@ pub fn complete(req: &Request) -> Option<Vec<Item>> {
                 kind: CompletionKind::Variable,
                 detail: Some(format!("${{{label}}}")),
                 documentation: Some(doc.to_string()),
+                doc_id: None,
                 insert_text: insert,
                 is_snippet: true,
                 replace: TextRange::new(start, end),
