@@ -19,6 +19,10 @@
 //! - local features `./name` relative to the devcontainer.json folder, each a folder with a
 //!   `devcontainer-feature.json` (src/spec-configuration/containerFeaturesConfiguration.ts).
 //!
+//! For each Dockerfile supplied, the build context folder and the folders its `COPY`/`ADD`
+//! sources lead through are wanted as listings, and a `.dockerignore` a listing shows is
+//! wanted as text (`project/build_context.rs`), so the rules can tell a missing source.
+//!
 //! `${localWorkspaceFolder}`, `${localWorkspaceFolderBasename}` and `${localEnv:NAME}` are
 //! expanded when the host gave the values (`${localEnv:NAME:default}` falls back to its
 //! default), as src/spec-common/variableSubstitution.ts does; a path with any other variable,
@@ -30,7 +34,8 @@ use crate::text::TextRange;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-mod compose_scan;
+mod build_context;
+pub mod context_paths;
 mod paths;
 mod references;
 
@@ -91,6 +96,8 @@ pub struct Reference {
     /// False for a default the configuration does not write (a Compose service's `Dockerfile`),
     /// so a fix must not rewrite `range`.
     pub explicit: bool,
+    /// For a Dockerfile: the build context folder it is built with (project path).
+    pub context: Option<String>,
 }
 
 impl Reference {
@@ -254,7 +261,9 @@ impl Project {
             return Vec::new();
         }
         let mut out = BTreeSet::new();
-        for reference in self.references(tree) {
+        let references = self.references(tree);
+        self.context_wants(&references, &mut out);
+        for reference in references {
             let target = reference.target();
             match self.entry(&target.path) {
                 None => {
