@@ -189,3 +189,32 @@ fn files_are_numbered_and_replaced_in_place() {
         vec![FileId::MAIN, a]
     );
 }
+
+#[test]
+fn copy_sources_ask_for_the_folders_they_lead_through() {
+    let mut p = Project::new(
+        "d.json",
+        r#"{ "build": { "dockerfile": "Dockerfile", "context": ".." } }"#,
+    );
+    p.add_text(
+        "Dockerfile",
+        "FROM golang:1.24\nCOPY --from=golang:1.24 /x /x\nCOPY cmd/app/main.go scripts/*.sh ./\n",
+    );
+    p.add(
+        "..",
+        Entry::Folder(vec![".dockerignore".into(), "cmd/".into()]),
+    );
+    p.add(".", Entry::Folder(vec!["Dockerfile".into()]));
+    assert_eq!(
+        p.wanted(),
+        vec![
+            want("../.dockerignore", File),
+            want("../cmd", Folder),
+            want("../cmd/app", Folder),
+            want("../scripts", Folder),
+        ]
+    );
+    // A Dockerfile without local sources asks for nothing more.
+    p.add_text("Dockerfile", "FROM golang:1.24\nRUN go version\n");
+    assert!(p.wanted().is_empty());
+}

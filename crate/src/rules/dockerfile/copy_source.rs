@@ -6,7 +6,8 @@
 //!   keeps out of the context: BuildKit stops with `failed to compute cache key: ... "/path":
 //!   not found`.
 //! - `dockerfile-copy-glob-unmatched`: a wildcard that matches nothing: BuildKit copies nothing
-//!   and goes on, so the step silently does nothing.
+//!   and goes on, so the step silently does nothing. `name*` is left alone: it is how
+//!   Dockerfiles copy a file that may be absent (`COPY poetry.lock* ./`).
 //!
 //! The facts and their sources are in `crate::project::context_paths`.
 //! Fixtures: `crate/tests/fixtures/rules/dockerfile-copy-source-missing/`,
@@ -93,6 +94,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                             ),
                         )
                     }
+                    SourceState::Unmatched if optional_idiom(&source) => continue,
                     SourceState::Unmatched => COPY_GLOB_UNMATCHED.at(
                         word.range,
                         format!(
@@ -131,6 +133,14 @@ fn beside_dockerfile(
     };
     (source_state(&folder, source, listing) == SourceState::Present)
         .then(|| format!("{sub}/{source}"))
+}
+
+/// `name*` (`poetry.lock*`, `yarn.lock*`): written so that the file may be absent, since a
+/// wildcard may match nothing; the corpus folders use it that way.
+fn optional_idiom(source: &str) -> bool {
+    let last = source.rsplit('/').next().unwrap_or(source);
+    last.strip_suffix('*')
+        .is_some_and(|stem| !stem.is_empty() && !stem.contains(['*', '?', '[']))
 }
 
 fn context_name(context: &str) -> &str {
