@@ -19,10 +19,6 @@
 //! - local features `./name` relative to the devcontainer.json folder, each a folder with a
 //!   `devcontainer-feature.json` (src/spec-configuration/containerFeaturesConfiguration.ts).
 //!
-//! For each Dockerfile supplied, the build context folder and the folders its `COPY`/`ADD`
-//! sources lead through are wanted as listings, and a `.dockerignore` a listing shows is
-//! wanted as text (`project/build_context.rs`), so the rules can tell a missing source.
-//!
 //! `${localWorkspaceFolder}`, `${localWorkspaceFolderBasename}` and `${localEnv:NAME}` are
 //! expanded when the host gave the values (`${localEnv:NAME:default}` falls back to its
 //! default), as src/spec-common/variableSubstitution.ts does; a path with any other variable,
@@ -40,7 +36,7 @@ mod paths;
 mod references;
 
 pub use paths::{file_name, join, normalize, parent};
-use paths::{is_absolute, relative_to, trim_slash};
+use paths::{found, is_absolute, relative_to, trim_slash};
 
 /// What the host found at a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,7 +242,8 @@ impl Project {
 
     /// The paths the configuration references that the host has not supplied yet, sorted.
     /// Empty when isolated. A missing file or folder also asks for its parent folder's listing,
-    /// for a "did you mean".
+    /// for a "did you mean"; a configuration that builds from files asks for the listing of `.`,
+    /// for file-name completion.
     pub fn wanted(&self) -> Vec<Wanted> {
         if self.isolated {
             return Vec::new();
@@ -264,6 +261,19 @@ impl Project {
         let references = self.references(tree);
         self.context_wants(&references, &mut out);
         for reference in references {
+            // A value being typed that ends in `/` (`"docker/"`): completion lists that folder.
+            if reference.file == FileId::MAIN
+                && reference.written.ends_with('/')
+                && reference.kind != RefKind::Context
+            {
+                let listing = Wanted {
+                    path: reference.path.clone(),
+                    kind: WantKind::Folder,
+                };
+                if self.entry(&listing.path).is_none() {
+                    out.insert(listing);
+                }
+            }
             let target = reference.target();
             match self.entry(&target.path) {
                 None => {
@@ -291,6 +301,15 @@ impl Project {
                     }
                 }
             }
+        }
+        // File-name completion (`build.dockerfile`, `dockerComposeFile`) offers the names in
+        // the devcontainer.json folder, so a configuration that builds from files lists it.
+        let here = Wanted {
+            path: ".".to_string(),
+            kind: WantKind::Folder,
+        };
+        if builds_from_files(tree) && self.entry(&here.path).is_none() {
+            out.insert(here);
         }
         out.into_iter().collect()
     }
@@ -363,12 +382,14 @@ fn file_id(index: usize) -> FileId {
     FileId(u32::try_from(index + 1).unwrap_or(u32::MAX))
 }
 
-/// Whether an entry is what a reference of `kind` needs.
-fn found(entry: Option<&Entry>, kind: WantKind) -> bool {
-    matches!(
-        (entry, kind),
-        (Some(Entry::Text(_)), WantKind::File) | (Some(Entry::Folder(_)), WantKind::Folder)
-    )
+/// Whether the configuration names a Dockerfile, a build context or Compose files (even an
+/// empty one being typed), so that their names are worth listing.
+fn builds_from_files(tree: &Tree) -> bool {
+    tree.root().filter(|r| r.is_object()).is_some_and(|root| {
+        ["build", "dockerFile", "dockerComposeFile", "context"]
+            .iter()
+            .any(|key| root.get(key).is_some())
+    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The listings a build context check needs: for each Dockerfile the host supplied, the
+//! The listings a build context check needs (part of `Project::wanted`): for each Dockerfile the host supplied, the
 //! context folder and the folders its `COPY`/`ADD` sources lead through (up to a wildcard),
 //! plus the `.dockerignore` that applies when a listing shows one
 //! (`context_paths` says which and why).

@@ -8,6 +8,7 @@ pub mod dockerfile;
 pub mod fixture_project;
 pub mod fixtures;
 pub mod golden;
+pub mod ide_checks;
 pub mod shared;
 
 use devcontainer_doctor::api::{self, AnalyzeOptions};
