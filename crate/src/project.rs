@@ -30,12 +30,13 @@ use crate::text::TextRange;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-mod compose_scan;
+mod build_context;
+pub mod context_paths;
 mod paths;
 mod references;
 
 pub use paths::{file_name, join, normalize, parent};
-use paths::{is_absolute, relative_to, trim_slash};
+use paths::{found, is_absolute, relative_to, trim_slash};
 
 /// What the host found at a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +92,8 @@ pub struct Reference {
     /// False for a default the configuration does not write (a Compose service's `Dockerfile`),
     /// so a fix must not rewrite `range`.
     pub explicit: bool,
+    /// For a Dockerfile: the build context folder it is built with (project path).
+    pub context: Option<String>,
 }
 
 impl Reference {
@@ -255,7 +258,9 @@ impl Project {
             return Vec::new();
         }
         let mut out = BTreeSet::new();
-        for reference in self.references(tree) {
+        let references = self.references(tree);
+        self.context_wants(&references, &mut out);
+        for reference in references {
             // A value being typed that ends in `/` (`"docker/"`): completion lists that folder.
             if reference.file == FileId::MAIN
                 && reference.written.ends_with('/')
@@ -385,14 +390,6 @@ fn builds_from_files(tree: &Tree) -> bool {
             .iter()
             .any(|key| root.get(key).is_some())
     })
-}
-
-/// Whether an entry is what a reference of `kind` needs.
-fn found(entry: Option<&Entry>, kind: WantKind) -> bool {
-    matches!(
-        (entry, kind),
-        (Some(Entry::Text(_)), WantKind::File) | (Some(Entry::Folder(_)), WantKind::Folder)
-    )
 }
 
 #[cfg(test)]

@@ -32,13 +32,23 @@ const CONFIRMED_BY_NOTES: &[(&str, &str)] = &[
     ("truncated as committed", "syntax-error"),
 ];
 
+/// Codes judged on the build context's contents. A corpus folder holds only the files the
+/// configuration references, not the rest of its repository, so its listings miss the files a
+/// `COPY` takes (0t3k25/board_django has `requirements.txt`, kazuo278/dashboard has
+/// `.devcontainer/postgres/initdb/`): these are printed, and judged by their fixtures instead.
+const NEEDS_WHOLE_CONTEXT: &[&str] = &[
+    "dockerfile-copy-source-missing",
+    "dockerfile-copy-glob-unmatched",
+];
+
 /// The codes this test judges: those that read the configuration's other files. Errors of the
 /// single-file rules are judged over `corpus/real` by `corpus.rs`; here they are only listed.
 fn judged(code: &str) -> bool {
-    ["file-", "compose-", "dockerfile-", "container-", "go-"]
-        .iter()
-        .any(|p| code.starts_with(p))
-        || CONFIRMED_BY_NOTES.iter().any(|(_, c)| *c == code)
+    !NEEDS_WHOLE_CONTEXT.contains(&code)
+        && (["file-", "compose-", "dockerfile-", "container-", "go-"]
+            .iter()
+            .any(|p| code.starts_with(p))
+            || CONFIRMED_BY_NOTES.iter().any(|(_, c)| *c == code))
 }
 
 #[test]
@@ -50,6 +60,7 @@ fn corpus_folders_have_no_false_errors_and_valid_ranges() {
     let mut false_errors = Vec::new();
     let mut bad_ranges = Vec::new();
     let mut other_errors = Vec::new();
+    let mut unverifiable = Vec::new();
     let mut in_other_files = 0;
     for folder in &folders {
         let project = project(&folder.config);
@@ -97,7 +108,9 @@ fn corpus_folders_have_no_false_errors_and_valid_ranges() {
                 .iter()
                 .any(|(note, c)| *c == d.code && folder.notes.contains(note));
             let line = format!("{place} [{}] {}", d.code, d.message);
-            if !judged(d.code) {
+            if NEEDS_WHOLE_CONTEXT.contains(&d.code) {
+                unverifiable.push(line);
+            } else if !judged(d.code) {
                 other_errors.push(line);
             } else if !(names_missing || confirmed) {
                 false_errors.push(line);
@@ -121,6 +134,10 @@ fn corpus_folders_have_no_false_errors_and_valid_ranges() {
     println!(
         "errors of single-file rules (judged over corpus/real by corpus.rs):\n{}",
         other_errors.join("\n")
+    );
+    println!(
+        "errors on COPY sources (not judged: a corpus folder is not the whole build context): {}",
+        unverifiable.len()
     );
     assert!(
         bad_ranges.is_empty(),

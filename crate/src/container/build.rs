@@ -12,7 +12,11 @@ use crate::syntax::dockerfile::{self, InstructionKind};
 use crate::syntax::{NodeRef, Tree};
 use std::collections::BTreeMap;
 
-pub(super) fn build(project: &Project, tree: &Tree) -> Container {
+pub(super) fn build(
+    project: &Project,
+    tree: &Tree,
+    references: &[project::Reference],
+) -> Container {
     let mut out = Container::default();
     let Some(root) = tree.root().filter(|r| r.is_object()) else {
         return out;
@@ -21,8 +25,7 @@ pub(super) fn build(project: &Project, tree: &Tree) -> Container {
         file: FileId::MAIN,
         range,
     };
-    let references = project.references(tree);
-    out.compose = compose_view(project, root, &references);
+    out.compose = compose_view(project, root, references);
 
     // Dockerfiles: the one devcontainer.json builds, then those of the Compose services.
     let build_node = root.get("build").filter(|b| b.is_object());
@@ -46,12 +49,7 @@ pub(super) fn build(project: &Project, tree: &Tree) -> Container {
                 .and_then(|b| b.get("args"))
                 .map(string_map)
                 .unwrap_or_default();
-            let context = references
-                .iter()
-                .find(|r| r.kind == RefKind::Context && r.file == FileId::MAIN)
-                .map(|r| r.path.clone())
-                .or_else(|| Some(project::parent(&reference.path)));
-            (target, args, context, true)
+            (target, args, reference.context.clone(), true)
         } else {
             compose_build(out.compose.as_ref(), project, &reference.path)
         };

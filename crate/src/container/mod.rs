@@ -21,7 +21,7 @@ mod start;
 pub use image::{OsFamily, is_docker_hub, os_family};
 
 use crate::diag::FileId;
-use crate::project::Project;
+use crate::project::{Project, Reference};
 use crate::syntax::Tree;
 use crate::syntax::compose::{ComposeFile, MergedCompose, Service};
 use crate::syntax::dockerfile::DockerfileFile;
@@ -192,12 +192,13 @@ pub struct Container {
 }
 
 impl Container {
-    /// Builds the view; an isolated project gives an empty one.
-    pub fn new(project: &Project, tree: &Tree) -> Self {
+    /// Builds the view from the paths `Project::references` resolved (passed in, so one
+    /// analysis resolves them once); an isolated project gives an empty one.
+    pub fn new(project: &Project, tree: &Tree, references: &[Reference]) -> Self {
         if project.isolated {
             return Self::default();
         }
-        build::build(project, tree)
+        build::build(project, tree, references)
     }
 
     /// The dev container's Dockerfile.

@@ -88,3 +88,12 @@ pub(super) fn relative_to(absolute: &str, folder: &str) -> Option<String> {
     parts.extend(target[common..].iter().map(String::as_str));
     Some(normalize(&parts.join("/")))
 }
+
+/// Whether an entry is what a reference of `kind` needs.
+pub(super) fn found(entry: Option<&super::Entry>, kind: super::WantKind) -> bool {
+    use super::{Entry, WantKind};
+    matches!(
+        (entry, kind),
+        (Some(Entry::Text(_)), WantKind::File) | (Some(Entry::Folder(_)), WantKind::Folder)
+    )
+}

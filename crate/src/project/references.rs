@@ -1,9 +1,9 @@
 //! The paths a configuration names: in devcontainer.json, and in the Compose files the host
 //! supplied (see the module docs of `project` for how each is resolved).
 
-use super::{Project, RefKind, Reference, compose_scan, parent};
+use super::{Project, RefKind, Reference, parent};
 use crate::diag::FileId;
-use crate::syntax::NodeRef;
+use crate::syntax::{NodeRef, compose};
 use std::collections::BTreeSet;
 
 impl Project {
@@ -22,6 +22,14 @@ impl Project {
         }
         if let Some(node) = context {
             self.push_main(RefKind::Context, node, out);
+        }
+        // The build context: `build.context`, else the Dockerfile's folder.
+        let context = out
+            .iter()
+            .find(|r| r.kind == RefKind::Context)
+            .map(|r| r.path.clone());
+        if let Some(df) = out.iter_mut().find(|r| r.kind == RefKind::Dockerfile) {
+            df.context = Some(context.unwrap_or_else(|| parent(&df.path)));
         }
         if let Some(compose) = root.get("dockerComposeFile") {
             if compose.is_array() {
@@ -46,6 +54,7 @@ impl Project {
                         file: FileId::MAIN,
                         range: member.key_range(),
                         explicit: true,
+                        context: None,
                     });
                 }
             }
@@ -64,73 +73,93 @@ impl Project {
                 file: FileId::MAIN,
                 range: node.range(),
                 explicit: true,
+                context: None,
             });
         }
     }
 
     /// The builds of the services `docker compose up` starts (`runServices` plus `service`, or
-    /// all when `runServices` is absent), from the Compose files the host supplied.
+    /// all when `runServices` is absent), from the Compose files the host supplied, read with
+    /// `syntax::compose` and merged in order as `docker compose -f a -f b` does, so a later
+    /// file's `build.context` is the one in effect.
     pub(super) fn compose_references(&self, root: NodeRef<'_>, out: &mut Vec<Reference>) {
-        let compose_files: Vec<&Reference> =
-            out.iter().filter(|r| r.kind == RefKind::Compose).collect();
-        let Some(first) = compose_files.first() else {
+        let compose_paths: Vec<String> = out
+            .iter()
+            .filter(|r| r.kind == RefKind::Compose)
+            .map(|r| r.path.clone())
+            .collect();
+        let Some(first) = compose_paths.first() else {
             return;
         };
-        let project_dir = parent(&first.path);
+        let project_dir = parent(first);
         let started: Option<BTreeSet<&str>> = root.get("runServices").map(|list| {
             list.items()
                 .filter_map(|i| i.as_str())
                 .chain(root.get("service").and_then(|s| s.as_str()))
                 .collect()
         });
-        let mut found = Vec::new();
-        for compose in &compose_files {
-            let Some(id) = self.id(&compose.path) else {
+        let mut ids = Vec::new();
+        let mut parsed = Vec::new();
+        for path in &compose_paths {
+            let Some(id) = self.id(path) else {
                 continue;
             };
             let Some(text) = self.text(id) else {
                 continue;
             };
-            for build in compose_scan::builds(text) {
-                if started
-                    .as_ref()
-                    .is_some_and(|s| !s.contains(build.service.as_str()))
-                {
-                    continue;
-                }
-                let context = match &build.context {
-                    Some((written, range)) => {
-                        let Some(path) = self.resolve(&project_dir, written) else {
-                            continue;
-                        };
-                        found.push(Reference {
-                            kind: RefKind::Context,
-                            path: path.clone(),
-                            written: written.clone(),
-                            file: id,
-                            range: *range,
-                            explicit: true,
-                        });
-                        path
-                    }
-                    None => project_dir.clone(),
-                };
-                let (written, range, explicit) = match &build.dockerfile {
-                    Some((w, r)) => (w.clone(), *r, true),
-                    None => ("Dockerfile".to_string(), build.build_range, false),
-                };
-                if let Some(path) = self.resolve(&context, &written) {
-                    found.push(Reference {
-                        kind: RefKind::Dockerfile,
-                        path,
-                        written,
-                        file: id,
-                        range,
-                        explicit,
+            ids.push(id);
+            parsed.push(compose::parse(text));
+        }
+        let file_of = |index: usize| ids.get(index).copied().unwrap_or(FileId::MAIN);
+        let merged = compose::merge(&parsed);
+        for service in &merged.services {
+            let Some(build) = &service.build else {
+                continue;
+            };
+            if started
+                .as_ref()
+                .is_some_and(|s| !s.contains(service.name.as_str()))
+            {
+                continue;
+            }
+            let context = match &build.context {
+                Some(written) => {
+                    let Some(path) = self.resolve(&project_dir, &written.value) else {
+                        continue;
+                    };
+                    out.push(Reference {
+                        kind: RefKind::Context,
+                        path: path.clone(),
+                        written: written.value.clone(),
+                        file: file_of(written.file),
+                        range: written.range,
+                        explicit: true,
+                        context: None,
                     });
+                    path
                 }
+                None => project_dir.clone(),
+            };
+            let (written, file, range, explicit) = match &build.dockerfile {
+                Some(d) => (d.value.clone(), file_of(d.file), d.range, true),
+                None => (
+                    "Dockerfile".to_string(),
+                    file_of(build.file),
+                    build.key_range,
+                    false,
+                ),
+            };
+            if let Some(path) = self.resolve(&context, &written) {
+                out.push(Reference {
+                    kind: RefKind::Dockerfile,
+                    path,
+                    written,
+                    file,
+                    range,
+                    explicit,
+                    context: Some(context),
+                });
             }
         }
-        out.extend(found);
     }
 }

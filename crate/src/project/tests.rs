@@ -86,14 +86,14 @@ fn compose_files_string_or_array_then_their_builds() {
         "services:\n  app:\n    build:\n      context: ./src\n      dockerfile: dev/Dockerfile\n",
     );
     p.add_text("compose.dev.yaml", "services:\n  app:\n    build: .\n");
+    // Merged as `docker compose -f a -f b` does: the second file's context wins, and the first
+    // file's `dockerfile` stays, relative to that context.
     assert_eq!(
         p.wanted(),
         vec![
             want(".", Folder),
             want("..", Folder),
-            want("../Dockerfile", File),
-            want("../src", Folder),
-            want("../src/dev/Dockerfile", File),
+            want("../dev/Dockerfile", File)
         ]
     );
     let single = Project::new("d.json", r#"{ "dockerComposeFile": "docker-compose.yml" }"#);
@@ -234,4 +234,33 @@ fn files_are_numbered_and_replaced_in_place() {
         p.texts().map(|(id, _, _)| id).collect::<Vec<_>>(),
         vec![FileId::MAIN, a]
     );
+}
+
+#[test]
+fn copy_sources_ask_for_the_folders_they_lead_through() {
+    let mut p = Project::new(
+        "d.json",
+        r#"{ "build": { "dockerfile": "Dockerfile", "context": ".." } }"#,
+    );
+    p.add_text(
+        "Dockerfile",
+        "FROM golang:1.24\nCOPY --from=golang:1.24 /x /x\nCOPY cmd/app/main.go scripts/*.sh ./\n",
+    );
+    p.add(
+        "..",
+        Entry::Folder(vec![".dockerignore".into(), "cmd/".into()]),
+    );
+    p.add(".", Entry::Folder(vec!["Dockerfile".into()]));
+    assert_eq!(
+        p.wanted(),
+        vec![
+            want("../.dockerignore", File),
+            want("../cmd", Folder),
+            want("../cmd/app", Folder),
+            want("../scripts", Folder),
+        ]
+    );
+    // A Dockerfile without local sources asks for nothing more.
+    p.add_text("Dockerfile", "FROM golang:1.24\nRUN go version\n");
+    assert!(p.wanted().is_empty());
 }

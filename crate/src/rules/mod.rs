@@ -39,6 +39,7 @@ pub struct Context<'a> {
     pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
     container: std::cell::OnceCell<Option<crate::container::Container>>,
+    references: std::cell::OnceCell<Vec<crate::project::Reference>>,
     commands: std::cell::OnceCell<Vec<crate::syntax::shell::Command>>,
     feature_entries: std::cell::OnceCell<Vec<support::features_keys::FeatureEntry<'a>>>,
 }
@@ -55,6 +56,7 @@ impl<'a> Context<'a> {
             project: None,
             line_index: std::cell::OnceCell::new(),
             container: std::cell::OnceCell::new(),
+            references: std::cell::OnceCell::new(),
             commands: std::cell::OnceCell::new(),
             feature_entries: std::cell::OnceCell::new(),
         }
@@ -73,13 +75,27 @@ impl<'a> Context<'a> {
             .get_or_init(|| support::features_keys::feature_entries(self))
     }
 
+    /// The paths the configuration references (`Project::references`), resolved once per
+    /// analysis: several rules and the container view read them. Empty without a project.
+    pub fn references(&self) -> &[crate::project::Reference] {
+        self.references.get_or_init(|| {
+            self.project
+                .map(|p| p.references(self.tree))
+                .unwrap_or_default()
+        })
+    }
+
     /// The merged view of the container (Dockerfile, Compose files, devcontainer.json), built
     /// once on first use; `None` without a project or when checked without its folder.
     pub fn container(&self) -> Option<&crate::container::Container> {
         self.container
             .get_or_init(|| {
                 let project = self.project.filter(|p| !p.isolated)?;
-                Some(crate::container::Container::new(project, self.tree))
+                Some(crate::container::Container::new(
+                    project,
+                    self.tree,
+                    self.references(),
+                ))
             })
             .as_ref()
     }
@@ -182,6 +198,10 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
     ),
     (dockerfile::unpinned::check, dockerfile::unpinned::CODES),
     (dockerfile::copy_order::check, dockerfile::copy_order::CODES),
+    (
+        dockerfile::copy_source::check,
+        dockerfile::copy_source::CODES,
+    ),
     (
         dockerfile::dockerignore::check,
         dockerfile::dockerignore::CODES,

@@ -23,15 +23,15 @@ pub const SERVICE_UNDEFINED: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[SERVICE_UNDEFINED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let (Some(root), Some(project), Some(container)) = (cx.root, cx.project, cx.container()) else {
+    let (Some(root), Some(_), Some(container)) = (cx.root, cx.project, cx.container()) else {
         return;
     };
     let Some(view) = &container.compose else {
         return;
     };
-    let listed = project
-        .references(cx.tree)
-        .into_iter()
+    let listed = cx
+        .references()
+        .iter()
         .filter(|r| r.kind == crate::project::RefKind::Compose && r.file == FileId::MAIN)
         .count();
     if listed == 0 || view.files.len() != listed || view.parsed.iter().any(|f| !f.errors.is_empty())

@@ -27,7 +27,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (Some(project), Some(container)) = (cx.project, cx.container()) else {
         return;
     };
-    let references = project.references(cx.tree);
+    let references = cx.references();
     for (at, r) in references.iter().enumerate() {
         if r.kind != RefKind::Context || r.path == "." {
             continue;

@@ -7,6 +7,7 @@
 //! - `apt_get_yes`: `apt-get install` without `-y`;
 //! - `unpinned`: `go install ...@latest`, `FROM` without a tag or with `:latest`;
 //! - `copy_order`: `COPY . .` before `go mod download`;
+//! - `copy_source`: `COPY`/`ADD` sources missing from the build context;
 //! - `dockerignore`: a build context folder without a `.dockerignore`;
 //! - `user`: a `USER` that no instruction creates, unlike `remoteUser`;
 //! - `target`: `build.target` that names no stage.
@@ -16,6 +17,7 @@
 pub(super) mod apt_get_yes;
 pub(super) mod busybox_flags;
 pub(super) mod copy_order;
+pub(super) mod copy_source;
 pub(super) mod dockerignore;
 pub(super) mod target;
 pub(super) mod unpinned;

@@ -42,13 +42,16 @@ pub const FEATURE_LANGUAGE_REINSTALLED: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[FEATURE_LANGUAGE_REINSTALLED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some((image, _)) = base_image(cx) else {
+    let Some(base) = base_image(cx) else {
         return;
     };
+    let image = base.name;
     let Some(pinned) = pinned_language(image) else {
         return;
     };
-    if pinned.language == Language::Rust {
+    // Go over a Dockerfile's golang image is `container-go-feature-over-golang`'s finding.
+    let from_files = base.file != crate::diag::FileId::MAIN;
+    if pinned.language == Language::Rust || (from_files && pinned.language == Language::Go) {
         return;
     }
     for member in features(cx) {

@@ -24,9 +24,10 @@ pub const FEATURE_OS_UNSUPPORTED: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[FEATURE_OS_UNSUPPORTED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some((image, _)) = base_image(cx) else {
+    let Some(base) = base_image(cx) else {
         return;
     };
+    let image = base.name;
     let Some(os) = base_os(image) else {
         return;
     };

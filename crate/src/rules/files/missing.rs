@@ -68,7 +68,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .map(|(_, context, dockerfile)| (context, dockerfile))
                 .collect()
         });
-    for reference in project.references(cx.tree) {
+    for reference in cx.references() {
         if reference.file != crate::diag::FileId::MAIN
             && let Some(builds) = &merged_builds
         {
@@ -83,7 +83,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        if let Some(d) = report(project, &reference) {
+        if let Some(d) = report(project, reference) {
             out.push(d);
         }
     }

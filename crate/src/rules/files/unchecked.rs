@@ -18,10 +18,10 @@ pub const UNCHECKED: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[UNCHECKED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(project) = cx.project.filter(|p| p.isolated) else {
+    if !cx.project.is_some_and(|p| p.isolated) {
         return;
-    };
-    let Some(first) = project.references(cx.tree).into_iter().next() else {
+    }
+    let Some(first) = cx.references().first() else {
         return;
     };
     out.push(UNCHECKED.at(

@@ -12,7 +12,10 @@
 //!   service's `ports:` count too, and nothing is said unless every Compose file was read.
 //!
 //! The same flags are checked in the `RUN`, `CMD` and `ENTRYPOINT` of the Dockerfiles the
-//! configuration builds (`crate::container`), reported in the Dockerfile.
+//! configuration builds (`crate::container`), reported in the Dockerfile, and in the
+//! `command`/`entrypoint` of the Compose services it starts (string and list form), reported
+//! in the Compose file. Another service than the dev container's is judged only on the flags
+//! that stop dlv: its debugger has to listen beyond its loopback to be reached at all.
 //!
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-dlv-addr-flag/`,
 //! `go-dlv-listen-all-interfaces/`, `go-dlv-continue-multiclient/`).
@@ -20,6 +23,7 @@
 use super::dlv_port_not_forwarded::{GO_DLV_PORT_NOT_FORWARDED, not_forwarded};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::commands::root_key;
+use crate::rules::support::compose_commands::service_commands;
 use crate::rules::support::config::{is_forwarded, published_by};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::spec::ConfigKind;
@@ -78,9 +82,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         if command.program().is_some_and(|p| program_name(p) == "dlv") {
-            check_dlv(cx, command, out);
+            check_dlv(cx, command, true, out);
         }
     }
+    compose_dlv(cx, out);
     let Some(container) = cx.container() else {
         return;
     };
@@ -97,7 +102,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 let mut found = Vec::new();
-                check_dlv(cx, &command, &mut found);
+                check_dlv(cx, &command, true, &mut found);
                 out.extend(found.into_iter().map(|mut d| {
                     for fix in &mut d.fixes {
                         for edit in &mut fix.edits {
@@ -193,7 +198,10 @@ fn bool_flag(flags: &[Flag], name: &str) -> bool {
         .is_some_and(|f| f.value.is_none_or(|(v, _)| v != "false"))
 }
 
-fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
+/// The dlv rules on one command; `dev` is false for a Compose service other than the dev
+/// container's, whose debugger must listen beyond its loopback for the dev container to reach
+/// it, so only the flags that stop dlv are judged there.
+fn check_dlv(cx: &Context, command: &Command, dev: bool, out: &mut Vec<Diagnostic>) {
     let flags = flags(command);
     for flag in &flags {
         match flag.name {
@@ -201,6 +209,9 @@ fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
             "--addr" | "--listen" | "-l" => {
                 if flag.name == "--addr" {
                     out.push(addr_flag(flag));
+                }
+                if !dev {
+                    continue;
                 }
                 match listen_all(cx, flag) {
                     Some(d) => out.push(d),
@@ -240,6 +251,33 @@ fn check_dlv(cx: &Context, command: &Command, out: &mut Vec<Diagnostic>) {
         d = d.with_fix(Fix::safe("Add --accept-multiclient", vec![edit]));
     }
     out.push(d);
+}
+
+/// dlv in the `command`/`entrypoint` of a started Compose service, reported in the Compose
+/// file. Items of a YAML list get no inserted item (its layout is not known here).
+fn compose_dlv(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for sc in service_commands(cx) {
+        if sc
+            .command
+            .program()
+            .is_none_or(|p| program_name(p) != "dlv")
+        {
+            continue;
+        }
+        let mut found = Vec::new();
+        check_dlv(cx, &sc.command, sc.dev, &mut found);
+        out.extend(found.into_iter().map(|mut d| {
+            if sc.list && d.code == GO_DLV_CONTINUE_MULTICLIENT.code {
+                d.fixes.clear();
+            }
+            for fix in &mut d.fixes {
+                for edit in &mut fix.edits {
+                    edit.file = sc.file;
+                }
+            }
+            d.in_file(sc.file)
+        }));
+    }
 }
 
 fn addr_flag(flag: &Flag) -> Diagnostic {

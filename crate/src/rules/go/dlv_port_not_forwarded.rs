@@ -88,9 +88,9 @@ fn compose_may_reach(cx: &Context, port: u16) -> bool {
     let Some(project) = cx.project.filter(|p| !p.isolated) else {
         return true;
     };
-    let files: Vec<_> = project
-        .references(cx.tree)
-        .into_iter()
+    let files: Vec<_> = cx
+        .references()
+        .iter()
         .filter(|r| r.kind == RefKind::Compose)
         .collect();
     if files.is_empty() {

@@ -19,9 +19,10 @@ pub const IMAGE_OS_TOO_OLD: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[IMAGE_OS_TOO_OLD];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some((image, range)) = base_image(cx) else {
+    let Some(base) = base_image(cx) else {
         return;
     };
+    let (image, range) = (base.name, base.range);
     let Some(os) = base_os(image).filter(|o| o.too_old_for_vscode_server()) else {
         return;
     };
@@ -33,5 +34,5 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             crate::syntax::clip(image),
             os.describe()
         ),
-    ));
+    ).in_file(base.file));
 }

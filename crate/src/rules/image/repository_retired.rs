@@ -22,9 +22,10 @@ pub const IMAGE_REPOSITORY_RETIRED: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[IMAGE_REPOSITORY_RETIRED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some((image, range)) = base_image(cx) else {
+    let Some(base) = base_image(cx) else {
         return;
     };
+    let (image, range) = (base.name, base.range);
     let Some(next) = successor(image) else {
         return;
     };
@@ -36,10 +37,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "{shown} comes from mcr.microsoft.com/vscode/devcontainers, which is no longer updated, and devcontainers/images publishes no \"{}\" image: pick a maintained image (mcr.microsoft.com/devcontainers/base or another under mcr.microsoft.com/devcontainers/).",
                 next.name
             ),
-        ));
+        ).in_file(base.file));
         return;
     };
-    let edit = vec![Edit::replace(range, format!("\"{new_ref}\""))];
+    let edit = vec![Edit::replace(range, base.replacement(&new_ref)).in_file(base.file)];
     let d = IMAGE_REPOSITORY_RETIRED.at(
         range,
         if next.tag_published {
@@ -55,6 +56,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )
         },
     );
+    let d = d.in_file(base.file);
+    if !base.plain {
+        out.push(d);
+        return;
+    }
     out.push(d.with_fix(if next.tag_published {
         Fix::safe(format!("Use {new_ref}"), edit)
     } else {

@@ -1,7 +1,7 @@
 //! Lookups in the configuration shared by several rules: settings, extensions, features,
 //! the image, whether the config is a Go one, and where a port is forwarded or published.
 
-use crate::diag::Edit;
+use crate::diag::{Edit, FileId};
 use crate::docker::image::{is_devcontainers_go_image, is_golang_image};
 use crate::docker::port::{port_spec_matches, publish_spec_matches};
 use crate::rules::Context;
@@ -94,14 +94,54 @@ pub fn image<'a>(cx: &Context<'a>) -> Option<(&'a str, NodeRef<'a>)> {
     let node = cx.root?.get("image")?;
     Some((node.as_str()?, node))
 }
-/// The base image of the container and the range to point at: today the `image` string of an
-/// image-based config (the range of its literal, quotes included). The one seam the image
-/// rules read, so the Dockerfile's final `FROM` can feed them later.
-pub fn base_image<'a>(cx: &Context<'a>) -> Option<(&'a str, crate::text::TextRange)> {
-    if cx.kind != crate::spec::ConfigKind::Image {
+/// The image the container is built on, where it is written, and whether a fix may rewrite it.
+pub struct BaseImage<'c> {
+    pub name: &'c str,
+    pub file: FileId,
+    /// The range to report at: the `image` literal (quotes included), the Dockerfile's `FROM`
+    /// image word, or the Compose service's `image` value.
+    pub range: TextRange,
+    /// True when `range` holds the name exactly as JSON or as plain text, so a replacement
+    /// keeps the file valid (`FROM ${BASE}` or a quoted YAML scalar is not plain).
+    pub plain: bool,
+}
+
+impl BaseImage<'_> {
+    /// The text a fix writes at `range` for a new image name.
+    pub fn replacement(&self, image: &str) -> String {
+        if self.file == FileId::MAIN {
+            format!("\"{image}\"")
+        } else {
+            image.to_string()
+        }
+    }
+}
+
+/// The base image of the container: the `image` string of an image-based config, or, with the
+/// container's files, the base image of the Dockerfile's built stage (`build.target`, else the
+/// last, with `build.args` and `ARG` defaults applied) or the Compose service's `image`. The
+/// one seam the image rules read.
+pub fn base_image<'c>(cx: &'c Context<'_>) -> Option<BaseImage<'c>> {
+    if cx.kind == crate::spec::ConfigKind::Image {
+        return image(cx).map(|(name, node)| BaseImage {
+            name,
+            file: FileId::MAIN,
+            range: node.range(),
+            plain: true,
+        });
+    }
+    let base = cx.container()?.base_image.as_ref()?;
+    if base.place.file == FileId::MAIN {
         return None;
     }
-    image(cx).map(|(name, node)| (name, node.range()))
+    let text = cx.project.and_then(|p| p.text(base.place.file));
+    let written = text.and_then(|t| t.get(base.place.range.start..base.place.range.end));
+    Some(BaseImage {
+        name: &base.value,
+        file: base.place.file,
+        range: base.place.range,
+        plain: written == Some(base.value.as_str()),
+    })
 }
 
 /// True when anything in the config says it is a Go environment.

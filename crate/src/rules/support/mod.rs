@@ -3,6 +3,7 @@
 //! are made of (which keep comments and layout).
 
 pub mod commands;
+pub mod compose_commands;
 pub mod config;
 pub mod dockerfile;
 pub mod exec_form;

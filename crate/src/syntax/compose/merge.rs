@@ -53,6 +53,7 @@ pub(super) fn merge_service(base: &mut Service, over: Service) {
         (Some(b), Some(o)) if !replace("build") => {
             b.short &= o.short;
             b.range = o.range;
+            b.key_range = o.key_range;
             b.file = o.file;
             replace_some(&mut b.context, o.context);
             replace_some(&mut b.dockerfile, o.dockerfile);

@@ -76,6 +76,8 @@ pub struct Build {
     pub target: Option<Str>,
     pub args: Vec<EnvVar>,
     pub range: TextRange,
+    /// The `build` key, where a finding about the whole build (its default Dockerfile) points.
+    pub key_range: TextRange,
     pub file: usize,
 }
 

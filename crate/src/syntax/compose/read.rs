@@ -121,7 +121,10 @@ impl Reader<'_> {
                 "image" => s.image = self.str(v),
                 "user" => s.user = self.str(v),
                 "privileged" => s.privileged = self.str(v),
-                "build" => s.build = self.build(v),
+                "build" => {
+                    let key_range = self.yaml.node(k).range;
+                    s.build = self.build(v).map(|b| Build { key_range, ..b });
+                }
                 "cap_add" => s.cap_add = self.list(v, field, false),
                 "security_opt" => s.security_opt = self.list(v, field, false),
                 "profiles" => s.profiles = self.list(v, field, false),

@@ -1,0 +1,60 @@
+//! The listings a build context check needs (part of `Project::wanted`): for each Dockerfile the host supplied, the
+//! context folder and the folders its `COPY`/`ADD` sources lead through (up to a wildcard),
+//! plus the `.dockerignore` that applies when a listing shows one
+//! (`context_paths` says which and why).
+
+use super::context_paths::{clean_source, folders_to_list, local_sources};
+use super::{Entry, Project, RefKind, Reference, WantKind, Wanted, file_name, join, parent};
+use crate::syntax::dockerfile;
+use std::collections::BTreeSet;
+
+/// At most this many folders are listed for one configuration's `COPY` sources.
+const MAX_FOLDERS: usize = 64;
+
+impl Project {
+    pub(super) fn context_wants(&self, references: &[Reference], out: &mut BTreeSet<Wanted>) {
+        let mut folders = BTreeSet::new();
+        for r in references.iter().filter(|r| r.kind == RefKind::Dockerfile) {
+            let (Some(context), Some(Entry::Text(text))) = (&r.context, self.entry(&r.path)) else {
+                continue;
+            };
+            let parsed = dockerfile::parse(text);
+            let sources: Vec<String> = parsed
+                .instructions
+                .iter()
+                .flat_map(local_sources)
+                .map(|w| clean_source(&w.value))
+                .collect();
+            if sources.is_empty() {
+                continue;
+            }
+            for source in &sources {
+                folders.extend(folders_to_list(context, source));
+            }
+            let ignore = join(context, ".dockerignore");
+            let own = join(
+                &parent(&r.path),
+                &format!("{}.dockerignore", file_name(&r.path)),
+            );
+            for (folder, file) in [(context.clone(), ignore), (parent(&r.path), own)] {
+                if let Some(Entry::Folder(names)) = self.entry(&folder)
+                    && names.iter().any(|n| *n == file_name(&file))
+                    && self.entry(&file).is_none()
+                {
+                    out.insert(Wanted {
+                        path: file,
+                        kind: WantKind::File,
+                    });
+                }
+            }
+        }
+        for path in folders.into_iter().take(MAX_FOLDERS) {
+            if self.entry(&path).is_none() {
+                out.insert(Wanted {
+                    path,
+                    kind: WantKind::Folder,
+                });
+            }
+        }
+    }
+}
