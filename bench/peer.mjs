@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import * as core from '../dist/core/devcontainer_doctor.js';
 import jsonService from 'vscode-json-languageservice';
+import { printSizeAndStartup } from './size.mjs';
 
 const { getLanguageService, TextDocument } = jsonService;
 
@@ -120,3 +121,6 @@ for (const [name, peer, ours] of rows) {
   );
 }
 console.log(`findings: peer ${peerFound} in ${peerFiles} files, ours ${oursFound} in ${oursFiles} files`);
+
+// Size and start-up (bench/size.mjs).
+printSizeAndStartup();
