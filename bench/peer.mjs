@@ -8,6 +8,7 @@ import { completeBench } from './complete.mjs';
 import { foldersBench } from './folders.mjs';
 import { corpus, spread } from './lib.mjs';
 import { typingBench } from './typing.mjs';
+import { printSizeAndStartup } from './size.mjs';
 
 const quick = process.argv.includes('--quick');
 const files = corpus();
@@ -20,3 +21,6 @@ await analyzeBench(files, quick ? 3 : 15);
 await completeBench(spread(files, quick ? 3 : 12));
 await typingBench(spread(files, quick ? 5 : 50));
 await foldersBench(quick ? 5 : 20);
+
+// Size and start-up (bench/size.mjs).
+printSizeAndStartup();

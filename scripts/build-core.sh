@@ -7,7 +7,10 @@ ensure_npm
 
 cd "$ROOT"
 step "building the WASM core"
-cargo build --release --lib --target wasm32-unknown-unknown -p devcontainer-doctor
+# wasm32 aborts on a panic whatever the profile says (see src/wasm.rs), so unwinding tables
+# and landing pads are dead weight there; the native CLI and LSP keep `panic = "unwind"`.
+CARGO_PROFILE_RELEASE_PANIC=abort \
+  cargo build --release --lib --target wasm32-unknown-unknown -p devcontainer-doctor
 rm -rf dist/core
 mkdir -p dist/core
 # The reset function lets the TS wrapper replace the instance after a panic (an abort in wasm).

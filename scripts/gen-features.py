@@ -507,7 +507,11 @@ def catalog_rs(shared: pathlib.Path, repo: Repo):
             else:
                 majors.append((newest, data["version"], data.get("options") or {}, None))
             entries.append((namespace, data["id"], data, majors))
-    entries.sort(key=lambda e: (e[0], e[1]))
+    # `features::find` binary-searches this order, comparing lower-case bytes.
+    for namespace, feature_id, _, _ in entries:
+        if namespace != namespace.lower() or feature_id != feature_id.lower():
+            sys.exit(f"{namespace}/{feature_id}: not lower case, the catalog's search needs it")
+    entries.sort(key=lambda e: (e[0].encode(), e[1].encode()))
     pool = Pool()
     body = "".join(feature_rs(pool, ns, data, majors) for ns, _, data, majors in entries)
     official = commit_of(shared / "features")

@@ -28,13 +28,8 @@ pub fn analyze_project(project: &Project) -> Analysis {
 pub fn check(project: Option<&Project>, text: &str, tree: &Tree) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     crate::rules::run_all_in(project, text, tree, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        (a.file, a.range.start, a.range.end, a.code).cmp(&(
-            b.file,
-            b.range.start,
-            b.range.end,
-            b.code,
-        ))
+    crate::diag::sort_stable_by_key(&mut diagnostics, |d| {
+        (d.file, d.range.start, d.range.end, d.code)
     });
     diagnostics
 }

@@ -187,7 +187,7 @@ fn one_round(
         count += 1;
         codes.push(diagnostic.code);
     }
-    taken.sort_by_key(|e| (e.file, e.range.start, e.range.end));
+    crate::diag::sort_stable_by_key(&mut taken, |e| (e.file, e.range.start, e.range.end));
     (taken, count, codes)
 }
 

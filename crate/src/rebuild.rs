@@ -3,7 +3,7 @@
 //! properties (ports, remote env, VS Code customizations, attach and start hooks) need no new
 //! container; this compares the two texts property by property and says which is enough.
 
-use crate::syntax::{NodeKind, NodeRef, parse};
+use crate::syntax::{NodeKind, NodeRef, json, parse};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -117,10 +117,10 @@ fn write_canonical(node: NodeRef, out: &mut String) {
     match node.kind() {
         NodeKind::Object(_) => {
             let mut members: Vec<_> = node.members().collect();
-            members.sort_by(|a, b| a.key().cmp(b.key()));
+            crate::diag::sort_stable_by_key(&mut members, |m| m.key());
             out.push('{');
             for m in members {
-                out.push_str(&serde_json::to_string(m.key()).unwrap_or_default());
+                out.push_str(&json::quote(m.key()));
                 out.push(':');
                 if let Some(v) = m.value {
                     write_canonical(v, out);
@@ -137,7 +137,7 @@ fn write_canonical(node: NodeRef, out: &mut String) {
             }
             out.push(']');
         }
-        NodeKind::String(s) => out.push_str(&serde_json::to_string(s).unwrap_or_default()),
+        NodeKind::String(s) => out.push_str(&json::quote(s)),
         NodeKind::Number(raw) => out.push_str(raw),
         NodeKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         NodeKind::Null => out.push_str("null"),

@@ -62,14 +62,15 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     if chars == 0 || chars > MAX_CHARS {
         return None;
     }
-    let lower = name.to_lowercase();
+    // ASCII case only: candidates are ASCII names, and Unicode case tables cost ~30 KB of WASM.
+    let lower = name.to_ascii_lowercase();
     let limit = (chars / 3).clamp(1, 3);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
         if candidate == name {
             continue;
         }
-        let candidate_lower = candidate.to_lowercase();
+        let candidate_lower = candidate.to_ascii_lowercase();
         if candidate_lower == lower {
             return Some(candidate);
         }
@@ -87,7 +88,7 @@ pub fn closest_or_prefix<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let word = word.to_lowercase();
+    let word = word.to_ascii_lowercase();
     let word_len = word.chars().count();
     if word_len == 0 || word_len > MAX_CHARS {
         return None;
@@ -95,7 +96,7 @@ pub fn closest_or_prefix<'c>(
     let limit = (word_len / 3).max(1);
     let mut best: Option<(usize, &'c str)> = None;
     for candidate in candidates {
-        let lower = candidate.to_lowercase();
+        let lower = candidate.to_ascii_lowercase();
         let mut distance = edit_distance_at_most(&word, &lower, limit).unwrap_or(usize::MAX);
         if distance > limit
             && (lower.starts_with(&word) || word.starts_with(&lower))

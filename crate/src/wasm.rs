@@ -55,12 +55,44 @@ fn project_input(input: JsValue) -> Result<ProjectInput, JsError> {
         .map_err(|e| JsError::new(&format!("invalid project input: {e}")))
 }
 
+/// Reads `{ severityOverrides?: { [code]: "error" | "warning" | "info" | "hint" | "off" } }`
+/// with js-sys calls: serde-wasm-bindgen's deserializer for it cost ~13 KB of WASM.
 fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
+    use crate::api::SeverityOverride as Level;
+    let invalid = |why: String| JsError::new(&format!("invalid analyze options: {why}"));
+    let mut read = AnalyzeOptions::default();
     if options.is_undefined() || options.is_null() {
-        return Ok(AnalyzeOptions::default());
+        return Ok(read);
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("invalid analyze options: {e}")))
+    if !options.is_object() {
+        return Err(invalid("expected an object".into()));
+    }
+    let overrides = js_sys::Reflect::get(&options, &JsValue::from_str("severityOverrides"))
+        .map_err(|_| invalid("severityOverrides cannot be read".into()))?;
+    if overrides.is_undefined() || overrides.is_null() {
+        return Ok(read);
+    }
+    if !overrides.is_object() {
+        return Err(invalid("severityOverrides is not an object".into()));
+    }
+    for entry in js_sys::Object::entries(overrides.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let code = pair.get(0).as_string().unwrap_or_default();
+        let level = match pair.get(1).as_string().as_deref() {
+            Some("error") => Level::Error,
+            Some("warning") => Level::Warning,
+            Some("info") => Level::Info,
+            Some("hint") => Level::Hint,
+            Some("off") => Level::Off,
+            _ => {
+                return Err(invalid(format!(
+                    "severityOverrides.{code}: not error, warning, info, hint or off"
+                )));
+            }
+        };
+        read.severity_overrides.insert(code, level);
+    }
+    Ok(read)
 }
 
 /// `projectWanted(input)` -> `[{ path, kind: 'file' | 'folder' }]`: what the host should read

@@ -87,8 +87,8 @@ fn one_text_is_parsed_once_for_every_call_and_answers_as_fresh_calls() {
     );
     assert_eq!(kept.complete(text.into(), 2), api::complete(text, 2));
     assert_eq!(
-        kept.code_actions(text.into(), 0, 40),
-        api::code_actions(text, 0, 40)
+        kept.code_actions(text.into(), 0, 40, &options),
+        api::code_actions(text, 0, 40, &options)
     );
     assert_eq!(kept.parses(), 2);
 }

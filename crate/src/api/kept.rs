@@ -107,8 +107,14 @@ impl Kept {
         super::hover_document(&self.with_text(text).document, offset)
     }
 
-    pub fn code_actions(&mut self, text: String, start: u32, end: u32) -> Vec<CodeAction> {
-        actions::code_actions_document(&self.with_text(text).document, start, end)
+    pub fn code_actions(
+        &mut self,
+        text: String,
+        start: u32,
+        end: u32,
+        options: &AnalyzeOptions,
+    ) -> Vec<CodeAction> {
+        actions::code_actions_document(&self.with_text(text).document, start, end, options)
     }
 
     pub fn project_wanted(&mut self, input: ProjectInput) -> Vec<Wanted> {

@@ -211,11 +211,23 @@ pub fn all() -> &'static [FeatureInfo] {
     generated::catalog::FEATURES
 }
 
-/// The feature with exactly this namespace and id (both compared case-insensitively).
+/// The feature with exactly this namespace and id (both compared case-insensitively). A binary
+/// search: the generator writes the catalog in lower case, sorted by namespace then id.
 pub fn find(namespace: &str, id: &str) -> Option<&'static FeatureInfo> {
-    all()
-        .iter()
-        .find(|f| f.namespace.eq_ignore_ascii_case(namespace) && f.id.eq_ignore_ascii_case(id))
+    let lower = |s: &str| {
+        s.as_bytes()
+            .iter()
+            .map(u8::to_ascii_lowercase)
+            .collect::<Vec<u8>>()
+    };
+    let (namespace, id) = (lower(namespace), lower(id));
+    let catalog = all();
+    catalog
+        .binary_search_by(|f| {
+            (f.namespace.as_bytes(), f.id.as_bytes()).cmp(&(namespace.as_slice(), id.as_slice()))
+        })
+        .ok()
+        .and_then(|i| catalog.get(i))
 }
 
 /// The feature that lists `id` among its old ids in `namespace`.
@@ -255,6 +267,24 @@ pub fn lookup(reference: &str) -> Option<&'static FeatureInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catalog_is_lower_case_and_sorted_for_the_binary_search() {
+        for pair in all().windows(2) {
+            assert!((pair[0].namespace, pair[0].id) < (pair[1].namespace, pair[1].id));
+        }
+        for f in all() {
+            assert_eq!(f.namespace, f.namespace.to_ascii_lowercase());
+            assert_eq!(f.id, f.id.to_ascii_lowercase());
+            let found = find(
+                &f.namespace.to_ascii_uppercase(),
+                &f.id.to_ascii_uppercase(),
+            );
+            assert!(found.is_some_and(|g| std::ptr::eq(f, g)), "{}", f.id);
+        }
+        assert!(find(EXTRA_NAMESPACE, "no-such-feature").is_none());
+        assert!(find("ghcr.io/devcontainers/feature", "go").is_none());
+    }
 
     #[test]
     fn lookup_resolves_every_form() {

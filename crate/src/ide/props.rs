@@ -33,11 +33,7 @@ pub fn default_for(prop: &PropSpec, kind: ConfigKind) -> Option<String> {
         }
     }
     let raw = prop.default?;
-    Some(
-        serde_json::from_str::<String>(raw)
-            .ok()
-            .unwrap_or_else(|| raw.to_string()),
-    )
+    Some(crate::syntax::json::unquote(raw).unwrap_or_else(|| raw.to_string()))
 }
 
 /// What one value means, whichever kind it belongs to.

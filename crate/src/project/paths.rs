@@ -77,7 +77,8 @@ pub(super) fn relative_to(absolute: &str, folder: &str) -> Option<String> {
         return None;
     }
     // A different drive letter (Windows) has no relative path.
-    if target.first().map(|s| s.to_lowercase()) != base.first().map(|s| s.to_lowercase())
+    if target.first().map(|s| s.to_ascii_lowercase())
+        != base.first().map(|s| s.to_ascii_lowercase())
         && (target.first().is_some_and(|s| s.ends_with(':'))
             || base.first().is_some_and(|s| s.ends_with(':')))
     {

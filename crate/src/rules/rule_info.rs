@@ -74,9 +74,25 @@ pub struct RuleInfo {
 }
 
 impl RuleInfo {
-    /// A diagnostic of this code at its declared severity.
+    /// A diagnostic of this code at its declared severity. Always inlined, so that only the
+    /// code and severity of the `const` reach the binary, not its docs.
+    #[inline(always)]
     pub fn at(&self, range: TextRange, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, range, message)
+    }
+
+    /// The same entry without the texts only docs/rules.md and the CLI print.
+    pub const fn without_docs(self) -> Self {
+        let fix = match self.fix {
+            FixSafety::None => FixSafety::None,
+            FixSafety::Safe { .. } => FixSafety::Safe { reason: "" },
+            FixSafety::Unsafe { .. } => FixSafety::Unsafe { reason: "" },
+        };
+        Self {
+            why: "",
+            fix,
+            ..self
+        }
     }
 
     /// Whether `name` (from a user's settings) selects this rule: its code or an alias.

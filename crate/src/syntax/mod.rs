@@ -4,6 +4,7 @@
 
 pub mod compose;
 pub mod dockerfile;
+pub mod json;
 pub mod jsonc;
 pub mod shell;
 

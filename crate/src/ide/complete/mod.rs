@@ -210,7 +210,7 @@ pub enum Insert {
 }
 
 pub fn json_string(value: &str) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| format!("\"{value}\""))
+    crate::syntax::json::quote(value)
 }
 
 /// Completion items at byte `offset` of `text`.

@@ -90,10 +90,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(s) = suggestion {
             d = d.with_fix(Fix::unsafe_(
                 format!("Use `{s}`"),
-                vec![Edit::replace(
-                    node.range(),
-                    serde_json::to_string(s).unwrap_or_default(),
-                )],
+                vec![Edit::replace(node.range(), crate::syntax::json::quote(s))],
             ));
         }
         out.push(d);

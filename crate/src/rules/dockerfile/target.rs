@@ -68,7 +68,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("Use `{s}`"),
                 vec![Edit::replace(
                     target.place.range,
-                    serde_json::to_string(s).unwrap_or_default(),
+                    crate::syntax::json::quote(s),
                 )],
             ));
         }

@@ -224,10 +224,9 @@ fn number_as_text(
     raw: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Ok(number) = raw.parse::<f64>() else {
+    let Some(printed) = crate::syntax::json::shortest_number(raw) else {
         return;
     };
-    let printed = format!("{number}");
     if printed == raw {
         return;
     }

@@ -168,7 +168,7 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
         && r.file == crate::diag::FileId::MAIN
         && !r.written.contains("${")
     {
-        let text = serde_json::to_string(&replaced).unwrap_or_default();
+        let text = crate::syntax::json::quote(&replaced);
         d = d.with_fix(Fix::unsafe_(
             format!("Use `{replaced}`"),
             vec![crate::diag::Edit::replace(r.range, text)],

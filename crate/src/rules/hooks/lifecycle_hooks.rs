@@ -237,7 +237,7 @@ fn check_array(
 }
 
 fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    crate::syntax::json::quote(s)
 }
 
 /// Two or more entries that each look like a whole command line (`"nvm install 18"`): a

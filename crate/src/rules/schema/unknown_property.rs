@@ -99,7 +99,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+    crate::syntax::json::quote(s)
 }
 
 /// A top-level member moved into the object where it belongs (not preferred: the author may

@@ -84,7 +84,7 @@ fn content_start(text: &str, member: MemberRef<'_>) -> Option<usize> {
 
 /// `value` as a JSON string literal.
 pub(crate) fn json_string(value: &str) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| format!("\"{value}\""))
+    crate::syntax::json::quote(value)
 }
 
 /// User text for a message: whole when it is of a reasonable length, else shortened.

@@ -164,11 +164,14 @@ fn merge(
     if moved.is_array() && present.is_array() {
         let have: Vec<String> = present
             .items()
-            .filter_map(|i| i.as_str().map(str::to_lowercase).or_else(|| raw(i)))
+            .filter_map(|i| i.as_str().map(str::to_ascii_lowercase).or_else(|| raw(i)))
             .collect();
         let mut add = Vec::new();
         for item in moved.items() {
-            let key = item.as_str().map(str::to_lowercase).or_else(|| raw(item))?;
+            let key = item
+                .as_str()
+                .map(str::to_ascii_lowercase)
+                .or_else(|| raw(item))?;
             if !have.contains(&key) {
                 add.push(raw(item)?);
             }

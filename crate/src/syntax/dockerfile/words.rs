@@ -4,6 +4,8 @@
 //! exec form. Everything returns offsets into the joined text; the caller maps them to the
 //! source. Each scan is one pass over the text.
 
+use crate::syntax::json;
+
 /// Spaces BuildKit splits the keyword and whitespace-delimited fields at (`[\t\v\f\r ]+`).
 fn is_field_space(b: u8) -> bool {
     matches!(b, b'\t' | 0x0b | 0x0c | b'\r' | b' ')
@@ -178,12 +180,13 @@ pub(super) fn json_array(line: &str, (a, b): Span) -> Json {
             skip_ws(&mut i);
             if bytes.get(i) != Some(&b'"') {
                 // Something other than a string: valid JSON or not decides the error.
-                return match serde_json::from_str::<Vec<serde_json::Value>>(s) {
-                    Ok(_) => Json::NotStrings,
-                    Err(_) => Json::Invalid,
+                return if json::is_valid(s) {
+                    Json::NotStrings
+                } else {
+                    Json::Invalid
                 };
             }
-            let Some((end, value)) = json_string(s, i) else {
+            let Some((end, value)) = json::string_at(s, i) else {
                 return Json::Invalid;
             };
             elems.push(((a + i, a + end), value));
@@ -205,59 +208,6 @@ pub(super) fn json_array(line: &str, (a, b): Span) -> Json {
         return Json::Invalid;
     }
     Json::Strings((a, a + close), elems)
-}
-
-/// A JSON string literal starting at `s[i] == '"'`: its end (after the closing quote) and value.
-/// Lone surrogates decode to U+FFFD, as Go's decoder does.
-fn json_string(s: &str, i: usize) -> Option<(usize, String)> {
-    let mut out = String::new();
-    let mut chars = s[i + 1..].char_indices();
-    while let Some((j, c)) = chars.next() {
-        match c {
-            '"' => return Some((i + 1 + j + 1, out)),
-            '\\' => {
-                let (_, e) = chars.next()?;
-                match e {
-                    '"' | '\\' | '/' => out.push(e),
-                    'b' => out.push('\u{8}'),
-                    'f' => out.push('\u{c}'),
-                    'n' => out.push('\n'),
-                    'r' => out.push('\r'),
-                    't' => out.push('\t'),
-                    'u' => {
-                        let hi = hex4(&mut chars)?;
-                        if (0xD800..0xDC00).contains(&hi) {
-                            let rest = chars.as_str();
-                            if let Some(tail) = rest.strip_prefix("\\u") {
-                                let mut t = tail.char_indices();
-                                if let Some(lo) =
-                                    hex4(&mut t).filter(|lo| (0xDC00..0xE000).contains(lo))
-                                {
-                                    chars.nth(5);
-                                    let code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-                                    out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                                    continue;
-                                }
-                            }
-                        }
-                        out.push(char::from_u32(hi).unwrap_or('\u{fffd}'));
-                    }
-                    _ => return None,
-                }
-            }
-            c if (c as u32) < 0x20 => return None,
-            c => out.push(c),
-        }
-    }
-    None
-}
-
-fn hex4(chars: &mut std::str::CharIndices<'_>) -> Option<u32> {
-    let mut v = 0;
-    for _ in 0..4 {
-        v = v * 16 + chars.next()?.1.to_digit(16)?;
-    }
-    Some(v)
 }
 
 #[cfg(test)]

@@ -40,9 +40,9 @@ pub fn parse(text: &str) -> Tree {
     }
     let mut tree = p.tree;
     tree.errors.append(&mut p.lexer.errors);
-    tree.errors.sort_by_key(|e| (e.range.start, e.range.end));
+    crate::diag::sort_stable_by_key(&mut tree.errors, |e| (e.range.start, e.range.end));
     tree.comments = std::mem::take(&mut p.lexer.comments);
-    tree.comments.sort_by_key(|c| c.start);
+    crate::diag::sort_stable_by_key(&mut tree.comments, |c| c.start);
     tree
 }
 

@@ -67,7 +67,7 @@ impl<'a> Parser<'a> {
                         self.error(tok.range, "Expected ',' before this property.");
                     }
                     if tok.kind != TokKind::String && tok.kind != TokKind::Bad {
-                        let quoted = serde_json::to_string(&tok.text).unwrap_or_default();
+                        let quoted = crate::syntax::json::quote(&tok.text);
                         self.tree.errors.truncate(MAX_PARSER_ERRORS - 1);
                         self.tree.errors.push(SyntaxError {
                             code: "syntax-error",
