@@ -31,15 +31,25 @@ fn grow(head: &str, tail: &str, bytes: usize, mut unit: impl FnMut(usize, &mut S
 }
 
 fn many_members(bytes: usize) -> String {
-    grow("{\"image\": \"golang:1\", \"containerEnv\": {\n", "\"LAST\": \"x\"}}\n", bytes, |i, t| {
-        let _ = writeln!(t, "  \"VAR_{i}\": \"value ${{localEnv:HOME}} {i}\",");
-    })
+    grow(
+        "{\"image\": \"golang:1\", \"containerEnv\": {\n",
+        "\"LAST\": \"x\"}}\n",
+        bytes,
+        |i, t| {
+            let _ = writeln!(t, "  \"VAR_{i}\": \"value ${{localEnv:HOME}} {i}\",");
+        },
+    )
 }
 
 fn duplicate_keys(bytes: usize) -> String {
-    grow("{\"image\": \"golang:1\", \"containerEnv\": {\n", "\"A\": \"x\"}}\n", bytes, |i, t| {
-        let _ = writeln!(t, "  \"A\": \"{i}\",");
-    })
+    grow(
+        "{\"image\": \"golang:1\", \"containerEnv\": {\n",
+        "\"A\": \"x\"}}\n",
+        bytes,
+        |i, t| {
+            let _ = writeln!(t, "  \"A\": \"{i}\",");
+        },
+    )
 }
 
 /// `-race` with CGO_ENABLED=0 from `containerEnv`: one finding per command, each naming a line.
@@ -60,9 +70,17 @@ fn long_command(bytes: usize) -> String {
 
 fn many_features(bytes: usize) -> String {
     let head = "{\"image\": \"mcr.microsoft.com/devcontainers/base:ubuntu\", \"features\": {\n";
-    grow(head, "\"ghcr.io/devcontainers/features/go:1\": {}}}\n", bytes, |i, t| {
-        let _ = writeln!(t, "  \"ghcr.io/example/features/tool{i}:1\": {{\"version\": \"{i}\"}},");
-    })
+    grow(
+        head,
+        "\"ghcr.io/devcontainers/features/go:1\": {}}}\n",
+        bytes,
+        |i, t| {
+            let _ = writeln!(
+                t,
+                "  \"ghcr.io/example/features/tool{i}:1\": {{\"version\": \"{i}\"}},"
+            );
+        },
+    )
 }
 
 /// Objects nested in objects, as deep as the size allows (past the parser's depth limit).
@@ -81,12 +99,20 @@ fn deep_nesting(bytes: usize) -> String {
 }
 
 fn big_dockerfile(bytes: usize) -> String {
-    grow("FROM golang:1.22 AS build\nWORKDIR /src\n", "CMD [\"bash\"]\n", bytes, |i, t| {
-        let _ = writeln!(t, "ENV VAR_{i}=value{i}\nRUN go install example.com/tool{i}@latest && \\\n    echo done {i}");
-        if i % 50 == 49 {
-            let _ = writeln!(t, "FROM build AS stage{i}\nCOPY . .\nRUN go mod download");
-        }
-    })
+    grow(
+        "FROM golang:1.22 AS build\nWORKDIR /src\n",
+        "CMD [\"bash\"]\n",
+        bytes,
+        |i, t| {
+            let _ = writeln!(
+                t,
+                "ENV VAR_{i}=value{i}\nRUN go install example.com/tool{i}@latest && \\\n    echo done {i}"
+            );
+            if i % 50 == 49 {
+                let _ = writeln!(t, "FROM build AS stage{i}\nCOPY . .\nRUN go mod download");
+            }
+        },
+    )
 }
 
 fn big_compose(bytes: usize) -> String {
@@ -140,7 +166,10 @@ fn print_row(shape: &str, bytes: usize, findings: usize, took: Duration) {
 
 /// `cargo bench --bench growth -- race` runs only the shapes whose name contains "race".
 fn wanted(shape: &str) -> bool {
-    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     filters.is_empty() || filters.iter().any(|f| shape.contains(f.as_str()))
 }
 

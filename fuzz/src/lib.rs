@@ -70,7 +70,9 @@ fn position_in(index: &LineIndex, position: Position) -> bool {
 
 pub fn check_position_range(index: &LineIndex, range: Range, what: &dyn std::fmt::Display) {
     assert!(
-        range.start <= range.end && position_in(index, range.start) && position_in(index, range.end),
+        range.start <= range.end
+            && position_in(index, range.start)
+            && position_in(index, range.end),
         "{what}: position range {range:?} outside the document"
     );
 }
@@ -84,7 +86,8 @@ fn check_diagnostics(project: &Project, diagnostics: &[Diagnostic]) {
         assert!(!d.message.is_empty(), "{}: empty message", d.code);
         for edit in d.fixes.iter().flat_map(|f| &f.edits) {
             let target = project.text(edit.file);
-            let target = target.unwrap_or_else(|| panic!("{}: edit in a file without text", d.code));
+            let target =
+                target.unwrap_or_else(|| panic!("{}: edit in a file without text", d.code));
             check_range(target, edit.range, &format_args!("fix of {}", d.code));
         }
     }
@@ -95,9 +98,16 @@ pub fn check_analyze(data: &[u8]) {
     let [main, dockerfile, compose] = split(data);
     let alone = Project::new("devcontainer.json", main.as_str());
     let first = analysis::analyze(&main).diagnostics;
-    assert!(first.iter().all(|d| d.file == FileId::MAIN), "a file alone reports elsewhere");
+    assert!(
+        first.iter().all(|d| d.file == FileId::MAIN),
+        "a file alone reports elsewhere"
+    );
     check_diagnostics(&alone, &first);
-    assert_eq!(first, analysis::analyze(&main).diagnostics, "same input, other output");
+    assert_eq!(
+        first,
+        analysis::analyze(&main).diagnostics,
+        "same input, other output"
+    );
 
     let index = LineIndex::new(&main);
     for d in api::analyze(&main, &api::AnalyzeOptions::default()).diagnostics {
@@ -130,17 +140,29 @@ pub fn check_ide(data: &[u8]) {
     for &offset in &offsets {
         let items = api::complete(&main, offset);
         for item in &items {
-            check_position_range(&index, item.range, &format_args!("completion {}", item.label));
+            check_position_range(
+                &index,
+                item.range,
+                &format_args!("completion {}", item.label),
+            );
             for edit in &item.additional_edits {
                 check_position_range(&index, edit.range, &"completion edit");
             }
         }
-        assert_eq!(items, api::complete(&main, offset), "completion differs on the same input");
+        assert_eq!(
+            items,
+            api::complete(&main, offset),
+            "completion differs on the same input"
+        );
         let hover = api::hover(&main, offset);
         if let Some(h) = &hover {
             check_position_range(&index, h.range, &"hover");
         }
-        assert_eq!(hover, api::hover(&main, offset), "hover differs on the same input");
+        assert_eq!(
+            hover,
+            api::hover(&main, offset),
+            "hover differs on the same input"
+        );
         let end = offset.max(offsets[0]);
         for action in api::code_actions(&main, offset.min(offsets[0]), end) {
             for edit in &action.edits {
@@ -154,7 +176,11 @@ pub fn check_ide(data: &[u8]) {
     for &offset in &offsets {
         let offset = index.offset_from_utf16(offset as usize);
         for item in ide::complete::complete_project_in(Some(&project), &main, &tree, offset) {
-            check_range(&main, item.replace, &format_args!("completion {}", item.label));
+            check_range(
+                &main,
+                item.replace,
+                &format_args!("completion {}", item.label),
+            );
             for edit in &item.additional_edits {
                 check_range(&main, edit.range, &"completion edit");
             }
@@ -166,12 +192,19 @@ pub fn check_ide(data: &[u8]) {
 }
 
 fn syntax_errors(diagnostics: &[Diagnostic]) -> usize {
-    diagnostics.iter().filter(|d| d.code == "syntax-error").count()
+    diagnostics
+        .iter()
+        .filter(|d| d.code == "syntax-error")
+        .count()
 }
 
 fn applied(text: &str, edits: &[Edit], what: &str) -> String {
     let (new_text, count) = apply_edits(text, edits);
-    assert_eq!(count, edits.len(), "{what}: some of its edits overlap or fall outside");
+    assert_eq!(
+        count,
+        edits.len(),
+        "{what}: some of its edits overlap or fall outside"
+    );
     new_text
 }
 
@@ -183,11 +216,19 @@ pub fn check_fixes(data: &[u8]) {
     for d in &diagnostics {
         for f in &d.fixes {
             let what = format!("{} fix {:?}", d.code, f.title);
-            let main: Vec<Edit> = f.edits.iter().filter(|e| e.file == FileId::MAIN).cloned().collect();
+            let main: Vec<Edit> = f
+                .edits
+                .iter()
+                .filter(|e| e.file == FileId::MAIN)
+                .cloned()
+                .collect();
             let fixed = applied(&text, &main, &what);
             let after = syntax_errors(&analysis::analyze(&fixed).diagnostics);
             if f.safe {
-                assert!(after <= before, "{what}: {before} syntax errors became {after}");
+                assert!(
+                    after <= before,
+                    "{what}: {before} syntax errors became {after}"
+                );
             }
         }
     }
@@ -196,9 +237,16 @@ pub fn check_fixes(data: &[u8]) {
         syntax_errors(&analysis::analyze(&all.text).diagnostics) <= before,
         "fix all added syntax errors"
     );
-    assert_eq!(applied(&text, &all.edits, "fix all"), all.text, "fix-all edits miss changes");
+    assert_eq!(
+        applied(&text, &all.edits, "fix all"),
+        all.text,
+        "fix-all edits miss changes"
+    );
     let twice = fix::fix_all(&all.text);
-    assert_eq!(twice.text, all.text, "fix all is not idempotent: a second run changed more");
+    assert_eq!(
+        twice.text, all.text,
+        "fix all is not idempotent: a second run changed more"
+    );
     let action = ide::code_actions::code_actions_for(&text, &diagnostics, TextRange::new(0, 0));
     if let Some(fix_all) = action.iter().find(|a| a.kind == ide::code_actions::FIX_ALL) {
         assert_eq!(applied(&text, &fix_all.edits, "fix-all action"), all.text);
@@ -216,10 +264,16 @@ pub fn debug_ranges(debug: &str) -> Vec<TextRange> {
     let mut rest = debug;
     while let Some(at) = rest.find("TextRange { start: ") {
         rest = &rest[at + "TextRange { start: ".len()..];
-        let Some((start, n)) = number(rest) else { continue };
+        let Some((start, n)) = number(rest) else {
+            continue;
+        };
         rest = &rest[n..];
-        let Some(tail) = rest.strip_prefix(", end: ") else { continue };
-        let Some((end, n)) = number(tail) else { continue };
+        let Some(tail) = rest.strip_prefix(", end: ") else {
+            continue;
+        };
+        let Some((end, n)) = number(tail) else {
+            continue;
+        };
         rest = &tail[n..];
         out.push(TextRange::new(start, end));
     }
@@ -230,7 +284,10 @@ pub fn debug_ranges(debug: &str) -> Vec<TextRange> {
 pub fn check_parsers(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let dockerfile = format!("{:?}", syntax::dockerfile::parse(&text));
-    assert_eq!(dockerfile, format!("{:?}", syntax::dockerfile::parse(&text)));
+    assert_eq!(
+        dockerfile,
+        format!("{:?}", syntax::dockerfile::parse(&text))
+    );
     for range in debug_ranges(&dockerfile) {
         check_range(&text, range, &"Dockerfile");
     }

@@ -181,7 +181,7 @@ pub fn array_item_removal(cx: &Context, item: NodeRef) -> Option<Edit> {
 
 /// The 1-based line of a byte offset, for messages.
 pub fn line_number(cx: &Context, offset: usize) -> usize {
-    crate::text::LineIndex::new(cx.text).line_of(offset) + 1
+    cx.line_index().line_of(offset) + 1
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub fn insert_root_member(cx: &Context, after: &str, key: &str, value: &str) -> 
         return Some(vec![Edit::insert(open, format!(" {member_text} "))]);
     };
     let value_end = anchor.value?.range().end;
-    let lines = crate::text::LineIndex::new(cx.text);
+    let lines = cx.line_index();
     let key_start = anchor.key_range().start;
     let line_start = lines.line_start(lines.line_of(key_start));
     let indent = cx.text.get(line_start..key_start)?;
