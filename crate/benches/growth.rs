@@ -164,6 +164,27 @@ fn print_row(shape: &str, bytes: usize, findings: usize, took: Duration) {
     );
 }
 
+/// "Fix all" (what every code-action request computes) on many single-quoted values, each a
+/// syntax error with a safe fix.
+fn fix_all_quotes(budget: Duration) {
+    println!("\nfix::fix_all on single-quoted values (one safe fix each):");
+    for kb in SIZES_KB {
+        let text = grow(
+            "{\"containerEnv\": {\n",
+            "\"LAST\": \"x\"}}\n",
+            kb * 1024,
+            |i, t| {
+                let _ = writeln!(t, "  \"VAR_{i}\": 'value {i}',");
+            },
+        );
+        let fixed = devcontainer_doctor::fix::fix_all(&text).applied;
+        let took = measure(budget, || {
+            black_box(devcontainer_doctor::fix::fix_all(&text));
+        });
+        print_row("fix all", text.len(), fixed, took);
+    }
+}
+
 /// `cargo bench --bench growth -- race` runs only the shapes whose name contains "race".
 fn wanted(shape: &str) -> bool {
     let filters: Vec<String> = std::env::args()
@@ -193,6 +214,9 @@ fn main() {
             });
             print_row(shape, text.len(), findings, took);
         }
+    }
+    if wanted("fix all") {
+        fix_all_quotes(budget);
     }
     if !wanted("project files") {
         return;
