@@ -2,7 +2,7 @@
 //! references, read from the folder the way the CLI reads them.
 
 use devcontainer_doctor::analysis::{Analysis, analyze, analyze_project};
-use devcontainer_doctor::project::{Entry, Project, WantKind, join, normalize};
+use devcontainer_doctor::project::Project;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -44,30 +44,6 @@ pub fn fixture_project(path: &Path) -> (PathBuf, Project) {
     let mut project = Project::new("devcontainer.json", text.clone());
     // A `.isolated` marker checks the configuration as `check -` does, without its folder.
     project.isolated = path.join(".isolated").exists();
-    for _ in 0..8 {
-        for want in project.wanted() {
-            let on_disk = PathBuf::from(format!("/{}", normalize(&join(&folder, &want.path))));
-            let entry = match (
-                want.kind,
-                fs::read_to_string(&on_disk),
-                fs::read_dir(&on_disk),
-            ) {
-                (WantKind::File, Ok(t), _) => Entry::Text(t),
-                (WantKind::Folder, _, Ok(list)) => {
-                    let mut names: Vec<String> = list
-                        .flatten()
-                        .map(|e| {
-                            e.file_name().to_string_lossy().into_owned()
-                                + if e.path().is_dir() { "/" } else { "" }
-                        })
-                        .collect();
-                    names.sort();
-                    Entry::Folder(names)
-                }
-                _ => Entry::Missing,
-            };
-            project.add(&want.path, entry);
-        }
-    }
+    super::disk::read_wanted(&mut project, &folder);
     (main, project)
 }

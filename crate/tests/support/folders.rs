@@ -5,7 +5,10 @@
 
 #![allow(dead_code)]
 
-use devcontainer_doctor::project::{Entry, Project, WantKind, join, normalize};
+#[path = "disk.rs"]
+mod disk;
+
+use devcontainer_doctor::project::Project;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -56,34 +59,6 @@ pub fn load() -> Option<Vec<Folder>> {
 pub fn project(main: &Path) -> Project {
     let folder = main.parent().unwrap().to_string_lossy().replace('\\', "/");
     let mut project = Project::new("devcontainer.json", fs::read_to_string(main).unwrap());
-    for _ in 0..8 {
-        let wanted = project.wanted();
-        if wanted.is_empty() {
-            break;
-        }
-        for want in wanted {
-            let on_disk = PathBuf::from(format!("/{}", normalize(&join(&folder, &want.path))));
-            let entry = match (
-                want.kind,
-                fs::read_to_string(&on_disk),
-                fs::read_dir(&on_disk),
-            ) {
-                (WantKind::File, Ok(t), _) => Entry::Text(t),
-                (WantKind::Folder, _, Ok(list)) => {
-                    let mut names: Vec<String> = list
-                        .flatten()
-                        .map(|e| {
-                            e.file_name().to_string_lossy().into_owned()
-                                + if e.path().is_dir() { "/" } else { "" }
-                        })
-                        .collect();
-                    names.sort();
-                    Entry::Folder(names)
-                }
-                _ => Entry::Missing,
-            };
-            project.add(&want.path, entry);
-        }
-    }
+    disk::read_wanted(&mut project, &folder);
     project
 }

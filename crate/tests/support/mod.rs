@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod disk;
 pub mod dockerfile;
 pub mod fixture_project;
 pub mod fixtures;
