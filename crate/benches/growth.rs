@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 
 const SIZES_KB: &[usize] = &[10, 40, 160, 640, 1024];
 
+/// Builds a devcontainer.json of about the given number of bytes.
+type Shape = fn(usize) -> String;
+
 /// Repeats `unit(i)` between `head` and `tail` until the text reaches `bytes`.
 fn grow(head: &str, tail: &str, bytes: usize, mut unit: impl FnMut(usize, &mut String)) -> String {
     let mut text = String::from(head);
@@ -196,7 +199,7 @@ fn wanted(shape: &str) -> bool {
 
 fn main() {
     let budget = Duration::from_millis(300);
-    let shapes: &[(&str, fn(usize) -> String)] = &[
+    let shapes: &[(&str, Shape)] = &[
         ("many members", many_members),
         ("duplicate keys", duplicate_keys),
         ("-race commands", race_commands),
