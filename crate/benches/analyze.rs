@@ -95,9 +95,35 @@ fn intellisense_scaling(budget: Duration) {
     }
 }
 
+/// `PROFILE=parse|analyze|api` runs that step once over every text and exits: a run short and
+/// repeatable enough for `valgrind --tool=callgrind`, whose instruction counts stay the same on
+/// a loaded machine where wall times do not.
+fn profile_once(step: &str, all: &[&str]) {
+    for text in all {
+        match step {
+            "parse" => drop(black_box(devcontainer_doctor::syntax::parse(text))),
+            // Every finding, to compare two builds' output on the corpus with `diff`.
+            "dump" => {
+                for d in devcontainer_doctor::analysis::analyze(text).diagnostics {
+                    println!("{d:?}");
+                }
+            }
+            "api" => drop(black_box(devcontainer_doctor::api::analyze(
+                text,
+                &Default::default(),
+            ))),
+            _ => drop(black_box(devcontainer_doctor::analysis::analyze(text))),
+        }
+    }
+    println!("{step}: {} files once", all.len());
+}
+
 fn main() {
     let (owned, source) = texts();
     let all: Vec<&str> = owned.iter().map(String::as_str).collect();
+    if let Ok(step) = std::env::var("PROFILE") {
+        return profile_once(&step, &all);
+    }
     let bytes: usize = all.iter().map(|t| t.len()).sum();
     println!(
         "{} files from {source}, {} bytes on average",

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 pub use crate::project::{WantKind, Wanted};
 
+mod actions;
 mod project;
+pub use actions::{code_actions, code_actions_document};
 pub use project::{
     FileDiagnostics, ProjectFile, ProjectFileKind, ProjectInput, ProjectResult, analyze_project,
     analyze_project_in, complete_project, hover_project, project_wanted,
@@ -148,21 +150,20 @@ pub struct Document {
     text: String,
     version: i32,
     tree: Tree,
-    line_starts: Vec<usize>,
-    ascii: bool,
+    /// Line starts and whether the text is ASCII, built on the first position asked for:
+    /// most files have no finding, and then no position is ever needed.
+    lines: std::cell::OnceCell<(Vec<usize>, bool)>,
 }
 
 impl Document {
     pub fn new(text: impl Into<String>, version: i32) -> Self {
         let text = text.into();
         let tree = crate::syntax::parse(&text);
-        let (line_starts, ascii) = LineIndex::new(&text).into_parts();
         Self {
             text,
             version,
             tree,
-            line_starts,
-            ascii,
+            lines: std::cell::OnceCell::new(),
         }
     }
     pub fn text(&self) -> &str {
@@ -175,7 +176,10 @@ impl Document {
         &self.tree
     }
     pub fn line_index(&self) -> LineIndex<'_> {
-        LineIndex::from_line_starts(&self.text, &self.line_starts, self.ascii)
+        let (line_starts, ascii) = self
+            .lines
+            .get_or_init(|| LineIndex::new(&self.text).into_parts());
+        LineIndex::from_line_starts(&self.text, line_starts, *ascii)
     }
 }
 
@@ -187,6 +191,11 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
 /// Checks a kept document on its own.
 pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> AnalyzeResult {
     let diagnostics = crate::analysis::check(None, document.text(), document.tree());
+    if diagnostics.is_empty() {
+        return AnalyzeResult {
+            diagnostics: Vec::new(),
+        };
+    }
     let index = document.line_index();
     let diagnostics = diagnostics
         .iter()
@@ -326,32 +335,6 @@ pub fn hover_document_in(
     })
 }
 
-/// Quick fixes for the diagnostics touching the UTF-16 range `start..end`, plus "fix all".
-pub fn code_actions(text: &str, start: u32, end: u32) -> Vec<CodeAction> {
-    code_actions_document(&Document::new(text, 0), start, end)
-}
-
-pub fn code_actions_document(document: &Document, start: u32, end: u32) -> Vec<CodeAction> {
-    let index = document.line_index();
-    let start = index.offset_from_utf16(start as usize);
-    let end = index.offset_from_utf16(end as usize).max(start);
-    let diagnostics = crate::analysis::check(None, document.text(), document.tree());
-    crate::ide::code_actions::code_actions_for(
-        document.text(),
-        &diagnostics,
-        crate::text::TextRange::new(start, end),
-    )
-    .into_iter()
-    .map(|action| CodeAction {
-        title: action.title,
-        kind: action.kind.to_string(),
-        is_preferred: action.is_preferred,
-        diagnostic_codes: action.diagnostic_codes,
-        edits: edits_to_api(&index, &action.edits),
-    })
-    .collect()
-}
-
 /// What the change from `old_text` to `new_text` takes to apply: nothing, a window reload, a
 /// container restart or a rebuild, property by property.
 pub fn rebuild_advice(old_text: &str, new_text: &str) -> crate::rebuild::RebuildAdvice {
@@ -401,8 +384,8 @@ mod tests {
         assert_eq!(complete_document(&document, 2), complete(text, 2));
         assert_eq!(hover_document(&document, 4), hover(text, 4));
         assert_eq!(
-            code_actions_document(&document, 0, 40),
-            code_actions(text, 0, 40)
+            code_actions_document(&document, 0, 40, &options),
+            code_actions(text, 0, 40, &options)
         );
     }
 }

@@ -239,7 +239,8 @@ impl Project {
 
     /// The paths the configuration references that the host has not supplied yet, sorted.
     /// Empty when isolated. A missing file or folder also asks for its parent folder's listing,
-    /// for a "did you mean".
+    /// for a "did you mean"; a configuration that builds from files asks for the listing of `.`,
+    /// for file-name completion.
     pub fn wanted(&self) -> Vec<Wanted> {
         if self.isolated {
             return Vec::new();
@@ -255,6 +256,19 @@ impl Project {
         }
         let mut out = BTreeSet::new();
         for reference in self.references(tree) {
+            // A value being typed that ends in `/` (`"docker/"`): completion lists that folder.
+            if reference.file == FileId::MAIN
+                && reference.written.ends_with('/')
+                && reference.kind != RefKind::Context
+            {
+                let listing = Wanted {
+                    path: reference.path.clone(),
+                    kind: WantKind::Folder,
+                };
+                if self.entry(&listing.path).is_none() {
+                    out.insert(listing);
+                }
+            }
             let target = reference.target();
             match self.entry(&target.path) {
                 None => {
@@ -282,6 +296,15 @@ impl Project {
                     }
                 }
             }
+        }
+        // File-name completion (`build.dockerfile`, `dockerComposeFile`) offers the names in
+        // the devcontainer.json folder, so a configuration that builds from files lists it.
+        let here = Wanted {
+            path: ".".to_string(),
+            kind: WantKind::Folder,
+        };
+        if builds_from_files(tree) && self.entry(&here.path).is_none() {
+            out.insert(here);
         }
         out.into_iter().collect()
     }
@@ -352,6 +375,16 @@ impl Project {
 
 fn file_id(index: usize) -> FileId {
     FileId(u32::try_from(index + 1).unwrap_or(u32::MAX))
+}
+
+/// Whether the configuration names a Dockerfile, a build context or Compose files (even an
+/// empty one being typed), so that their names are worth listing.
+fn builds_from_files(tree: &Tree) -> bool {
+    tree.root().filter(|r| r.is_object()).is_some_and(|root| {
+        ["build", "dockerFile", "dockerComposeFile", "context"]
+            .iter()
+            .any(|key| root.get(key).is_some())
+    })
 }
 
 /// Whether an entry is what a reference of `kind` needs.

@@ -5,9 +5,25 @@
 /// cost quadratic time.
 const MAX_CHARS: usize = 200;
 
+/// How many chars of `s` [`edit_distance`] compares: the distance of two words is at least
+/// the difference of these lengths, a cheap bound to skip most candidates.
+pub fn compared_len(s: &str) -> usize {
+    s.chars().take(MAX_CHARS).count()
+}
+
 /// Edit distance over chars where swapping two neighbours counts as one edit (optimal string
 /// alignment), so `verison` is one edit from `version`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    distance_up_to(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// [`edit_distance`] when it is at most `limit`, else `None`, stopping as soon as no later
+/// row can come back under the limit (a typo check compares against hundreds of names).
+pub fn edit_distance_at_most(a: &str, b: &str, limit: usize) -> Option<usize> {
+    distance_up_to(a, b, limit)
+}
+
+fn distance_up_to(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().take(MAX_CHARS).collect();
     let b: Vec<char> = b.chars().take(MAX_CHARS).collect();
     let mut before: Vec<usize> = vec![0; b.len() + 1];
@@ -23,10 +39,20 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
             }
             current[j + 1] = best;
         }
+        // Each later cell comes from this row, or from the previous one plus a transposition:
+        // once both are past the limit, so is the result.
+        let floor = row_min(&current).min(row_min(&previous).saturating_add(1));
         std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
+        if floor > limit {
+            return None;
+        }
     }
-    previous[b.len()]
+    Some(previous[b.len()]).filter(|d| *d <= limit)
+}
+
+fn row_min(row: &[usize]) -> usize {
+    row.iter().copied().min().unwrap_or(0)
 }
 
 /// The candidate closest to a misspelled property or value name: the same name in another case
@@ -47,7 +73,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         if candidate_lower == lower {
             return Some(candidate);
         }
-        let d = edit_distance(&lower, &candidate_lower);
+        let d = edit_distance_at_most(&lower, &candidate_lower, limit).unwrap_or(usize::MAX);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, candidate));
         }
@@ -70,7 +96,7 @@ pub fn closest_or_prefix<'c>(
     let mut best: Option<(usize, &'c str)> = None;
     for candidate in candidates {
         let lower = candidate.to_lowercase();
-        let mut distance = edit_distance(&word, &lower);
+        let mut distance = edit_distance_at_most(&word, &lower, limit).unwrap_or(usize::MAX);
         if distance > limit
             && (lower.starts_with(&word) || word.starts_with(&lower))
             && word_len >= 3
@@ -96,6 +122,18 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         let long = "x".repeat(10_000);
         assert_eq!(edit_distance(&long, &long), 0);
+    }
+
+    proptest::proptest! {
+        /// Stopping early never changes the answer: the full distance, or `None` past the limit.
+        #[test]
+        fn bounded_distance_agrees_with_the_full_one(
+            a in "[abc]{0,9}", b in "[abc]{0,9}", limit in 0usize..5
+        ) {
+            let full = edit_distance(&a, &b);
+            let bounded = edit_distance_at_most(&a, &b, limit);
+            proptest::prop_assert_eq!(bounded, (full <= limit).then_some(full));
+        }
     }
 
     #[test]

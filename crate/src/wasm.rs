@@ -92,9 +92,20 @@ pub fn hover(text: &str, offset: u32) -> Result<JsValue, JsError> {
     to_js(&api::hover(text, offset))
 }
 
+/// `codeActions(text, start, end, options?)`: "off" rules offer no fix, in "fix all" neither.
 #[wasm_bindgen(js_name = codeActions)]
-pub fn code_actions(text: &str, start: u32, end: u32) -> Result<JsValue, JsError> {
-    to_js(&api::code_actions(text, start, end))
+pub fn code_actions(
+    text: &str,
+    start: u32,
+    end: u32,
+    options_value: JsValue,
+) -> Result<JsValue, JsError> {
+    to_js(&api::code_actions(
+        text,
+        start,
+        end,
+        &options(options_value)?,
+    ))
 }
 
 /// `rebuildAdvice(oldText, newText)` -> `{ applyBy, changed: [{ key, applyBy }], hasSyntaxErrors }`:

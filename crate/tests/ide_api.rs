@@ -96,7 +96,7 @@ fn code_actions_offer_the_preferred_fix_and_a_fix_all_edit_list() {
     let index = LineIndex::new(text);
     let word = text.find("unquoted").unwrap_or(0);
     let start = index.utf16_offset(word) as u32;
-    let actions = api::code_actions(text, start, start + 3);
+    let actions = api::code_actions(text, start, start + 3, &Default::default());
     let quick = actions
         .iter()
         .find(|a| a.kind == "quickfix")
@@ -139,7 +139,7 @@ fn nothing_breaks_on_empty_or_odd_input() {
         for offset in 0..=units + 2 {
             let _ = api::complete(text, offset);
             let _ = api::hover(text, offset);
-            let _ = api::code_actions(text, offset, units + 5);
+            let _ = api::code_actions(text, offset, units + 5, &Default::default());
         }
     }
 }

@@ -5,6 +5,11 @@
 //! item `a`, snippet expanded). Hover fixtures (`tests/fixtures/hover/`) use `contains: text`
 //! and `none`. Lines starting with `#` are comments.
 //!
+//! Folder fixtures (`complete_folders/NAME/`, `hover_folders/NAME/`) are workspaces: the
+//! `.devcontainer/[<name>/]devcontainer.json` holds the `|`, and the Dockerfiles and Compose
+//! files beside it are read the way the CLI reads them (`Project::wanted`, then the disk), so
+//! completion and hover see the other files. `NAME.expect` and `NAME.snap` sit beside the folder.
+//!
 //! Beside each fixture, a generated `NAME.snap` pins the whole answer: every completion item in
 //! the order the editor sorts them (label, kind, detail, the text it inserts and where), or the
 //! hover's range and text. `UPDATE_EXPECT=1 cargo test --test ide_fixtures` regenerates the
@@ -19,25 +24,24 @@
 
 mod support;
 
-use devcontainer_doctor::diag::apply_edits;
-use devcontainer_doctor::ide::complete::{Item, complete};
-use devcontainer_doctor::ide::hover::{HoverInfo, hover};
-use devcontainer_doctor::text::{LineIndex, TextRange};
-use std::fmt::Write as _;
+use devcontainer_doctor::ide::complete::{complete, complete_project_in};
+use devcontainer_doctor::ide::hover::{hover, hover_project_in};
+use devcontainer_doctor::project::Project;
+use devcontainer_doctor::syntax;
 use std::fs;
 use std::path::{Path, PathBuf};
-use support::fixtures::line_column;
+use support::fixture_project::{main_file, project_of};
 use support::golden;
+use support::ide_checks::{check_completion, check_hover, command, split_cursor};
 
-fn command() -> String {
-    golden::update_command("ide_fixtures")
+fn fixture_dir(kind: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind)
 }
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(kind);
-    let mut out: Vec<PathBuf> = fs::read_dir(&dir)
+    let mut out: Vec<PathBuf> = fs::read_dir(fixture_dir(kind))
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     out.retain(|p| p.extension().is_some_and(|e| e == "jsonc"));
@@ -45,180 +49,38 @@ fn fixtures(kind: &str) -> Vec<PathBuf> {
     out
 }
 
-/// The document without its `|` and the cursor's byte offset.
-fn split_cursor(marked: &str) -> (String, usize) {
-    let offset = marked.find('|').expect("fixture has a | cursor");
-    assert_eq!(marked.matches('|').count(), 1, "exactly one | per fixture");
-    (marked.replacen('|', "", 1), offset)
+/// The workspace folders of a folder-fixture kind, sorted.
+fn folder_fixtures(kind: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(fixture_dir(kind))
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    out.retain(|p| p.is_dir());
+    out.sort();
+    out
 }
 
-fn labels(list: &str) -> Vec<String> {
-    list.split(", ").map(|s| s.trim().to_string()).collect()
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string()
 }
 
 /// A fixture's file name, its text (with the `|` cursor) and its `.expect` file.
 fn read_fixture(path: &Path) -> (String, String, String) {
-    let name = path
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .to_string();
     let marked = fs::read_to_string(path).unwrap_or_default();
     let expect = fs::read_to_string(path.with_extension("expect")).unwrap_or_default();
-    (name, marked, expect)
+    (name_of(path), marked, expect)
 }
 
-/// `line:column-line:column`, 1-based as the CLI prints them.
-fn span(index: &LineIndex, range: TextRange) -> String {
-    let (l1, c1) = line_column(index, range.start);
-    let (l2, c2) = line_column(index, range.end);
-    format!("{l1}:{c1}-{l2}:{c2}")
-}
-
-/// Every item in the editor's order (sort text, then label), one line each.
-fn completion_snapshot(text: &str, offset: usize, items: &[Item]) -> String {
-    let index = LineIndex::new(text);
-    let (line, column) = line_column(&index, offset);
-    let mut sorted: Vec<&Item> = items.iter().collect();
-    sorted.sort_by(|a, b| (&a.sort_text, &a.label).cmp(&(&b.sort_text, &b.label)));
-    let mut out = format!("cursor {line}:{column}, {} items\n", items.len());
-    for item in sorted {
-        let _ = write!(out, "{} ({:?})", item.label, item.kind);
-        if let Some(detail) = &item.detail {
-            let _ = write!(out, " {detail}");
-        }
-        let _ = write!(
-            out,
-            "\n    {} {:?} at {}",
-            if item.is_snippet { "snippet" } else { "insert" },
-            item.insert_text,
-            span(&index, item.replace)
-        );
-        for edit in &item.additional_edits {
-            let _ = write!(
-                out,
-                ", also {:?} at {}",
-                edit.new_text,
-                span(&index, edit.range)
-            );
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn hover_snapshot(text: &str, offset: usize, result: Option<&HoverInfo>) -> String {
-    let index = LineIndex::new(text);
-    let (line, column) = line_column(&index, offset);
-    match result {
-        None => format!("cursor {line}:{column}, no hover\n"),
-        Some(h) => format!(
-            "cursor {line}:{column}, hover at {}\n{}\n",
-            span(&index, h.range),
-            h.contents.trim_end()
-        ),
-    }
-}
-
-fn check_completion(path: &Path, failures: &mut Vec<String>) {
-    let (name, marked, expect) = read_fixture(path);
-    if expect.trim().is_empty() {
-        failures.push(format!("{name}: no .expect file"));
-        return;
-    }
-    let (text, offset) = split_cursor(&marked);
-    let items = complete(&text, offset);
-    if let Err(e) = golden::check(
-        &path.with_extension("snap"),
-        &completion_snapshot(&text, offset, &items),
-        &command(),
-    ) {
-        failures.push(e);
-    }
-    let offered: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
-    for item in &items {
-        if let Some(problem) = range_problem(&text, offset, item) {
-            failures.push(format!("{name}: {:?} {problem}", item.label));
-        }
-    }
-    let (checks, after) = match expect.split_once("\n---\n") {
-        Some((c, a)) => (c, Some(a)),
-        None => (expect.as_str(), None),
-    };
-    for line in checks.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (verb, arg) = line.split_once(':').unwrap_or((line, ""));
-        let arg = arg.trim();
-        match verb {
-            "has" => {
-                for label in labels(arg) {
-                    if !offered.contains(&label.as_str()) {
-                        failures.push(format!("{name}: {label:?} missing from {offered:?}"));
-                    }
-                }
-            }
-            "not" => {
-                for label in labels(arg) {
-                    if offered.contains(&label.as_str()) {
-                        failures.push(format!("{name}: {label:?} offered but should not be"));
-                    }
-                }
-            }
-            "first" => {
-                let best = items.iter().min_by(|a, b| a.sort_text.cmp(&b.sort_text));
-                if best.map(|i| i.label.as_str()) != Some(arg) {
-                    failures.push(format!(
-                        "{name}: first is {:?}, expected {arg:?}",
-                        best.map(|i| &i.label)
-                    ));
-                }
-            }
-            "none" => {
-                if !items.is_empty() {
-                    failures.push(format!("{name}: expected nothing, got {offered:?}"));
-                }
-            }
-            "apply" => {
-                let Some(item) = items.iter().find(|i| i.label == arg) else {
-                    failures.push(format!("{name}: cannot apply {arg:?}, not in {offered:?}"));
-                    continue;
-                };
-                let result = accept(&text, item);
-                if after != Some(result.as_str())
-                    && let Err(e) = golden::check(
-                        &path.with_extension("expect"),
-                        &format!("{checks}\n---\n{result}"),
-                        &command(),
-                    )
-                {
-                    failures.push(format!("{name}: after accepting {arg:?}: {e}"));
-                }
-            }
-            other => failures.push(format!("{name}: unknown check {other:?}")),
-        }
-    }
-}
-
-/// Editors drop an item whose replace range leaves the cursor's line or does not hold the
-/// cursor (VS Code does), so every item's range must do both.
-fn range_problem(text: &str, offset: usize, item: &Item) -> Option<String> {
-    let r = item.replace;
-    if !(r.start <= offset && offset <= r.end) {
-        return Some(format!(
-            "replaces {}..{}, which does not hold the cursor at {offset}",
-            r.start, r.end
-        ));
-    }
-    let replaced = text.get(r.start..r.end).unwrap_or("\n");
-    replaced
-        .contains(['\n', '\r'])
-        .then(|| format!("replaces {replaced:?}, which leaves the cursor's line"))
-}
-
-fn accept(text: &str, item: &Item) -> String {
-    apply_edits(text, &item.plain_edits()).0
+/// A folder fixture: its name, the main text without `|`, the cursor, the project (the other
+/// files read from the folder) and the `.expect` beside the folder.
+fn read_folder(folder: &Path) -> (String, String, usize, Project, String) {
+    let main = main_file(folder);
+    let (text, offset) = split_cursor(&fs::read_to_string(&main).unwrap());
+    let project = project_of(&main, text.clone(), false);
+    let expect = fs::read_to_string(folder.with_extension("expect")).unwrap_or_default();
+    (name_of(folder), text, offset, project, expect)
 }
 
 #[test]
@@ -226,7 +88,10 @@ fn completion_fixtures() {
     let files = fixtures("complete");
     let mut failures = Vec::new();
     for path in &files {
-        check_completion(path, &mut failures);
+        let (name, marked, expect) = read_fixture(path);
+        let (text, offset) = split_cursor(&marked);
+        let items = complete(&text, offset);
+        check_completion(&name, path, (&text, offset), &items, &expect, &mut failures);
     }
     assert!(
         files.len() >= 60,
@@ -240,20 +105,51 @@ fn completion_fixtures() {
     );
 }
 
-/// No snapshot is left without its fixture.
+#[test]
+fn completion_folder_fixtures() {
+    let folders = folder_fixtures("complete_folders");
+    let mut failures = Vec::new();
+    for folder in &folders {
+        let (name, text, offset, project, expect) = read_folder(folder);
+        let tree = syntax::parse(&text);
+        let items = complete_project_in(Some(&project), &text, &tree, offset);
+        check_completion(
+            &name,
+            folder,
+            (&text, offset),
+            &items,
+            &expect,
+            &mut failures,
+        );
+    }
+    assert!(folders.len() >= 8, "only {} folder fixtures", folders.len());
+    assert!(
+        failures.is_empty(),
+        "{}",
+        golden::report(&failures, "completion folder fixtures")
+    );
+}
+
+/// No snapshot is left without its fixture (a `.jsonc`, or a folder for the folder kinds).
 #[test]
 fn every_ide_snapshot_has_its_fixture() {
     let mut failures = Vec::new();
-    for kind in ["complete", "hover"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(kind);
-        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+    for kind in ["complete", "hover", "complete_folders", "hover_folders"] {
+        for entry in fs::read_dir(fixture_dir(kind))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let path = entry.path();
+            let has_fixture = if kind.ends_with("_folders") {
+                path.with_extension("").is_dir()
+            } else {
+                path.with_extension("jsonc").is_file()
+            };
             if path
                 .extension()
                 .is_some_and(|e| e == "snap" || e == "expect")
-                && !path.with_extension("jsonc").is_file()
+                && !has_fixture
                 && let Err(e) = golden::check_stale(&path, &command())
             {
                 failures.push(e);
@@ -275,41 +171,44 @@ fn hover_fixtures() {
         let (name, marked, expect) = read_fixture(path);
         let (text, offset) = split_cursor(&marked);
         let result = hover(&text, offset);
-        if let Err(e) = golden::check(
-            &path.with_extension("snap"),
-            &hover_snapshot(&text, offset, result.as_ref()),
-            &command(),
-        ) {
-            failures.push(e);
-        }
-        for line in expect.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.split_once(':') {
-                Some(("contains", want)) => {
-                    let want = want.trim();
-                    match &result {
-                        Some(h) if h.contents.contains(want) => {}
-                        Some(h) => {
-                            failures.push(format!("{name}: {want:?} not in\n{}", h.contents))
-                        }
-                        None => failures.push(format!("{name}: no hover, wanted {want:?}")),
-                    }
-                }
-                _ if line == "none" => {
-                    if let Some(h) = &result {
-                        failures.push(format!("{name}: expected no hover, got {}", h.contents));
-                    }
-                }
-                _ => failures.push(format!("{name}: unknown check {line:?}")),
-            }
-        }
+        check_hover(
+            &name,
+            path,
+            (&text, offset),
+            result.as_ref(),
+            &expect,
+            &mut failures,
+        );
     }
     assert!(!files.is_empty(), "no hover fixtures");
     assert!(
         failures.is_empty(),
         "{}",
         golden::report(&failures, "hover fixtures")
+    );
+}
+
+#[test]
+fn hover_folder_fixtures() {
+    let folders = folder_fixtures("hover_folders");
+    let mut failures = Vec::new();
+    for folder in &folders {
+        let (name, text, offset, project, expect) = read_folder(folder);
+        let tree = syntax::parse(&text);
+        let result = hover_project_in(Some(&project), &text, &tree, offset);
+        check_hover(
+            &name,
+            folder,
+            (&text, offset),
+            result.as_ref(),
+            &expect,
+            &mut failures,
+        );
+    }
+    assert!(folders.len() >= 2, "only {} hover folders", folders.len());
+    assert!(
+        failures.is_empty(),
+        "{}",
+        golden::report(&failures, "hover folder fixtures")
     );
 }

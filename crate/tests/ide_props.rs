@@ -78,7 +78,7 @@ proptest! {
         let offset = (at % (units + 2)) as u32;
         let _ = api::complete(&text, offset);
         let _ = api::hover(&text, offset);
-        let _ = api::code_actions(&text, offset, offset + 3);
+        let _ = api::code_actions(&text, offset, offset + 3, &Default::default());
     }
 
     #[test]

@@ -11,7 +11,8 @@
 mod lsp_support;
 
 use devcontainer_doctor::api;
-use devcontainer_doctor::lsp::engine::Engine;
+use devcontainer_doctor::lsp::engine::{ApiEngine, Engine};
+use devcontainer_doctor::project::Project;
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId};
 use lsp_support::*;
 use serde_json::{Value, json};
@@ -218,16 +219,27 @@ fn other_json_files_are_not_checked() {
 struct Failing;
 
 impl Engine for Failing {
-    fn analyze(&self, _: &api::Document, _: &api::AnalyzeOptions) -> Vec<api::Diagnostic> {
+    fn analyze(
+        &self,
+        _: Option<&Project>,
+        _: &api::Document,
+        _: &api::AnalyzeOptions,
+    ) -> Vec<api::FileDiagnostics> {
         panic!("analyze failed on purpose")
     }
-    fn complete(&self, _: &api::Document, _: u32) -> Vec<api::CompletionItem> {
+    fn complete(&self, _: Option<&Project>, _: &api::Document, _: u32) -> Vec<api::CompletionItem> {
         panic!("complete failed on purpose")
     }
-    fn hover(&self, _: &api::Document, _: u32) -> Option<api::Hover> {
+    fn hover(&self, _: Option<&Project>, _: &api::Document, _: u32) -> Option<api::Hover> {
         panic!("hover failed on purpose")
     }
-    fn code_actions(&self, _: &api::Document, _: u32, _: u32) -> Vec<api::CodeAction> {
+    fn code_actions(
+        &self,
+        _: &api::Document,
+        _: u32,
+        _: u32,
+        _: &api::AnalyzeOptions,
+    ) -> Vec<api::CodeAction> {
         panic!("code actions failed on purpose")
     }
 }
@@ -285,21 +297,37 @@ impl Recording {
 }
 
 impl Engine for Recording {
-    fn analyze(&self, doc: &api::Document, o: &api::AnalyzeOptions) -> Vec<api::Diagnostic> {
+    fn analyze(
+        &self,
+        p: Option<&Project>,
+        doc: &api::Document,
+        o: &api::AnalyzeOptions,
+    ) -> Vec<api::FileDiagnostics> {
         self.note("analyze", doc);
-        devcontainer_doctor::lsp::engine::ApiEngine.analyze(doc, o)
+        ApiEngine.analyze(p, doc, o)
     }
-    fn complete(&self, doc: &api::Document, at: u32) -> Vec<api::CompletionItem> {
+    fn complete(
+        &self,
+        p: Option<&Project>,
+        doc: &api::Document,
+        at: u32,
+    ) -> Vec<api::CompletionItem> {
         self.note("complete", doc);
-        devcontainer_doctor::lsp::engine::ApiEngine.complete(doc, at)
+        ApiEngine.complete(p, doc, at)
     }
-    fn hover(&self, doc: &api::Document, at: u32) -> Option<api::Hover> {
+    fn hover(&self, p: Option<&Project>, doc: &api::Document, at: u32) -> Option<api::Hover> {
         self.note("hover", doc);
-        devcontainer_doctor::lsp::engine::ApiEngine.hover(doc, at)
+        ApiEngine.hover(p, doc, at)
     }
-    fn code_actions(&self, doc: &api::Document, s: u32, e: u32) -> Vec<api::CodeAction> {
+    fn code_actions(
+        &self,
+        doc: &api::Document,
+        s: u32,
+        e: u32,
+        o: &api::AnalyzeOptions,
+    ) -> Vec<api::CodeAction> {
         self.note("code_actions", doc);
-        devcontainer_doctor::lsp::engine::ApiEngine.code_actions(doc, s, e)
+        ApiEngine.code_actions(doc, s, e, o)
     }
 }
 

@@ -25,7 +25,7 @@ fn pull_caps() -> serde_json::Value {
 fn pull_reports_and_result_ids() {
     let mut client = Client::start(pull_caps());
     let provider = &client.initialize_result["capabilities"]["diagnosticProvider"];
-    assert_eq!(provider["interFileDependencies"], false);
+    assert_eq!(provider["interFileDependencies"], true);
     client.open(URI, 1, BROKEN);
     let report = client.call(
         "textDocument/diagnostic",

@@ -11,7 +11,7 @@ import { sameRange, toRange, toSeverity } from './convert';
 import type { Engine } from './engine';
 import type * as core from './engineTypes';
 import { isDevcontainerDocument } from './documents';
-import { loadProject, type ProjectReader } from './projectFiles';
+import { forgetRead, loadProject, type ProjectReader } from './projectFiles';
 
 export const SOURCE = 'Devcontainer Doctor';
 const DEBOUNCE_MS = 200;
@@ -109,20 +109,9 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const text = document.getText();
     const key = document.uri.toString();
     const state = this.state(document.uri);
-    const input = await loadProject(
-      this.engine,
-      {
-        mainPath: document.uri.path,
-        text,
-        workspaceFolder: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.path,
-        configFolder: state.folder.path,
-      },
-      this.reader(state.folder),
-      state.cache,
-    );
+    const input = await this.load(document, state);
     if (document.isClosed || document.version !== version) return;
     const result = this.engine.analyzeProject(input, {
       severityOverrides: config.severityOverrides(document.uri),
@@ -141,8 +130,11 @@ export class DiagnosticsController implements vscode.Disposable {
 
     const files = new Set<string>();
     for (const file of input.files ?? []) {
-      if (file.kind === 'folder') continue;
       const uri = vscode.Uri.joinPath(state.folder, file.path);
+      if (file.kind === 'folder') {
+        this.watch(uri, key, true);
+        continue;
+      }
       files.add(uri.toString());
       this.watch(uri, key);
     }
@@ -159,6 +151,28 @@ export class DiagnosticsController implements vscode.Disposable {
       if (!files.has(old)) this.unpublish(old, key);
     }
     state.files = files;
+  }
+
+  /**
+   * A devcontainer.json with the files it references, for completion and hover: the files the
+   * diagnostics read, so only what the current text newly names is read (once per change).
+   */
+  projectInput(document: vscode.TextDocument): Promise<core.ProjectInput> {
+    return this.load(document, this.state(document.uri));
+  }
+
+  private load(document: vscode.TextDocument, state: ConfigState): Promise<core.ProjectInput> {
+    return loadProject(
+      this.engine,
+      {
+        mainPath: document.uri.path,
+        text: document.getText(),
+        workspaceFolder: vscode.workspace.getWorkspaceFolder(document.uri)?.uri.path,
+        configFolder: state.folder.path,
+      },
+      this.reader(state.folder),
+      state.cache,
+    );
   }
 
   /** Reads files and lists folders relative to a devcontainer.json folder. */
@@ -202,15 +216,20 @@ export class DiagnosticsController implements vscode.Disposable {
     return state;
   }
 
-  /** Watches a referenced file for the configurations that use it. */
-  private watch(uri: vscode.Uri, owner: string): void {
-    const key = uri.toString();
+  /**
+   * Watches a referenced file for the configurations that use it; a listed folder (`folder`)
+   * for names added or removed in it, which file-name completion offers.
+   */
+  private watch(uri: vscode.Uri, owner: string, folder = false): void {
+    const key = folder ? `${uri.toString()}/*` : uri.toString();
     let entry = this.watched.get(key);
     if (!entry) {
-      const pattern = new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '');
+      const pattern = folder
+        ? new vscode.RelativePattern(uri, '*')
+        : new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      const changed = () => this.fileChanged(uri);
-      watcher.onDidChange(changed);
+      const changed = () => (folder ? this.folderChanged(key, uri) : this.fileChanged(uri));
+      if (!folder) watcher.onDidChange(changed);
       watcher.onDidCreate(changed);
       watcher.onDidDelete(changed);
       entry = { watcher, owners: new Set() };
@@ -230,8 +249,23 @@ export class DiagnosticsController implements vscode.Disposable {
         const [kind, ...rest] = cacheKey.split(':');
         const target = vscode.Uri.joinPath(state.folder, rest.join(':')).toString();
         if ((kind === 'file' && target === key) || (kind === 'folder' && target === parent)) {
-          state.cache.delete(cacheKey);
+          forgetRead(state.cache, cacheKey);
         }
+      }
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === owner);
+      if (document) this.schedule(document);
+    }
+  }
+
+  /** A name was added to or removed from a listed folder: drop its listing, re-check. */
+  private folderChanged(key: string, uri: vscode.Uri): void {
+    for (const owner of this.watched.get(key)?.owners ?? []) {
+      const state = this.configs.get(owner);
+      if (!state) continue;
+      for (const cacheKey of [...state.cache.keys()]) {
+        const [kind, ...rest] = cacheKey.split(':');
+        const target = vscode.Uri.joinPath(state.folder, rest.join(':')).toString();
+        if (kind === 'folder' && target === uri.toString()) forgetRead(state.cache, cacheKey);
       }
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === owner);
       if (document) this.schedule(document);

@@ -25,6 +25,8 @@ export interface CoreGlue {
   analyzeProject(input: unknown, options: unknown): unknown;
   complete(text: string, offset: number): unknown;
   hover(text: string, offset: number): unknown;
+  completeProject(input: unknown, offset: number): unknown;
+  hoverProject(input: unknown, offset: number): unknown;
   codeActions(text: string, start: number, end: number): unknown;
   rebuildAdvice(oldText: string, newText: string): unknown;
   version(): string;
@@ -74,6 +76,16 @@ export class Engine {
 
   hover(text: string, offset: number): Hover | null {
     return this.call(() => (this.glue.hover(text, offset) as Hover | null) ?? null, null);
+  }
+
+  /** Completion in `input.text` with the files read for it (Compose services, stages, names). */
+  completeProject(input: ProjectInput, offset: number): CompletionItem[] {
+    return this.call(() => this.glue.completeProject(input, offset) as CompletionItem[], []);
+  }
+
+  /** Hover in `input.text` with the files read for it (a Compose service, a stage). */
+  hoverProject(input: ProjectInput, offset: number): Hover | null {
+    return this.call(() => (this.glue.hoverProject(input, offset) as Hover | null) ?? null, null);
   }
 
   codeActions(text: string, start: number, end: number): CodeAction[] {

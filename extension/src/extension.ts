@@ -29,14 +29,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   loaded = engine;
   const diagnostics = new DiagnosticsController(engine);
   checked = diagnostics;
+  // Completion and hover see the files the diagnostics read, without reading them again.
+  const project = (document: vscode.TextDocument) => diagnostics.projectInput(document);
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCompletionItemProvider(
       DEVCONTAINER_SELECTOR,
-      new CompletionProvider(engine),
+      new CompletionProvider(engine, project),
       ...TRIGGER_CHARACTERS,
     ),
-    vscode.languages.registerHoverProvider(DEVCONTAINER_SELECTOR, new HoverProvider(engine)),
+    vscode.languages.registerHoverProvider(DEVCONTAINER_SELECTOR, new HoverProvider(engine, project)),
     vscode.languages.registerCodeActionsProvider(
       DEVCONTAINER_SELECTOR,
       new CodeActionProvider(engine, diagnostics),

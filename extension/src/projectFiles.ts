@@ -20,6 +20,12 @@ export interface WantedSource {
 const MAX_ROUNDS = 8;
 
 /**
+ * Reads under way, per cache: diagnostics, completion and hover of one configuration share a
+ * cache and may ask for the same path at once; the second waits for the first read.
+ */
+const pending = new WeakMap<Map<string, ProjectFile>, Map<string, Promise<ProjectFile>>>();
+
+/**
  * Completes `input.files` with what the configuration references. `cache` holds what was read
  * before (by `kind:path`): a path in it is not read again, so each file is read at most once
  * until the caller drops it from the cache (when it changes on disk).
@@ -37,13 +43,7 @@ export async function loadProject(
     const fresh = wanted.filter((w) => !files.has(w.path));
     if (fresh.length === 0) break;
     for (const want of fresh) {
-      const key = cacheKey(want);
-      let file = cache.get(key);
-      if (!file) {
-        file = await read(reader, want);
-        cache.set(key, file);
-      }
-      files.set(want.path, file);
+      files.set(want.path, cache.get(cacheKey(want)) ?? (await readOnce(reader, want, cache)));
     }
   }
   return { ...input, files: [...files.values()] };
@@ -51,6 +51,30 @@ export async function loadProject(
 
 export function cacheKey(want: Wanted): string {
   return `${want.kind}:${want.path}`;
+}
+
+/** Drops what was read at `key` (it changed on disk), and any read of it under way. */
+export function forgetRead(cache: Map<string, ProjectFile>, key: string): void {
+  cache.delete(key);
+  pending.get(cache)?.delete(key);
+}
+
+function readOnce(reader: ProjectReader, want: Wanted, cache: Map<string, ProjectFile>): Promise<ProjectFile> {
+  const key = cacheKey(want);
+  const reads = pending.get(cache) ?? new Map<string, Promise<ProjectFile>>();
+  pending.set(cache, reads);
+  const under = reads.get(key);
+  if (under) return under;
+  const reading = read(reader, want).then((file) => {
+    // Forgotten meanwhile (changed on disk): this text may be old, so it is not kept.
+    if (reads.get(key) === reading) {
+      cache.set(key, file);
+      reads.delete(key);
+    }
+    return file;
+  });
+  reads.set(key, reading);
+  return reading;
 }
 
 async function read(reader: ProjectReader, want: Wanted): Promise<ProjectFile> {

@@ -14,7 +14,9 @@ const DEV_CONTAINERS_ID = 'ms-vscode-remote.remote-containers';
 const REBUILD_AND_REOPEN = 'remote-containers.rebuildAndReopenInContainer';
 const REBUILD_IN_CONTAINER = 'remote-containers.rebuildContainer';
 // GitHub Codespaces' own commands (the GitHub Codespaces extension, github.codespaces): a rebuild
-// that keeps the image cache, and a full one that clears it.
+// that keeps the image cache, and a full one that clears it. Neither is in public docs; the ids are
+// seen in use: "command 'github.codespaces.rebuildEnvironment' not found" (microsoft/vscode#236169),
+// and cs50's codespace update script runs `github.codespaces.fullRebuildEnvironment`.
 export const CODESPACES_REBUILD = 'github.codespaces.rebuildEnvironment';
 export const CODESPACES_FULL_REBUILD = 'github.codespaces.fullRebuildEnvironment';
 const REBUILD_CHOICE = 'Rebuild';
@@ -68,7 +70,7 @@ async function rebuild(log: vscode.LogOutputChannel, check: RebuildCheck | undef
       command = picked;
     }
     if (!available.includes(command)) {
-      await explainMissing(document);
+      await (inCodespace ? explainMissingInCodespace() : explainMissing(document));
       return;
     }
     log.info(`running ${command}`);
@@ -143,6 +145,13 @@ export function cliEquivalent(document: vscode.TextDocument | undefined): string
 
 function quote(path: string): string {
   return /^[\w./:@-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** In a codespace the rebuild belongs to the GitHub Codespaces extension; the gh CLI does it too. */
+async function explainMissingInCodespace(): Promise<void> {
+  void vscode.window.showWarningMessage(
+    `Devcontainer Doctor: the GitHub Codespaces command ${CODESPACES_REBUILD} is not available in this editor, so the codespace cannot be rebuilt from here. Run "Codespaces: Rebuild Container" from the Command Palette, or in a terminal: gh codespace rebuild`,
+  );
 }
 
 async function explainMissing(document: vscode.TextDocument | undefined): Promise<void> {

@@ -164,7 +164,12 @@ pub fn check_ide(data: &[u8]) {
             "hover differs on the same input"
         );
         let end = offset.max(offsets[0]);
-        for action in api::code_actions(&main, offset.min(offsets[0]), end) {
+        for action in api::code_actions(
+            &main,
+            offset.min(offsets[0]),
+            end,
+            &api::AnalyzeOptions::default(),
+        ) {
             for edit in &action.edits {
                 check_position_range(&index, edit.range, &format_args!("action {}", action.title));
             }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { completeComposeService } from './compose-completion.mjs';
 import { installExtension, profile, startServer } from './server.mjs';
 import { waitFor } from './wait.mjs';
 import { Workbench } from './workbench.mjs';
@@ -347,9 +348,14 @@ try {
     }
   });
 
-  await step('completion-compose-service', async () => {}, {
-    skip: 'completion of Compose services comes with branch idefiles, not in main at 23:50',
-  });
+  await step('completion-compose-service', () =>
+    completeComposeService({
+      context,
+      serverUrl: server.url,
+      tmp,
+      shot: join(OUT, 'completion-compose-service-open.png'),
+    }),
+  );
 } catch (error) {
   console.log(`FAIL setup: ${error.stack ?? error}`);
   results.push({ name: 'setup', ok: false });

@@ -1,7 +1,8 @@
 // The web build where it runs: a copy of the .vsix without `main` (ExtensionKind `web`) makes
 // code-server run the extension in the browser's web worker extension host, so dist/browser.js
-// and the WASM core load as in VS Code for the Web. Checks diagnostics, completion, hover and a
-// quick fix there, and that the host is the web worker. Screenshots go to test-output/e2e/web-*.
+// and the WASM core load as in VS Code for the Web. Checks diagnostics, completion (a Compose
+// service too), hover and a quick fix there, and that the host is the web worker. Screenshots go
+// to test-output/e2e/web-*.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { completeComposeService } from './compose-completion.mjs';
 import { installExtension, profile, startServer } from './server.mjs';
 import { waitFor } from './wait.mjs';
 import { Workbench } from './workbench.mjs';
@@ -146,6 +148,15 @@ try {
     await wb.pickAction('Replace with');
     await wb.waitForEditorText('the fix in the editor', /"remoteUser": "vscode"/);
   });
+
+  await step('completion-compose-service', () =>
+    completeComposeService({
+      context,
+      serverUrl: server.url,
+      tmp,
+      shot: join(OUT, 'web-completion-compose-service-open.png'),
+    }),
+  );
 } catch (error) {
   console.log(`FAIL web setup: ${error.stack ?? error}`);
   results.push(false);

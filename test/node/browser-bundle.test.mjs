@@ -171,20 +171,20 @@ test('the open devcontainer.json gets diagnostics with code, source and UTF-16 r
   });
 });
 
-test('completion at a key position offers forwardPorts', () => {
+test('completion at a key position offers forwardPorts', async () => {
   const { provider } = host.providers.completion[0];
   const blank = positionAt(TEXT, TEXT.indexOf('\n\n') + 1);
-  const items = provider.provideCompletionItems(config, new vscode.Position(blank.line, 2));
+  const items = await provider.provideCompletionItems(config, new vscode.Position(blank.line, 2));
   const item = items.find((i) => i.label === 'forwardPorts');
   assert.ok(item, items.map((i) => i.label).join(', '));
   assert.ok(item instanceof vscode.CompletionItem);
   assert.ok(!items.some((i) => i.label === 'remoteUser'), 'keys already present are not offered');
 });
 
-test('hover on "remoteUser" returns markdown', () => {
+test('hover on "remoteUser" returns markdown', async () => {
   const { provider } = host.providers.hover[0];
   const at = positionAt(TEXT, TEXT.indexOf('remoteUser') + 3);
-  const hover = provider.provideHover(config, new vscode.Position(at.line, at.character));
+  const hover = await provider.provideHover(config, new vscode.Position(at.line, at.character));
   assert.ok(hover instanceof vscode.Hover);
   const [markdown] = hover.contents;
   assert.ok(markdown instanceof vscode.MarkdownString);

@@ -235,6 +235,7 @@ export const workspace = merge(base.workspace, {
       throw new Error(`fake vscode: no such file: ${uri}`);
     },
     readDirectory: async (uri) => {
+      state().listings?.push(uri.toString());
       const prefix = `${uri.toString()}/`;
       const names = new Map();
       for (const key of state().files.keys()) {
@@ -295,6 +296,7 @@ export function createHost({ files = new Map(), documents = [], settings = {} } 
     documents,
     settings,
     reads: [],
+    listings: [],
     watchers: new Map(),
     log: [],
     collections: new Map(),

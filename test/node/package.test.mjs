@@ -57,3 +57,14 @@ test('the manifest declares what the marketplace and VS Code need', () => {
   ]);
   assert.ok(manifest.contributes.commands.some((c) => c.command === 'devcontainerDoctor.rebuildContainer'));
 });
+
+test('the manifest has what Open VSX requires, offline', () => {
+  // `ovsx publish` refuses a package without `publisher` and `name`, and without a LICENSE file
+  // or `license` field (eclipse/openvsx cli/src/check-license.ts); `ovsx verify` needs the
+  // registry, so it cannot run here.
+  assert.ok(manifest.publisher && manifest.name);
+  assert.equal(manifest.license, 'MIT');
+  assert.ok(existsSync(`${root}/LICENSE`));
+  assert.match(manifest.repository.url, /^https:\/\/github\.com\//);
+  assert.ok(manifest.engines.vscode);
+});

@@ -32,7 +32,11 @@ function reader(tree) {
 
 test('projectWanted names the Compose file, then what its service builds', () => {
   const input = { mainPath: '/ws/.devcontainer/devcontainer.json', text: MAIN };
-  assert.deepEqual(engine.projectWanted(input), [{ path: '../compose.yaml', kind: 'file' }]);
+  // The folder of devcontainer.json is listed too, for file-name completion.
+  assert.deepEqual(engine.projectWanted(input), [
+    { path: '.', kind: 'folder' },
+    { path: '../compose.yaml', kind: 'file' },
+  ]);
   const withCompose = {
     ...input,
     files: [
@@ -44,6 +48,7 @@ test('projectWanted names the Compose file, then what its service builds', () =>
     ],
   };
   assert.deepEqual(engine.projectWanted(withCompose), [
+    { path: '.', kind: 'folder' },
     { path: '..', kind: 'folder' },
     { path: '../docker/Dockerfle', kind: 'file' },
   ]);
@@ -102,6 +107,41 @@ test('severity overrides and the isolated note go through analyzeProject', () =>
   assert.deepEqual(off.files[0].diagnostics, []);
   const missing = engine.analyzeProject({ mainPath: 'd', text, files: [{ path: 'Dockerfile', kind: 'missing' }] });
   assert.equal(missing.files[0].diagnostics[0].code, 'file-dockerfile-missing');
+});
+
+test('completeProject and hoverProject see the files loadProject read', async () => {
+  const tree = {
+    '/ws/compose.yaml': 'services:\n  api:\n    image: golang:1.22\n  db:\n    image: postgres:16\n',
+    '/ws/.devcontainer/Dockerfile': 'FROM golang:1.22 AS base\nFROM base AS dev\n',
+    '/ws/.devcontainer/compose.dev.yml': 'services:\n  cache:\n    image: redis:7\n',
+  };
+  const mainPath = '/ws/.devcontainer/devcontainer.json';
+  const load = (text) => loadProject(engine, { mainPath, text }, reader(tree), new Map());
+  const labels = (input, offset) => engine.completeProject(input, offset).map((i) => i.label);
+
+  const compose = '{ "dockerComposeFile": ["../compose.yaml", ""], "service": "" }';
+  const input = await load(compose);
+  assert.deepEqual(labels(input, compose.indexOf('""') + 1), ['compose.dev.yml']);
+  const service = compose.lastIndexOf('""') + 1;
+  assert.deepEqual(labels(input, service).sort(), ['api', 'db']);
+  // Without the files, the same offset offers no service.
+  assert.deepEqual(
+    engine.complete(compose, service).filter((i) => i.label === 'api'),
+    [],
+  );
+
+  const built = '{ "build": { "dockerfile": "Dockerfile", "target": "dev" } }';
+  const withDockerfile = await load(built);
+  assert.deepEqual(labels(withDockerfile, built.indexOf('"dev"') + 1), ['base', 'dev']);
+  const stage = engine.hoverProject(withDockerfile, built.indexOf('"dev"') + 2);
+  assert.match(stage.contents, /FROM base AS dev/);
+
+  const hovered = engine.hoverProject(
+    { ...input, text: compose.replace('"service": ""', '"service": "db"') },
+    compose.indexOf('"service": ""') + 13,
+  );
+  assert.match(hovered.contents, /image: `postgres:16`/);
+  assert.deepEqual(panics, []);
 });
 
 test('joinPath resolves project paths like the core', () => {

@@ -1,6 +1,7 @@
 -- End-to-end test of `devcontainer-doctor lsp` with Neovim's own LSP client: attach the server
 -- to a broken devcontainer.json, wait for its diagnostics, ask for a completion and apply a
--- quick fix. Works with Neovim 0.7 (Debian 12: vim.lsp.start_client) and newer (vim.lsp.start).
+-- quick fix; then open a configuration whose Dockerfile has a finding, published on the
+-- Dockerfile's own URI. Works with Neovim 0.7 (Debian 12: vim.lsp.start_client) and newer (vim.lsp.start).
 -- Run by run.sh: DD_SERVER is the built binary, DD_DIR a scratch folder. Exits non-zero on failure.
 
 local server = assert(os.getenv('DD_SERVER'), 'DD_SERVER is not set')
@@ -117,6 +118,22 @@ local function run()
   -- The edit reaches the server (didChange) and its finding goes away.
   check(vim.wait(10000, function() return codes(vim.diagnostic.get(buf)) == 'trailing-comma' end, 20),
     'the port finding is gone after the fix')
+
+  -- A second configuration, built from a Dockerfile that runs apt-get install without -y.
+  local dir2 = dir .. '/built'
+  vim.fn.mkdir(dir2 .. '/.devcontainer', 'p')
+  vim.fn.writefile({
+    'FROM mcr.microsoft.com/devcontainers/base:bookworm',
+    'RUN apt-get update && apt-get install --no-install-recommends git',
+  }, dir2 .. '/.devcontainer/Dockerfile')
+  vim.fn.writefile({ '{ "build": { "dockerfile": "Dockerfile" } }' }, dir2 .. '/.devcontainer/devcontainer.json')
+  vim.cmd('edit ' .. vim.fn.fnameescape(dir2 .. '/.devcontainer/devcontainer.json'))
+  vim.lsp.buf_attach_client(vim.api.nvim_get_current_buf(), id)
+  local dockerfile = vim.uri_to_bufnr(vim.uri_from_fname(dir2 .. '/.devcontainer/Dockerfile'))
+  check(vim.wait(10000, function() return #vim.diagnostic.get(dockerfile) > 0 end, 20),
+    'diagnostics arrived for the Dockerfile')
+  check(codes(vim.diagnostic.get(dockerfile)) == 'dockerfile-apt-install-without-yes',
+    'the Dockerfile code: ' .. codes(vim.diagnostic.get(dockerfile)))
 
   vim.lsp.stop_client(id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 20)

@@ -153,10 +153,16 @@ mod tests {
         };
         assert_eq!(
             project_wanted(&input),
-            vec![Wanted {
-                path: "../c.yml".into(),
-                kind: WantKind::File
-            }]
+            vec![
+                Wanted {
+                    path: ".".into(),
+                    kind: WantKind::Folder
+                },
+                Wanted {
+                    path: "../c.yml".into(),
+                    kind: WantKind::File
+                }
+            ]
         );
         let mut input = input;
         input.files.push(ProjectFile {
@@ -164,6 +170,12 @@ mod tests {
             kind: ProjectFileKind::Text,
             text: Some("services:\n  a:\n    build: .\n".into()),
             entries: None,
+        });
+        input.files.push(ProjectFile {
+            path: ".".into(),
+            kind: ProjectFileKind::Folder,
+            text: None,
+            entries: Some(vec!["devcontainer.json".into()]),
         });
         input.files.push(ProjectFile {
             path: "..".into(),

@@ -44,16 +44,16 @@ pub fn did_you_mean(id: &str) -> Option<&'static str> {
         return None;
     }
     let limit = if lower.len() >= 16 { 2 } else { 1 };
+    let chars = crate::suggest::compared_len(&lower);
     WELL_KNOWN
         .iter()
-        .map(|k| {
-            (
-                crate::suggest::edit_distance(&k.to_ascii_lowercase(), &lower),
-                *k,
-            )
+        // The distance is at least the difference in length: most ids need no comparison.
+        .filter(|k| crate::suggest::compared_len(k).abs_diff(chars) <= limit)
+        .filter_map(|k| {
+            let known = k.to_ascii_lowercase();
+            let d = crate::suggest::edit_distance_at_most(&known, &lower, limit)?;
+            (d >= 1 && !is_other_edition(&known, &lower)).then_some((d, *k))
         })
-        .filter(|(d, _)| *d >= 1 && *d <= limit)
-        .filter(|(_, k)| !is_other_edition(&k.to_ascii_lowercase(), &lower))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }

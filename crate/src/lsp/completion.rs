@@ -1,4 +1,5 @@
-//! `textDocument/completion`: property names, values, variables and snippets from the engine;
+//! `textDocument/completion`: property names, values, variables and snippets from the engine
+//! (with the configuration's other files, for service and stage names);
 //! snippets stay snippets only when the client supports them.
 
 use super::engine::Engine;
@@ -19,9 +20,15 @@ pub fn handle<E: Engine>(
         return Ok(Value::Null);
     }
     let lines = Lines::new(&doc.text, server.client.encoding);
+    // Compose services, Dockerfile stages and folder names come from the referenced files.
+    let project = super::projects::project_for(server, at.text_document.uri.as_str());
     let items = server
         .engine
-        .complete(doc.parsed(), lines.api_offset(at.position))
+        .complete(
+            project.as_ref(),
+            doc.parsed(),
+            lines.api_offset(at.position),
+        )
         .iter()
         .map(|item| proto::completion_item(&lines, item, server.client.snippets))
         .collect();

@@ -66,10 +66,6 @@ impl Settings {
             severity_overrides: self.severity_overrides.clone(),
         }
     }
-
-    pub fn is_off(&self, code: &str) -> bool {
-        self.severity_overrides.get(code) == Some(&SeverityOverride::Off)
-    }
 }
 
 /// Asks the client for our section, when it answers such requests.
@@ -121,6 +117,5 @@ fn apply<E: Engine>(server: &mut Server<E>, settings: Settings) {
     }
     log("info", format!("settings: {settings:?}"));
     server.settings = settings;
-    server.generation += 1;
     diagnostics::refresh_all(server);
 }

@@ -3,8 +3,9 @@
 //! when the client supports that, and then never pushed.
 
 use super::engine::Engine;
+use super::projects::{self, FileResult};
 use super::proto::{self, Lines};
-use super::{ResponseError, Server, log, to_value};
+use super::{ResponseError, Server, log, to_value, watch};
 use lsp_types as lsp;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -47,8 +48,9 @@ impl Pending {
     }
 }
 
-/// The diagnostics of an open document under the current settings (none when disabled).
-fn compute<E: Engine>(server: &Server<E>, uri: &str) -> Option<(Vec<lsp::Diagnostic>, i32)> {
+/// The diagnostics of an open devcontainer.json on its own (a document that is not a `file:`,
+/// whose folder cannot be read), under the current settings (none when disabled).
+fn compute_alone<E: Engine>(server: &Server<E>, uri: &str) -> Option<(Vec<lsp::Diagnostic>, i32)> {
     let doc = server.docs.get(uri)?;
     if !server.settings.enable {
         return Some((Vec::new(), doc.version));
@@ -57,51 +59,132 @@ fn compute<E: Engine>(server: &Server<E>, uri: &str) -> Option<(Vec<lsp::Diagnos
     let lines = Lines::new(&doc.text, server.client.encoding);
     let diagnostics = server
         .engine
-        .analyze(doc.parsed(), &options)
+        .analyze(None, doc.parsed(), &options)
         .iter()
+        .filter(|f| f.main)
+        .flat_map(|f| f.diagnostics.iter())
         .map(|d| proto::diagnostic(&lines, d))
         .collect();
     Some((diagnostics, doc.version))
 }
 
+/// A checked file's findings in the negotiated encoding.
+fn convert<E: Engine>(server: &Server<E>, result: &FileResult) -> Vec<lsp::Diagnostic> {
+    let lines = Lines::new(&result.text, server.client.encoding);
+    result
+        .diagnostics
+        .iter()
+        .map(|d| proto::diagnostic(&lines, d))
+        .collect()
+}
+
+/// The diagnostics of a devcontainer.json, checked with its files now; the files' results
+/// wait in `server.projects`. The previous check's file URIs come back too, to clear them.
+fn check_main<E: Engine>(
+    server: &mut Server<E>,
+    uri: &str,
+) -> Option<(Vec<lsp::Diagnostic>, i32, Vec<String>)> {
+    let Some(previous) = projects::check(server, uri) else {
+        let (diagnostics, version) = compute_alone(server, uri)?;
+        return Some((diagnostics, version, Vec::new()));
+    };
+    let checked = server.projects.get(uri)?;
+    let main = checked.results.first()?;
+    let mut files: Vec<String> = previous
+        .iter()
+        .chain(std::iter::once(checked))
+        .flat_map(|c| c.results.iter().skip(1).map(|r| r.uri.clone()))
+        .collect();
+    files.sort();
+    files.dedup();
+    let version = server.docs.get(uri)?.version;
+    Some((convert(server, main), version, files))
+}
+
 pub fn publish_due<E: Engine>(server: &mut Server<E>) {
-    for uri in server.pending.take_due() {
+    let due = server.pending.take_due();
+    if due.is_empty() {
+        return;
+    }
+    for uri in due {
         if server.client.pull_diagnostics {
             continue;
         }
         let uri_for_log = uri.clone();
         server.guarded(&format!("diagnostics of {uri_for_log}"), |s| {
-            let Some((diagnostics, version)) = compute(s, &uri) else {
+            let Some((diagnostics, version, files)) = check_main(s, &uri) else {
                 return;
             };
-            let Ok(uri) = uri.parse::<lsp::Uri>() else {
-                return;
-            };
-            s.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-                uri,
-                diagnostics,
-                version: Some(version),
-            });
+            publish(s, &uri, diagnostics, Some(version));
+            for file in files {
+                republish(s, &file);
+            }
         });
+    }
+    watch::update(server);
+}
+
+fn publish<E: Engine>(
+    server: &Server<E>,
+    uri: &str,
+    diagnostics: Vec<lsp::Diagnostic>,
+    version: Option<i32>,
+) {
+    let Ok(uri) = uri.parse::<lsp::Uri>() else {
+        log("warn", format!("not a URI: {uri}"));
+        return;
+    };
+    server.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version,
+    });
+}
+
+pub fn publish_empty<E: Engine>(server: &Server<E>, uri: &str) {
+    publish(server, uri, Vec::new(), None);
+}
+
+/// Publishes what every checked configuration found in a referenced file (nothing when none
+/// references it any more), tagged with the open document's version when it is open.
+pub fn republish<E: Engine>(server: &Server<E>, file_uri: &str) {
+    let diagnostics = server
+        .projects
+        .merged(file_uri)
+        .map(|result| convert(server, &result))
+        .unwrap_or_default();
+    let version = server.docs.get(file_uri).map(|d| d.version);
+    publish(server, file_uri, diagnostics, version);
+}
+
+/// In pull mode, a referenced file changed: the client should pull again.
+pub fn ask_to_pull<E: Engine>(server: &mut Server<E>) {
+    if server.client.diagnostic_refresh {
+        server.request::<lsp::request::WorkspaceDiagnosticRefresh>((), super::Outgoing::Other);
     }
 }
 
 /// After a settings change: every open document again (push), or ask the client to pull.
 pub fn refresh_all<E: Engine>(server: &mut Server<E>) {
     if server.client.pull_diagnostics {
-        if server.client.diagnostic_refresh {
-            server.request::<lsp::request::WorkspaceDiagnosticRefresh>((), super::Outgoing::Other);
-        }
+        ask_to_pull(server);
         return;
     }
-    let uris: Vec<String> = server.docs.uris().cloned().collect();
+    let uris: Vec<String> = server.docs.configs().cloned().collect();
     for uri in uris {
         server.pending.schedule(uri, Duration::ZERO);
     }
 }
 
-fn result_id<E: Engine>(server: &Server<E>, version: i32) -> String {
-    format!("{version}.{}", server.generation)
+/// A result id that changes exactly when the findings do: they depend on other files and the
+/// settings as well as the document's own version.
+fn result_id(items: &[lsp::Diagnostic]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(items)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 pub fn pull<E: Engine>(
@@ -109,13 +192,11 @@ pub fn pull<E: Engine>(
     params: lsp::DocumentDiagnosticParams,
 ) -> Result<Value, ResponseError> {
     let uri = params.text_document.uri;
-    if server.document(&uri).is_none() {
-        return Ok(empty_report());
-    }
-    let Some((items, version)) = compute(server, uri.as_str()) else {
+    let Some(items) = pulled(server, uri.as_str()) else {
         return Ok(empty_report());
     };
-    let id = result_id(server, version);
+    watch::update(server);
+    let id = result_id(&items);
     if params.previous_result_id.as_deref() == Some(id.as_str()) {
         log("info", format!("diagnostics unchanged: {}", uri.as_str()));
         return to_value(lsp::DocumentDiagnosticReportResult::Report(
@@ -130,6 +211,29 @@ pub fn pull<E: Engine>(
         ));
     }
     to_value(full_report(Some(id), items))
+}
+
+/// A pulled document's findings: a devcontainer.json checked now, or a referenced file after
+/// re-checking the configurations that read it.
+fn pulled<E: Engine>(server: &mut Server<E>, uri: &str) -> Option<Vec<lsp::Diagnostic>> {
+    if proto::is_devcontainer_json(uri) {
+        server.document(&uri.parse().ok()?)?;
+        return check_main(server, uri).map(|(items, _, _)| items);
+    }
+    let mains: Vec<String> = server
+        .projects
+        .iter()
+        .filter(|(_, c)| c.results.iter().any(|r| r.uri == uri))
+        .map(|(main, _)| main.clone())
+        .collect();
+    if mains.is_empty() {
+        return None;
+    }
+    for main in mains {
+        projects::check(server, &main);
+    }
+    let result = server.projects.merged(uri)?;
+    Some(convert(server, &result))
 }
 
 fn full_report(

@@ -1,11 +1,14 @@
-//! `textDocument/didOpen`, `didChange` (whole or ranged changes, in the negotiated encoding)
-//! and `didClose`. Only devcontainer.json and .devcontainer.json are kept; other files the
-//! client may send are ignored.
+//! `textDocument/didOpen`, `didChange` (whole or ranged changes, in the negotiated encoding),
+//! `didSave` and `didClose`. Every document the client opens is kept, since a devcontainer.json
+//! reads its Dockerfile and Compose files from the open ones first; only devcontainer.json and
+//! .devcontainer.json are checked, and a change to another file re-checks the configurations
+//! that read it.
 
 use super::engine::Engine;
-use super::{Server, diagnostics, log, proto};
+use super::{Server, diagnostics, log, proto, uri};
 use lsp_types as lsp;
 use std::collections::HashMap;
+use std::time::Duration;
 
 pub struct Document {
     pub text: String,
@@ -31,21 +34,23 @@ impl Documents {
     pub fn get(&self, uri: &str) -> Option<&Document> {
         self.by_uri.get(uri)
     }
-    pub fn uris(&self) -> impl Iterator<Item = &String> {
-        self.by_uri.keys()
+    /// The open devcontainer.json files.
+    pub fn configs(&self) -> impl Iterator<Item = &String> {
+        self.by_uri
+            .keys()
+            .filter(|uri| proto::is_devcontainer_json(uri))
+    }
+    /// The open document at an absolute path, whatever escapes its URI uses.
+    pub fn by_path(&self, disk: &str) -> Option<(&String, &Document)> {
+        self.by_uri
+            .iter()
+            .find(|(uri, _)| uri::to_path(uri).as_deref() == Some(disk))
     }
 }
 
 pub fn did_open<E: Engine>(server: &mut Server<E>, params: lsp::DidOpenTextDocumentParams) {
     let item = params.text_document;
     let uri = item.uri.as_str().to_string();
-    if !proto::is_devcontainer_json(&uri) {
-        log(
-            "info",
-            format!("not a devcontainer.json, not checked: {uri}"),
-        );
-        return;
-    }
     server.docs.by_uri.insert(
         uri.clone(),
         Document {
@@ -54,19 +59,22 @@ pub fn did_open<E: Engine>(server: &mut Server<E>, params: lsp::DidOpenTextDocum
             parsed: std::cell::OnceCell::new(),
         },
     );
-    server.pending.schedule(uri, std::time::Duration::ZERO);
+    if proto::is_devcontainer_json(&uri) {
+        server.pending.schedule(uri, Duration::ZERO);
+    } else {
+        // Its text may differ from the disk's that a configuration read.
+        recheck_dependents(server, &uri, Duration::ZERO);
+    }
 }
 
 pub fn did_change<E: Engine>(server: &mut Server<E>, params: lsp::DidChangeTextDocumentParams) {
     let uri = params.text_document.uri.as_str().to_string();
     let encoding = server.client.encoding;
     let Some(doc) = server.docs.by_uri.get_mut(&uri) else {
-        if proto::is_devcontainer_json(&uri) {
-            log(
-                "warn",
-                format!("a change to a document that is not open: {uri}"),
-            );
-        }
+        log(
+            "warn",
+            format!("a change to a document that is not open: {uri}"),
+        );
         return;
     };
     for change in params.content_changes {
@@ -74,21 +82,66 @@ pub fn did_change<E: Engine>(server: &mut Server<E>, params: lsp::DidChangeTextD
     }
     doc.version = params.text_document.version;
     doc.parsed = std::cell::OnceCell::new();
-    server.pending.schedule(uri, diagnostics::DEBOUNCE);
+    if proto::is_devcontainer_json(&uri) {
+        server.pending.schedule(uri, diagnostics::DEBOUNCE);
+    } else {
+        recheck_dependents(server, &uri, diagnostics::DEBOUNCE);
+    }
+}
+
+pub fn did_save<E: Engine>(server: &mut Server<E>, params: lsp::DidSaveTextDocumentParams) {
+    let uri = params.text_document.uri.as_str().to_string();
+    if !proto::is_devcontainer_json(&uri) {
+        recheck_dependents(server, &uri, Duration::ZERO);
+    }
 }
 
 pub fn did_close<E: Engine>(server: &mut Server<E>, params: lsp::DidCloseTextDocumentParams) {
-    let uri = params.text_document.uri;
-    if server.docs.by_uri.remove(uri.as_str()).is_none() {
+    let uri = params.text_document.uri.as_str().to_string();
+    if server.docs.by_uri.remove(&uri).is_none() {
         return;
     }
-    server.pending.cancel(uri.as_str());
-    if !server.client.pull_diagnostics {
-        // Closed files keep no findings in the editor.
-        server.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-            uri,
-            diagnostics: Vec::new(),
-            version: None,
-        });
+    if !proto::is_devcontainer_json(&uri) {
+        // The configurations that read it read the disk again.
+        recheck_dependents(server, &uri, Duration::ZERO);
+        return;
+    }
+    server.pending.cancel(&uri);
+    let checked = server.projects.remove(&uri);
+    if server.client.pull_diagnostics {
+        return;
+    }
+    // Closed files keep no findings in the editor, nor do the files only they referenced.
+    diagnostics::publish_empty(server, &uri);
+    for result in checked.iter().flat_map(|c| c.results.iter().skip(1)) {
+        diagnostics::republish(server, &result.uri);
+    }
+}
+
+/// `workspace/didChangeWatchedFiles`: a referenced file created, changed or deleted on disk.
+pub fn did_change_watched<E: Engine>(
+    server: &mut Server<E>,
+    params: lsp::DidChangeWatchedFilesParams,
+) {
+    for change in params.changes {
+        recheck_dependents(server, change.uri.as_str(), Duration::ZERO);
+    }
+}
+
+/// Schedules every configuration that read the file at `file_uri` (or listed its folder).
+fn recheck_dependents<E: Engine>(server: &mut Server<E>, file_uri: &str, delay: Duration) {
+    let Some(disk) = uri::to_path(file_uri) else {
+        return;
+    };
+    let mains = server.projects.dependents(&disk);
+    if mains.is_empty() {
+        return;
+    }
+    if server.client.pull_diagnostics {
+        diagnostics::ask_to_pull(server);
+        return;
+    }
+    for main in mains {
+        server.pending.schedule(main, delay);
     }
 }

@@ -18,10 +18,13 @@ pub fn handle<E: Engine>(
         return Ok(Value::Null);
     }
     let lines = Lines::new(&doc.text, server.client.encoding);
-    match server
-        .engine
-        .hover(doc.parsed(), lines.api_offset(at.position))
-    {
+    // Compose services, Dockerfile stages and folder names come from the referenced files.
+    let project = super::projects::project_for(server, at.text_document.uri.as_str());
+    match server.engine.hover(
+        project.as_ref(),
+        doc.parsed(),
+        lines.api_offset(at.position),
+    ) {
         Some(hover) => to_value(proto::hover(&lines, &hover)),
         None => Ok(Value::Null),
     }

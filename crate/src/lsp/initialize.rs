@@ -13,6 +13,8 @@ pub struct ClientFlags {
     pub diagnostic_refresh: bool,
     /// The client answers `workspace/configuration`.
     pub configuration: bool,
+    /// The client takes file watchers registered at run time.
+    pub watch_files: bool,
 }
 
 /// `raw` is the params as sent, for what `lsp_types` misspells: it reads the workspace's
@@ -43,6 +45,10 @@ pub fn negotiate(params: &lsp::InitializeParams, raw: &serde_json::Value) -> Cli
                 == serde_json::Value::Bool(true)
         }),
         configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        watch_files: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false),
     }
 }
 
@@ -55,6 +61,8 @@ pub fn result(client: &ClientFlags) -> lsp::InitializeResult {
             lsp::TextDocumentSyncOptions {
                 open_close: Some(true),
                 change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+                // A saved Dockerfile re-checks the configurations that read it.
+                save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
                 ..Default::default()
             },
         )),
@@ -75,7 +83,8 @@ pub fn result(client: &ClientFlags) -> lsp::InitializeResult {
         diagnostic_provider: client.pull_diagnostics.then(|| {
             lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
                 identifier: Some(super::proto::SOURCE.to_string()),
-                inter_file_dependencies: false,
+                // A devcontainer.json's findings depend on its Dockerfile and Compose files.
+                inter_file_dependencies: true,
                 workspace_diagnostics: false,
                 ..Default::default()
             })

@@ -1,9 +1,11 @@
 //! `devcontainer-doctor lsp`: a language server over stdio for editors other than VS Code.
 //!
 //! One file per request or notification family (`documents`, `diagnostics`, `completion`,
-//! `hover`, `code_action`, `config`, `workspace`), `initialize` for the capability handshake,
-//! `proto` for every conversion to the protocol's types and column counts, and `engine` as the
-//! one adapter over `crate::api`. The loop is single-threaded: messages are handled in order,
+//! `hover`, `code_action`, `config`, `workspace`, `watch`), `initialize` for the capability
+//! handshake, `proto` for every conversion to the protocol's types and column counts, `engine`
+//! as the one adapter over `crate::api`, and `projects` (with `project_files` and `uri`) for
+//! the Dockerfiles and Compose files a configuration references, read from the open documents
+//! first, then from disk. The loop is single-threaded: messages are handled in order,
 //! diagnostics are computed from the newest text when their debounce expires, so a set for an
 //! older version is never sent after a newer edit. stdout carries only protocol; logs go to
 //! stderr. Every handler runs under `catch_unwind`: a failure is logged and answered with an
@@ -17,7 +19,11 @@ mod documents;
 pub mod engine;
 mod hover;
 mod initialize;
+mod project_files;
+mod projects;
 pub mod proto;
+mod uri;
+mod watch;
 mod workspace;
 
 use engine::{ApiEngine, Engine};
@@ -88,7 +94,8 @@ pub fn serve_with<E: Engine>(connection: Connection, engine: E) -> Result<i32, S
         client,
         docs: documents::Documents::default(),
         settings: config::Settings::default(),
-        generation: 0,
+        projects: projects::Projects::default(),
+        watching: Vec::new(),
         folders: workspace::initial_folders(&params),
         pending: diagnostics::Pending::default(),
         outgoing: HashMap::new(),
@@ -117,8 +124,10 @@ pub(crate) struct Server<E> {
     client: initialize::ClientFlags,
     docs: documents::Documents,
     settings: config::Settings,
-    /// Bumped on each settings change, part of pull diagnostics' result ids.
-    generation: u64,
+    /// The configurations checked with their files, by the main file's URI.
+    projects: projects::Projects,
+    /// The watchers registered with the client (absolute globs).
+    watching: Vec<String>,
     folders: Vec<lsp_types::WorkspaceFolder>,
     pending: diagnostics::Pending,
     outgoing: HashMap<RequestId, Outgoing>,
@@ -233,6 +242,10 @@ impl<E: Engine> Server<E> {
                 parse(params).map(|p| documents::did_change(self, p))
             }
             n::DidCloseTextDocument::METHOD => parse(params).map(|p| documents::did_close(self, p)),
+            n::DidSaveTextDocument::METHOD => parse(params).map(|p| documents::did_save(self, p)),
+            n::DidChangeWatchedFiles::METHOD => {
+                parse(params).map(|p| documents::did_change_watched(self, p))
+            }
             n::DidChangeConfiguration::METHOD => parse(params).map(|p| config::did_change(self, p)),
             n::DidChangeWorkspaceFolders::METHOD => {
                 parse(params).map(|p| workspace::did_change_folders(self, p))
@@ -241,7 +254,7 @@ impl<E: Engine> Server<E> {
                 config::request(self);
                 Ok(())
             }
-            // Cancellation, tracing, saves and anything else need nothing from us.
+            // Cancellation, tracing and anything else need nothing from us.
             _ => Ok(()),
         };
         if let Err(e) = outcome {
@@ -302,7 +315,10 @@ impl<E: Engine> Server<E> {
 
     /// An open devcontainer.json, or `None` (logged) for anything else.
     fn document(&self, uri: &lsp_types::Uri) -> Option<&documents::Document> {
-        let doc = self.docs.get(uri.as_str());
+        let doc = self
+            .docs
+            .get(uri.as_str())
+            .filter(|_| proto::is_devcontainer_json(uri.as_str()));
         if doc.is_none() {
             log(
                 "warn",

@@ -221,23 +221,52 @@ pub fn hover(lines: &Lines, hover: &api::Hover) -> lsp::Hover {
     }
 }
 
-/// A code action editing one document; `diagnostics` are the client's diagnostics it resolves.
+/// An action's edits as one workspace edit. An edit with a `file` (a project path) goes to the
+/// document `target` resolves it to (its URI and the text its ranges count in), any other to
+/// `own` (URI, text). `None` when a file cannot be resolved: half an action is not applied.
+pub fn workspace_edit(
+    own: (&str, &str),
+    edits: &[api::TextEdit],
+    encoding: Encoding,
+    target: &dyn Fn(&str) -> Option<(String, String)>,
+) -> Option<lsp::WorkspaceEdit> {
+    let mut groups: Vec<(String, String, Vec<&api::TextEdit>)> = Vec::new();
+    for edit in edits {
+        let (uri, text) = match &edit.file {
+            Some(file) => target(file)?,
+            None => (own.0.to_string(), own.1.to_string()),
+        };
+        match groups.iter_mut().find(|g| g.0 == uri) {
+            Some(group) => group.2.push(edit),
+            None => groups.push((uri, text, vec![edit])),
+        }
+    }
+    let edits = |(uri, text, group): (String, String, Vec<&api::TextEdit>)| {
+        let lines = Lines::new(&text, encoding);
+        let edits: Vec<lsp::TextEdit> = group.iter().map(|e| lines.text_edit(e)).collect();
+        lsp::Uri::from_str(&uri).ok().map(|uri| (uri, edits))
+    };
+    Some(lsp::WorkspaceEdit {
+        // Built in place: clippy counts `Uri` a mutable key type in a named map.
+        changes: Some(groups.into_iter().map(edits).collect::<Option<_>>()?),
+        ..Default::default()
+    })
+}
+
+/// A code action; `diagnostics` are the client's diagnostics it resolves.
 pub fn code_action(
-    lines: &Lines,
-    uri: &lsp::Uri,
-    action: &api::CodeAction,
+    title: &str,
+    kind: &str,
+    is_preferred: bool,
+    edit: lsp::WorkspaceEdit,
     diagnostics: Vec<lsp::Diagnostic>,
 ) -> lsp::CodeAction {
-    let edits = action.edits.iter().map(|e| lines.text_edit(e)).collect();
     lsp::CodeAction {
-        title: action.title.clone(),
-        kind: Some(lsp::CodeActionKind::from(action.kind.clone())),
+        title: title.to_string(),
+        kind: Some(lsp::CodeActionKind::from(kind.to_string())),
         diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
-        edit: Some(lsp::WorkspaceEdit {
-            changes: Some([(uri.clone(), edits)].into_iter().collect()),
-            ..Default::default()
-        }),
-        is_preferred: action.is_preferred.then_some(true),
+        edit: Some(edit),
+        is_preferred: is_preferred.then_some(true),
         ..Default::default()
     }
 }

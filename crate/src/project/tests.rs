@@ -37,7 +37,11 @@ fn dockerfile_and_context_relative_to_the_config_folder() {
     );
     assert_eq!(
         p.wanted(),
-        vec![want("..", Folder), want("Dockerfile", File)]
+        vec![
+            want(".", Folder),
+            want("..", Folder),
+            want("Dockerfile", File)
+        ]
     );
     let legacy = Project::new(
         "d.json",
@@ -46,6 +50,7 @@ fn dockerfile_and_context_relative_to_the_config_folder() {
     assert_eq!(
         legacy.wanted(),
         vec![
+            want(".", Folder),
             want("../docker", Folder),
             want("../docker/Dockerfile", File)
         ]
@@ -55,7 +60,10 @@ fn dockerfile_and_context_relative_to_the_config_folder() {
         "d.json",
         r#"{ "dockerFile": "Dockerfile", "build": { "context": "x" } }"#,
     );
-    assert_eq!(p.wanted(), vec![want("Dockerfile", File)]);
+    assert_eq!(
+        p.wanted(),
+        vec![want(".", Folder), want("Dockerfile", File)]
+    );
 }
 
 #[test]
@@ -67,6 +75,7 @@ fn compose_files_string_or_array_then_their_builds() {
     assert_eq!(
         p.wanted(),
         vec![
+            want(".", Folder),
             want("../compose.yaml", File),
             want("compose.dev.yaml", File)
         ]
@@ -80,6 +89,7 @@ fn compose_files_string_or_array_then_their_builds() {
     assert_eq!(
         p.wanted(),
         vec![
+            want(".", Folder),
             want("..", Folder),
             want("../Dockerfile", File),
             want("../src", Folder),
@@ -87,7 +97,10 @@ fn compose_files_string_or_array_then_their_builds() {
         ]
     );
     let single = Project::new("d.json", r#"{ "dockerComposeFile": "docker-compose.yml" }"#);
-    assert_eq!(single.wanted(), vec![want("docker-compose.yml", File)]);
+    assert_eq!(
+        single.wanted(),
+        vec![want(".", Folder), want("docker-compose.yml", File)]
+    );
 }
 
 #[test]
@@ -134,9 +147,33 @@ fn a_missing_file_asks_for_its_folder_once_then_nothing() {
         r#"{ "build": { "dockerfile": "docker/Dockerfile" } }"#,
     );
     p.add("docker/Dockerfile", Entry::Missing);
-    assert_eq!(p.wanted(), vec![want("docker", Folder)]);
+    assert_eq!(p.wanted(), vec![want(".", Folder), want("docker", Folder)]);
     p.add("docker", Entry::Missing);
+    p.add(".", Entry::Folder(vec!["devcontainer.json".into()]));
     assert!(p.wanted().is_empty());
+}
+
+#[test]
+fn the_folder_is_listed_for_file_name_completion() {
+    // An image configuration names no file: nothing to list.
+    assert!(
+        Project::new("d.json", r#"{ "image": "x" }"#)
+            .wanted()
+            .is_empty()
+    );
+    // `"dockerComposeFile": ""` while typing names no file yet, but its names are wanted.
+    let p = Project::new("d.json", r#"{ "dockerComposeFile": "" }"#);
+    assert_eq!(p.wanted(), vec![want(".", Folder)]);
+    // A value that ends in `/` is a folder being typed into: it is listed too.
+    let p = Project::new("d.json", r#"{ "build": { "dockerfile": "docker/" } }"#);
+    assert_eq!(
+        p.wanted(),
+        vec![
+            want(".", Folder),
+            want("docker", File),
+            want("docker", Folder)
+        ]
+    );
 }
 
 #[test]
@@ -147,13 +184,18 @@ fn variables_expand_or_the_path_is_skipped() {
     p.local_env.insert("DIR".into(), "sub".into());
     assert_eq!(
         p.wanted(),
-        vec![want("..", Folder), want("sub/y.yml", File)]
+        vec![
+            want(".", Folder),
+            want("..", Folder),
+            want("sub/y.yml", File)
+        ]
     );
     p.workspace_folder = Some("/w/app".into());
     p.config_folder = Some("/w/app/.devcontainer".into());
     assert_eq!(
         p.wanted(),
         vec![
+            want(".", Folder),
             want("..", Folder),
             want("../docker/app.Dockerfile", File),
             want("sub/y.yml", File)
@@ -169,7 +211,8 @@ fn unresolvable_or_odd_values_are_skipped() {
         "d.json",
         r#"{ "build": { "dockerfile": 3, "context": "" }, "dockerComposeFile": [null, "/abs/c.yml", "${unclosed"], "features": { "/abs": {} } }"#,
     );
-    assert!(p.wanted().is_empty(), "{:?}", p.wanted());
+    // Only the listing for file-name completion: none of these values names a file.
+    assert_eq!(p.wanted(), vec![want(".", Folder)]);
     let mut isolated = Project::new("-", r#"{ "build": { "dockerfile": "Dockerfile" } }"#);
     isolated.isolated = true;
     assert!(isolated.wanted().is_empty());

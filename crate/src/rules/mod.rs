@@ -40,6 +40,8 @@ pub struct Context<'a> {
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
     file_lines: std::cell::OnceCell<Vec<(crate::diag::FileId, crate::text::LineIndex<'a>)>>,
     container: std::cell::OnceCell<Option<crate::container::Container>>,
+    commands: std::cell::OnceCell<Vec<crate::syntax::shell::Command>>,
+    feature_entries: std::cell::OnceCell<Vec<support::features_keys::FeatureEntry<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -55,7 +57,22 @@ impl<'a> Context<'a> {
             line_index: std::cell::OnceCell::new(),
             file_lines: std::cell::OnceCell::new(),
             container: std::cell::OnceCell::new(),
+            commands: std::cell::OnceCell::new(),
+            feature_entries: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The commands of the config's strings and arrays that may name a program or flag a rule
+    /// reads ([`support::commands::WATCHED_WORDS`]), split once for all rules.
+    pub fn commands(&self) -> &[crate::syntax::shell::Command] {
+        self.commands
+            .get_or_init(|| support::commands::watched_commands(self))
+    }
+
+    /// The keys of the root `features` object, each reference parsed once for all rules.
+    pub(crate) fn feature_entries(&self) -> &[support::features_keys::FeatureEntry<'a>] {
+        self.feature_entries
+            .get_or_init(|| support::features_keys::feature_entries(self))
     }
 
     /// The merged view of the container (Dockerfile, Compose files, devcontainer.json), built

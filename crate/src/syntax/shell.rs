@@ -103,7 +103,22 @@ pub fn split_shell(
     let mut builder = WordBuilder::default();
     let mut words: Vec<Word> = Vec::new();
     let mut quote: Option<char> = None;
-    for (i, c) in line.char_indices() {
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // A backslash escapes the next character outside quotes, and only `$` `` ` `` `"` `\`
+        // and a newline inside double quotes (bash(1), QUOTING); `\<newline>` joins lines.
+        if c == '\\' && quote != Some('\'') {
+            let escapes = |n: char| quote.is_none() || matches!(n, '$' | '`' | '"' | '\\' | '\n');
+            if let Some(&(_, next)) = chars.peek().filter(|(_, n)| escapes(*n)) {
+                chars.next();
+                if next != '\n' {
+                    builder.start.get_or_insert(i);
+                    builder.text.push(next);
+                }
+                builder.escaped |= builder.start.is_some();
+                continue;
+            }
+        }
         if let Some(q) = quote {
             if c == q {
                 quote = None;
@@ -153,6 +168,8 @@ struct WordBuilder {
     start: Option<usize>,
     quoted_runs: usize,
     last_quote_close: usize,
+    /// A backslash was removed: the text no longer maps 1:1 onto the source.
+    escaped: bool,
 }
 
 impl WordBuilder {
@@ -166,6 +183,7 @@ impl WordBuilder {
                 let one_run = self.quoted_runs == 1 && self.last_quote_close + 1 == end;
                 let starts_quoted = one_run && !self.text.is_empty();
                 let mapped = match self.quoted_runs {
+                    _ if self.escaped => None,
                     0 => Some(b + start),
                     _ if starts_quoted && self.text.len() + 2 == end - start => Some(b + start + 1),
                     _ => None,
@@ -180,5 +198,6 @@ impl WordBuilder {
             source_start,
         });
         self.quoted_runs = 0;
+        self.escaped = false;
     }
 }

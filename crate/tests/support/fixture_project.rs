@@ -23,8 +23,17 @@ pub fn analyze_fixture(path: &Path) -> (String, Analysis) {
 
 /// The main file of a fixture folder and its project, with the referenced files read.
 pub fn fixture_project(path: &Path) -> (PathBuf, Project) {
+    let main = main_file(path);
+    let text = fs::read_to_string(&main).unwrap();
+    // A `.isolated` marker checks the configuration as `check -` does, without its folder.
+    let project = project_of(&main, text, path.join(".isolated").exists());
+    (main, project)
+}
+
+/// `.devcontainer/devcontainer.json`, else the first `.devcontainer/<name>/devcontainer.json`.
+pub fn main_file(path: &Path) -> PathBuf {
     let devcontainer = path.join(".devcontainer");
-    let main = std::iter::once(devcontainer.join("devcontainer.json"))
+    std::iter::once(devcontainer.join("devcontainer.json"))
         .chain(
             fs::read_dir(&devcontainer)
                 .into_iter()
@@ -38,12 +47,15 @@ pub fn fixture_project(path: &Path) -> (PathBuf, Project) {
                 "{}: no .devcontainer/[<name>/]devcontainer.json",
                 path.display()
             )
-        });
+        })
+}
+
+/// The project of `main` with `text` as its content (a cursor fixture's, without its `|`),
+/// the files it references read from beside it.
+pub fn project_of(main: &Path, text: String, isolated: bool) -> Project {
     let folder = main.parent().unwrap().to_string_lossy().replace('\\', "/");
-    let text = fs::read_to_string(&main).unwrap();
-    let mut project = Project::new("devcontainer.json", text.clone());
-    // A `.isolated` marker checks the configuration as `check -` does, without its folder.
-    project.isolated = path.join(".isolated").exists();
+    let mut project = Project::new("devcontainer.json", text);
+    project.isolated = isolated;
     super::disk::read_wanted(&mut project, &folder);
-    (main, project)
+    project
 }

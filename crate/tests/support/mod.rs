@@ -8,6 +8,7 @@ pub mod dockerfile;
 pub mod fixture_project;
 pub mod fixtures;
 pub mod golden;
+pub mod ide_checks;
 pub mod shared;
 
 use devcontainer_doctor::api::{self, AnalyzeOptions};
@@ -58,7 +59,8 @@ pub fn check_all_calls(text: &str, offsets: &[u32]) -> Vec<String> {
         {
             problems.push(format!("hover range {:?}", hover.range));
         }
-        for action in api::code_actions(text, offset, offset.saturating_add(3)) {
+        for action in api::code_actions(text, offset, offset.saturating_add(3), &Default::default())
+        {
             for edit in &action.edits {
                 if !range_in(&index, edit.range) {
                     problems.push(format!("action {} range {:?}", action.title, edit.range));

@@ -65,8 +65,17 @@ fn services(req: &Request, project: &Project, skip_present: bool, items: &mut Ve
             (None, Some(_)) => "built".to_string(),
             (None, None) => "no image or build".to_string(),
         };
-        let file = paths.get(service.file).map_or("", String::as_str);
-        item.detail = Some(format!("{what} · {}", file_name(file)));
+        // Every file that defines it, so an override in a later file is not hidden.
+        let mut files: Vec<&str> = service
+            .defined_in
+            .iter()
+            .filter_map(|o| paths.get(o.file).map(|p| file_name(p)))
+            .collect();
+        files.dedup();
+        if files.is_empty() {
+            files.push(paths.get(service.file).map_or("", |p| file_name(p)));
+        }
+        item.detail = Some(format!("{what} · {}", files.join(" + ")));
         items.push(item);
     }
 }

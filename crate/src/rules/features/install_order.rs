@@ -7,7 +7,7 @@
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::features::{FeatureRef, RefKind, parse_reference};
-use crate::rules::support::features_keys::{feature_entries, literal_content_start, show};
+use crate::rules::support::features_keys::{literal_content_start, show};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::text::TextRange;
 
@@ -29,7 +29,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(order) = cx.root.and_then(|r| r.get("overrideFeatureInstallOrder")) else {
         return;
     };
-    let entries = feature_entries(cx);
+    let entries = cx.feature_entries();
     let declared: Vec<String> = entries
         .iter()
         .flat_map(|e| identities(&e.reference))

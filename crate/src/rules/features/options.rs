@@ -9,7 +9,7 @@
 use super::option_names::{Pinned, no_effect, option_list, unknown_option};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::features::{self, FeatureInfo, OptionEffect, OptionInfo, OptionType};
-use crate::rules::support::features_keys::{feature_entries, show};
+use crate::rules::support::features_keys::show;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::{NodeKind, NodeRef};
 
@@ -67,7 +67,7 @@ pub const CODES: &[RuleInfo] = &[
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in feature_entries(cx) {
+    for entry in cx.feature_entries() {
         if entry.reference.problem.is_some() {
             continue;
         }

@@ -8,7 +8,7 @@
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::features::{self, LEGACY_TAG, RefKind};
-use crate::rules::support::features_keys::{FeatureEntry, feature_entries, show};
+use crate::rules::support::features_keys::{FeatureEntry, show};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::text::TextRange;
 
@@ -79,7 +79,7 @@ pub const CODES: &[RuleInfo] = &[
 ];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in feature_entries(cx) {
+    for entry in cx.feature_entries() {
         let r = &entry.reference;
         if let Some(problem) = &r.problem {
             out.push(
@@ -89,8 +89,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         match r.kind {
-            RefKind::ShortId => short_id(&entry, out),
-            RefKind::Oci => oci(&entry, out),
+            RefKind::ShortId => short_id(entry, out),
+            RefKind::Oci => oci(entry, out),
             RefKind::GithubRelease => out.push(FEATURE_DEPRECATED.at(entry.member.key_range(),
                 format!(
                     "\"{}\" uses the deprecated GitHub-release form (owner/repo/id): the CLI only falls back to it when no registry has the feature, and lock files skip it. Reference the feature as \"registry/namespace/id:version\" (publish it to a registry if needed).",

@@ -4,7 +4,7 @@
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::features::{self, FeatureInfo, RefKind};
-use crate::rules::support::features_keys::{FeatureEntry, feature_entries, show};
+use crate::rules::support::features_keys::{FeatureEntry, show};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const FEATURE_VERSION_UNKNOWN: RuleInfo = RuleInfo {
@@ -34,7 +34,7 @@ pub const FEATURE_VERSION_UNPINNED: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[FEATURE_VERSION_UNKNOWN, FEATURE_VERSION_UNPINNED];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for entry in feature_entries(cx) {
+    for entry in cx.feature_entries() {
         let r = &entry.reference;
         if r.kind != RefKind::Oci || r.problem.is_some() || r.digest.is_some() {
             continue;
@@ -43,8 +43,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         match r.tag {
-            None => unpinned(&entry, info, out),
-            Some(tag) => check_tag(&entry, info, tag, out),
+            None => unpinned(entry, info, out),
+            Some(tag) => check_tag(entry, info, tag, out),
         }
     }
 }

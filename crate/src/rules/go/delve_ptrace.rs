@@ -24,7 +24,6 @@
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::docker::image::{is_devcontainers_go_image, is_image_without_metadata_grants};
-use crate::rules::support::commands::commands;
 use crate::rules::support::config::{
     feature_base, features, go_extension, image, is_forwarded, published_by, setting, uses_go,
 };
@@ -126,7 +125,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// launch configuration with `"request": "attach"` that is local (`"mode"` absent or
 /// `"local"`, or a `processId`).
 fn attach_use(cx: &Context) -> Option<(TextRange, String)> {
-    for command in commands(cx) {
+    for command in cx.commands() {
         let Some(index) = command.program_index() else {
             continue;
         };
@@ -191,7 +190,7 @@ fn debugging_trigger(cx: &Context) -> Option<(TextRange, String)> {
             "The Go extension debugs with Delve".to_string(),
         ));
     }
-    for command in commands(cx) {
+    for command in cx.commands() {
         let dlv_run = command.program().filter(|p| program_name(p) == "dlv");
         let dlv_installed = command
             .words

@@ -19,7 +19,7 @@
 
 use super::dlv_port_not_forwarded::{GO_DLV_PORT_NOT_FORWARDED, not_forwarded};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
-use crate::rules::support::commands::{commands, root_key};
+use crate::rules::support::commands::root_key;
 use crate::rules::support::config::{is_forwarded, published_by};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::spec::ConfigKind;
@@ -72,13 +72,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if cx.root.is_none() {
         return;
     }
-    for command in commands(cx) {
+    for command in cx.commands() {
         // initializeCommand runs on the host, where no forwarding applies.
         if root_key(cx, command.origin) == Some("initializeCommand") {
             continue;
         }
         if command.program().is_some_and(|p| program_name(p) == "dlv") {
-            check_dlv(cx, &command, out);
+            check_dlv(cx, command, out);
         }
     }
     let Some(container) = cx.container() else {

@@ -11,7 +11,7 @@
 //! Examples: the fixtures in `crate/tests/fixtures/rules/` (`go-race-without-cgo/`).
 
 use crate::diag::{Diagnostic, Severity};
-use crate::rules::support::commands::{commands, root_key};
+use crate::rules::support::commands::root_key;
 use crate::rules::support::config::{line_number, setting};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::NodeRef;
@@ -82,12 +82,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     // The files' environment is the same for every command: look it up once, not per finding.
     let files = std::cell::OnceCell::new();
     let files_off = || files.get_or_init(|| files_off(cx)).clone();
-    for command in commands(cx) {
+    for command in cx.commands() {
         // initializeCommand runs on the host, outside the container's environment.
         if root_key(cx, command.origin) == Some("initializeCommand") {
             continue;
         }
-        let Some(race) = race_word(&command) else {
+        let Some(race) = race_word(command) else {
             continue;
         };
         let inline = command

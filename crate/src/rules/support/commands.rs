@@ -6,19 +6,68 @@ use crate::syntax::shell::{Command, Word, program_name, split_shell};
 use crate::syntax::{NodeId, NodeKind};
 use crate::text::TextRange;
 
+/// The words rules look for in commands: programs (`dlv`, also in Delve's install path) and
+/// flags (`-race`). A rule that reads another program or flag adds it here, or it sees nothing.
+pub const WATCHED_WORDS: &[&str] = &["dlv", "race"];
+
 /// Every simple command written in any string of the config (hooks, settings, runArgs...),
 /// and every array of strings read as one exec-form command. Iterates the node arena, so
 /// nesting depth costs nothing. Words of `sh -c '...'` are split once more.
+#[cfg(test)]
 pub fn commands(cx: &Context) -> Vec<Command> {
+    collect(cx, |_| true)
+}
+
+/// The commands of strings that may hold one of [`WATCHED_WORDS`]: the rest are never split
+/// (most strings of a config are no command a rule reads). [`Context::commands`] keeps them.
+pub fn watched_commands(cx: &Context) -> Vec<Command> {
+    collect(cx, |s| WATCHED_WORDS.iter().any(|w| may_hold(s, w)))
+}
+
+/// True when `word` could come out of `text` after shell quote removal: its characters in
+/// order with only quotes and backslashes between them (`"d""lv"`, `\dlv`, `'dlv'`).
+/// Byte-wise, and a superset of what the splitter finds, so a command is never missed.
+pub fn may_hold(text: &str, word: &str) -> bool {
+    let (bytes, needle) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| b == first) {
+        let mut at = from + found + 1;
+        let mut matched = 1;
+        while matched < needle.len() && at < bytes.len() {
+            match bytes[at] {
+                b if b == needle[matched] => matched += 1,
+                b'"' | b'\'' | b'\\' => {}
+                _ => break,
+            }
+            at += 1;
+        }
+        if matched == needle.len() {
+            return true;
+        }
+        from += found + 1;
+    }
+    false
+}
+
+fn collect(cx: &Context, keep: impl Fn(&str) -> bool) -> Vec<Command> {
     let mut out = Vec::new();
     for (id, node) in cx.tree.nodes.iter().enumerate() {
         match &node.kind {
             NodeKind::String(value) => {
+                if !keep(value) {
+                    continue;
+                }
                 let start = literal_content_start(cx.text, node.range);
                 split_shell(value, node.range, start, id, &mut out);
             }
             NodeKind::Array(items) if !items.is_empty() => {
                 let array = cx.tree.get(id);
+                if !array.items().any(|item| item.as_str().is_some_and(&keep)) {
+                    continue;
+                }
                 let words: Option<Vec<Word>> = array
                     .items()
                     .map(|item| {
@@ -129,6 +178,59 @@ mod tests {
         let listen = &dlv.words[2];
         let r = listen.sub_range(0, listen.text.len()).unwrap();
         assert_eq!(&text[r.start..r.end], "--listen=:2345");
+    }
+
+    /// The program names of the commands the rules see (the cached, pre-filtered ones).
+    fn watched_programs(text: &str) -> Vec<String> {
+        let tree = parse(text);
+        let cx = Context::new(text, &tree);
+        cx.commands()
+            .iter()
+            .filter_map(|c| c.program().map(|p| program_name(p).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn program_names_written_with_quotes_or_escapes_are_seen() {
+        for text in [
+            r#"{"postStartCommand": "\"d\"\"lv\" debug"}"#,
+            r#"{"postStartCommand": "\\dlv debug"}"#,
+            r#"{"postStartCommand": "'dl'v debug"}"#,
+            r#"{"postStartCommand": "bash -c 'd\"l\"v debug'"}"#,
+            r#"{"postStartCommand": ["d\\lv", "debug"]}"#,
+        ] {
+            let programs = watched_programs(text);
+            let dlv = programs.iter().any(|p| p == "dlv" || p == "d\\lv");
+            assert!(dlv, "{text}: {programs:?}");
+        }
+        assert_eq!(
+            watched_programs(r#"{"a": "'go' test -\\race ./..."}"#),
+            ["go"]
+        );
+    }
+
+    #[test]
+    fn strings_without_a_watched_word_are_not_split() {
+        assert!(watched_programs(r#"{"a": "cd x && make", "b": ["npm", "ci"]}"#).is_empty());
+        assert!(!may_hold("d-lv", "dlv"));
+        assert!(!may_hold("dl", "dlv"));
+        assert!(may_hold(r#"xx d'l'\"v"#, "dlv"));
+    }
+
+    proptest::proptest! {
+        /// Whatever the quoting, a word the splitter yields is one the pre-filter lets through.
+        #[test]
+        fn prefilter_never_hides_a_word(line in r#"[dlvgo \\'";|&-]{0,24}"#) {
+            let mut out = Vec::new();
+            split_shell(&line, TextRange::new(0, line.len()), None, 0, &mut out);
+            for word in out.iter().flat_map(|c| &c.words) {
+                for watched in ["dlv", "go", "-"] {
+                    if word.text.contains(watched) {
+                        proptest::prop_assert!(may_hold(&line, watched), "{line:?} -> {:?}", word.text);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

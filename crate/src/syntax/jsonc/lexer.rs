@@ -6,6 +6,7 @@ use super::tree::SyntaxError;
 use crate::text::TextRange;
 use jsonc_parser::tokens::Token;
 use jsonc_parser::{Scanner, ScannerOptions};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -27,11 +28,12 @@ pub enum TokKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub kind: TokKind,
     pub range: TextRange,
-    /// Decoded content of a string, the raw text of anything else.
-    pub text: String,
+    /// Decoded content of a string, the raw text of anything else: borrowed from the document
+    /// unless a string has escapes, so only what the tree keeps is ever copied.
+    pub text: Cow<'a, str>,
 }
 
 /// Only JSON with comments: everything JSON5-like is an error, as in devcontainer.json.
@@ -93,7 +95,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next token, or `None` at the end of the text. Never fails.
-    pub fn next_token(&mut self) -> Option<Tok> {
+    pub fn next_token(&mut self) -> Option<Tok<'a>> {
         loop {
             let scanned = self.scanner.scan();
             let start = self.base + self.scanner.token_start();
@@ -112,7 +114,7 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 Token::String(value) => {
-                    return Some(self.string_token(start, end, value.into_owned()));
+                    return Some(self.string_token(start, end, value));
                 }
                 Token::OpenBrace => TokKind::LBrace,
                 Token::CloseBrace => TokKind::RBrace,
@@ -126,14 +128,14 @@ impl<'a> Lexer<'a> {
                 Token::Null => TokKind::Null,
                 Token::Word(_) => TokKind::Word,
             };
-            // Punctuation is known by its kind alone: no allocation for it.
+            // Punctuation is known by its kind alone.
             let text = match kind {
                 TokKind::Number
                 | TokKind::Word
                 | TokKind::True
                 | TokKind::False
-                | TokKind::Null => self.text[start..end].to_string(),
-                _ => String::new(),
+                | TokKind::Null => Cow::Borrowed(&self.text[start..end]),
+                _ => Cow::Borrowed(""),
             };
             return Some(Tok {
                 kind,
@@ -145,9 +147,13 @@ impl<'a> Lexer<'a> {
 
     /// A well-scanned string, unless it ran across a line end: then the user is still typing it,
     /// so it ends at its line's end and scanning resumes there.
-    fn string_token(&mut self, start: usize, end: usize, value: String) -> Tok {
-        let raw = &self.text[start..end];
-        if let Some(newline) = raw.find(['\n', '\r']) {
+    fn string_token(&mut self, start: usize, end: usize, value: Cow<'a, str>) -> Tok<'a> {
+        let text = self.text;
+        let raw = &text[start..end];
+        // One pass finds both a line end and a control character (both below 0x20).
+        let control = raw.bytes().position(|b| b < 0x20);
+        let line_end = control.and_then(|at| raw[at..].find(['\n', '\r']).map(|n| at + n));
+        if let Some(newline) = line_end {
             let cut = start + newline;
             self.error(
                 TextRange::new(start, cut),
@@ -157,10 +163,10 @@ impl<'a> Lexer<'a> {
             return Tok {
                 kind: TokKind::String,
                 range: TextRange::new(start, cut),
-                text: self.text[start + 1..cut].to_string(),
+                text: Cow::Borrowed(&text[start + 1..cut]),
             };
         }
-        if let Some(pos) = raw.bytes().position(|b| b < 0x20) {
+        if let Some(pos) = control {
             let at = start + pos;
             self.error(
                 TextRange::new(at, at + 1),
@@ -175,14 +181,15 @@ impl<'a> Lexer<'a> {
     }
 
     /// Reports the scanner's error at `start`, skips the bad text, and returns what stood there.
-    fn recover(&mut self, start: usize, scanner_message: String) -> Option<Tok> {
-        let rest = &self.text[start..];
+    fn recover(&mut self, start: usize, scanner_message: String) -> Option<Tok<'a>> {
+        let text = self.text;
+        let rest = &text[start..];
         let first = rest.chars().next()?;
         if first == '"' || first == '\'' {
             let (end, closed) = quoted_end(self.text, start, first as u8);
             let range = TextRange::new(start, end);
             let inner_end = if closed { end - 1 } else { end };
-            let raw_inner = &self.text[start + 1..inner_end.max(start + 1)];
+            let raw_inner = &text[start + 1..inner_end.max(start + 1)];
             if first == '\'' {
                 let replacement = closed.then(|| requote(raw_inner));
                 self.errors.truncate(MAX_LEXER_ERRORS);
@@ -204,7 +211,7 @@ impl<'a> Lexer<'a> {
             return Some(Tok {
                 kind: TokKind::String,
                 range,
-                text: raw_inner.to_string(),
+                text: Cow::Borrowed(raw_inner),
             });
         }
         if rest.starts_with("/*") {
@@ -224,7 +231,7 @@ impl<'a> Lexer<'a> {
                 .unwrap_or(self.text.len() - end);
         }
         let range = TextRange::new(start, end);
-        let word = &self.text[start..end];
+        let word = &text[start..end];
         let message = if first.is_ascii_digit() || matches!(first, '-' | '+' | '.') {
             format!(
                 "Invalid number '{}': JSON numbers are decimal, without a leading '+', '.' or '0x'.",
@@ -241,7 +248,7 @@ impl<'a> Lexer<'a> {
         Some(Tok {
             kind: TokKind::Bad,
             range,
-            text: word.to_string(),
+            text: Cow::Borrowed(word),
         })
     }
 }

@@ -5,7 +5,6 @@
 use super::lexer::{Lexer, Tok, TokKind, clip};
 use super::tree::{Member, Node, NodeId, NodeKind, SyntaxError, Tree};
 use crate::text::TextRange;
-use std::collections::VecDeque;
 
 mod containers;
 
@@ -18,7 +17,7 @@ const MAX_PARSER_ERRORS: usize = 1000;
 pub fn parse(text: &str) -> Tree {
     let mut p = Parser {
         lexer: Lexer::new(text),
-        lookahead: VecDeque::new(),
+        ahead: [None, None],
         tree: Tree::default(),
         text_len: text.len(),
     };
@@ -49,7 +48,8 @@ pub fn parse(text: &str) -> Tree {
 
 struct Parser<'a> {
     lexer: Lexer<'a>,
-    lookahead: VecDeque<Tok>,
+    /// The next two tokens when peeked (`"key" :` is the longest look-ahead), in order.
+    ahead: [Option<Tok<'a>>; 2],
     tree: Tree,
     text_len: usize,
 }
@@ -82,25 +82,34 @@ fn punctuation(kind: TokKind) -> &'static str {
     }
 }
 
-impl Parser<'_> {
-    fn next(&mut self) -> Option<Tok> {
-        self.lookahead
-            .pop_front()
-            .or_else(|| self.lexer.next_token())
-    }
-
-    /// Puts a token back, to be read next.
-    fn unread(&mut self, tok: Tok) {
-        self.lookahead.push_front(tok);
-    }
-
-    /// The kind of the token `n` places ahead (0 = the next one).
-    fn peek_nth(&mut self, n: usize) -> Option<TokKind> {
-        while self.lookahead.len() <= n {
-            let tok = self.lexer.next_token()?;
-            self.lookahead.push_back(tok);
+impl<'a> Parser<'a> {
+    fn next(&mut self) -> Option<Tok<'a>> {
+        match self.ahead[0].take() {
+            Some(tok) => {
+                self.ahead.swap(0, 1);
+                Some(tok)
+            }
+            None => self.lexer.next_token(),
         }
-        Some(self.lookahead[n].kind)
+    }
+
+    /// Puts back the token just read, to be read next. A close bracket is only put back
+    /// right after it was read, when at most one more token is peeked, so nothing is lost.
+    fn unread(&mut self, tok: Tok<'a>) {
+        debug_assert!(self.ahead[1].is_none());
+        self.ahead.swap(0, 1);
+        self.ahead[0] = Some(tok);
+    }
+
+    /// The kind of the token `n` places ahead (0 = the next one, at most 1).
+    fn peek_nth(&mut self, n: usize) -> Option<TokKind> {
+        let n = n.min(1);
+        for i in 0..=n {
+            if self.ahead[i].is_none() {
+                self.ahead[i] = Some(self.lexer.next_token()?);
+            }
+        }
+        self.ahead[n].as_ref().map(|t| t.kind)
     }
 
     fn peek_kind(&mut self) -> Option<TokKind> {
@@ -142,7 +151,7 @@ impl Parser<'_> {
     }
 
     /// Parses a value starting with `tok`; a token that starts no value becomes an invalid node.
-    fn value_or_error(&mut self, tok: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
+    fn value_or_error(&mut self, tok: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
         if !starts_value(tok.kind) {
             self.error(
                 tok.range,
@@ -153,15 +162,15 @@ impl Parser<'_> {
         self.value(tok, parent, depth)
     }
 
-    fn value(&mut self, tok: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
+    fn value(&mut self, tok: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
         let kind = match tok.kind {
             TokKind::LBrace | TokKind::LBracket if depth >= MAX_DEPTH => {
                 return self.skip_too_deep(tok, parent, depth);
             }
             TokKind::LBrace => return self.object(tok, parent, depth),
             TokKind::LBracket => return self.array(tok, parent, depth),
-            TokKind::String => NodeKind::String(tok.text),
-            TokKind::Number => NodeKind::Number(tok.text),
+            TokKind::String => NodeKind::String(tok.text.into_owned()),
+            TokKind::Number => NodeKind::Number(tok.text.into_owned()),
             TokKind::True => NodeKind::Bool(true),
             TokKind::False => NodeKind::Bool(false),
             TokKind::Null => NodeKind::Null,
@@ -181,7 +190,7 @@ impl Parser<'_> {
     }
 
     /// Reports nesting past [`MAX_DEPTH`] and skips the whole nested value, counting brackets.
-    fn skip_too_deep(&mut self, open: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
+    fn skip_too_deep(&mut self, open: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
         let mut open_count = 1usize;
         let mut end = open.range.end;
         while open_count > 0 {

@@ -2,8 +2,8 @@
 
 use super::*;
 
-impl Parser<'_> {
-    pub(super) fn object(&mut self, open: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
+impl<'a> Parser<'a> {
+    pub(super) fn object(&mut self, open: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
         let id = self.push(NodeKind::Object(Vec::new()), open.range, parent, depth);
         let mut members: Vec<Member> = Vec::new();
         let mut end = open.range.end;
@@ -100,9 +100,9 @@ impl Parser<'_> {
     }
 
     /// `key : value` after the key token; what is missing is reported and left out.
-    fn member(&mut self, key: Tok, object: NodeId, depth: u32) -> Member {
+    fn member(&mut self, key: Tok<'a>, object: NodeId, depth: u32) -> Member {
         let mut member = Member {
-            key: key.text.clone(),
+            key: key.text.into_owned(),
             key_range: key.range,
             colon: None,
             value: None,
@@ -127,14 +127,14 @@ impl Parser<'_> {
                     }
                     _ => self.error(
                         TextRange::new(colon.range.start, colon.range.end),
-                        format!("Expected a value for \"{}\" after ':'.", clip(&key.text)),
+                        format!("Expected a value for \"{}\" after ':'.", clip(&member.key)),
                     ),
                 }
             }
             Some(kind) if starts_value(kind) && !self.next_is_key() && kind != TokKind::String => {
                 self.error(
                     key.range,
-                    format!("Expected ':' after \"{}\".", clip(&key.text)),
+                    format!("Expected ':' after \"{}\".", clip(&member.key)),
                 );
                 let Some(tok) = self.next() else {
                     return member;
@@ -145,13 +145,13 @@ impl Parser<'_> {
             }
             _ => self.error(
                 key.range,
-                format!("Expected ':' and a value after \"{}\".", clip(&key.text)),
+                format!("Expected ':' and a value after \"{}\".", clip(&member.key)),
             ),
         }
         member
     }
 
-    pub(super) fn array(&mut self, open: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
+    pub(super) fn array(&mut self, open: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
         let id = self.push(NodeKind::Array(Vec::new()), open.range, parent, depth);
         let mut items: Vec<NodeId> = Vec::new();
         let mut end = open.range.end;
