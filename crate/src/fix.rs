@@ -164,6 +164,7 @@ fn one_round(
     diagnostics: &[Diagnostic],
 ) -> (Vec<Edit>, usize, Vec<&'static str>) {
     let mut taken: Vec<Edit> = Vec::new();
+    let mut line_ends: BTreeMap<FileId, &'static str> = BTreeMap::new();
     let mut count = 0;
     let mut codes = Vec::new();
     for diagnostic in diagnostics {
@@ -181,7 +182,10 @@ fn one_round(
             continue;
         }
         taken.extend(fix.edits.iter().map(|e| {
-            let line_end = dominant_line_end(project.text(e.file).unwrap_or_default());
+            // Once per file and round: on a one-line file the scan reads the whole text.
+            let line_end = *line_ends
+                .entry(e.file)
+                .or_insert_with(|| dominant_line_end(project.text(e.file).unwrap_or_default()));
             Edit::replace(e.range, with_line_end(&e.new_text, line_end)).in_file(e.file)
         }));
         count += 1;

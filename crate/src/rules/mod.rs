@@ -38,6 +38,7 @@ pub struct Context<'a> {
     /// The other files of the configuration, when the host gave a project.
     pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
+    file_lines: std::cell::OnceCell<Vec<(crate::diag::FileId, crate::text::LineIndex<'a>)>>,
     container: std::cell::OnceCell<Option<crate::container::Container>>,
     references: std::cell::OnceCell<Vec<crate::project::Reference>>,
     commands: std::cell::OnceCell<Vec<crate::syntax::shell::Command>>,
@@ -55,6 +56,7 @@ impl<'a> Context<'a> {
             kind,
             project: None,
             line_index: std::cell::OnceCell::new(),
+            file_lines: std::cell::OnceCell::new(),
             container: std::cell::OnceCell::new(),
             references: std::cell::OnceCell::new(),
             commands: std::cell::OnceCell::new(),
@@ -104,6 +106,29 @@ impl<'a> Context<'a> {
     pub fn line_index(&self) -> &crate::text::LineIndex<'a> {
         self.line_index
             .get_or_init(|| crate::text::LineIndex::new(self.text))
+    }
+
+    /// Line starts of another file of the project, built for all of them on first use, so a
+    /// rule reporting many lines of a Dockerfile does not rescan it per finding.
+    pub fn file_line_index(
+        &self,
+        file: crate::diag::FileId,
+    ) -> Option<&crate::text::LineIndex<'a>> {
+        if file == crate::diag::FileId::MAIN {
+            return Some(self.line_index());
+        }
+        let project = self.project?;
+        self.file_lines
+            .get_or_init(|| {
+                project
+                    .texts()
+                    .filter(|(id, _, _)| *id != crate::diag::FileId::MAIN)
+                    .map(|(id, _, text)| (id, crate::text::LineIndex::new(text)))
+                    .collect()
+            })
+            .iter()
+            .find(|(id, _)| *id == file)
+            .map(|(_, index)| index)
     }
 }
 

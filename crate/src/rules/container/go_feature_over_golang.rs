@@ -58,11 +58,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let version_text = written.map_or("latest (its default)".to_string(), |v| v.to_string());
     let pinned = tag.split('-').next().unwrap_or(&tag);
-    let line = cx
-        .project
-        .and_then(|p| p.text(base.place.file))
-        .map(|t| crate::text::LineIndex::new(t).line_of(base.place.range.start) + 1)
-        .unwrap_or(0);
+    let line =
+        crate::rules::support::dockerfile::line_of(cx, base.place.file, base.place.range.start);
     let path = cx
         .project
         .and_then(|p| p.path(base.place.file))

@@ -56,7 +56,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                                         range,
                                         format!(
                                             "This copies the whole context before `go mod download` (line {}), so every source change downloads the modules again. Copy go.mod and go.sum first, run go mod download, then COPY . .",
-                                            crate::rules::support::dockerfile::line_of(text, i.range.start)
+                                            crate::rules::support::dockerfile::line_of(cx, view.file, i.range.start)
                                         ),
                                     )
                                     .in_file(view.file),

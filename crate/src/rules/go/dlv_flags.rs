@@ -104,7 +104,10 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let mut found = Vec::new();
                 check_dlv(cx, &command, true, &mut found);
                 out.extend(found.into_iter().map(|mut d| {
-                    for fix in &mut d.fixes {
+                    // Forwarding the port edits forwardPorts in devcontainer.json, not the
+                    // Dockerfile (found by fuzzing: the edit pointed past the Dockerfile's end).
+                    let edits_main = d.code == GO_DLV_PORT_NOT_FORWARDED.code;
+                    for fix in d.fixes.iter_mut().filter(|_| !edits_main) {
                         for edit in &mut fix.edits {
                             edit.file = view.file;
                         }

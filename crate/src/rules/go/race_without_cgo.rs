@@ -33,6 +33,7 @@ pub const CODES: &[RuleInfo] = &[GO_RACE_WITHOUT_CGO];
 const GO_SUBCOMMANDS_WITH_RACE: &[&str] = &["test", "build", "run", "install"];
 
 /// Where the effective CGO_ENABLED=0 comes from.
+#[derive(Clone)]
 struct CgoOff {
     place: String,
     offset: Option<usize>,
@@ -50,7 +51,8 @@ fn files_off(cx: &Context) -> Option<CgoOff> {
     }
     let project = cx.project?;
     let path = project.path(env.place.file)?;
-    let line = crate::text::LineIndex::new(project.text(env.place.file)?)
+    let line = cx
+        .file_line_index(env.place.file)?
         .line_of(env.place.range.start)
         + 1;
     let what = match env.source {
@@ -77,6 +79,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let remote_env = root.get("remoteEnv");
     let container_env = root.get("containerEnv");
+    // The files' environment is the same for every command: look it up once, not per finding.
+    let files = std::cell::OnceCell::new();
+    let files_off = || files.get_or_init(|| files_off(cx)).clone();
     for command in cx.commands() {
         // initializeCommand runs on the host, outside the container's environment.
         if root_key(cx, command.origin) == Some("initializeCommand") {
@@ -100,7 +105,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             None => env_off(&[("remoteEnv", remote_env), ("containerEnv", container_env)]).or_else(
                 || {
                     let set = env_sets(&[remote_env, container_env]);
-                    if set { None } else { files_off(cx) }
+                    if set { None } else { files_off() }
                 },
             ),
         };
@@ -136,13 +141,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let nodes: Vec<_> = layers.iter().map(|(_, n)| *n).collect();
-        let off = env_off(&layers).or_else(|| {
-            if env_sets(&nodes) {
-                None
-            } else {
-                files_off(cx)
-            }
-        });
+        let off = env_off(&layers).or_else(|| if env_sets(&nodes) { None } else { files_off() });
         if let Some(off) = off {
             out.push(report(cx, race.range(), &off));
         }

@@ -101,7 +101,9 @@ pub fn text_of<'a>(cx: &'a crate::rules::Context, view: &DockerfileView) -> Opti
     cx.project?.text(view.file)
 }
 
-/// 1-based line of `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    crate::text::LineIndex::new(text).line_of(offset) + 1
+/// 1-based line of `offset` in `file` (0 when the project lacks its text), from the index the
+/// context keeps per file.
+pub fn line_of(cx: &crate::rules::Context, file: crate::diag::FileId, offset: usize) -> usize {
+    cx.file_line_index(file)
+        .map_or(0, |lines| lines.line_of(offset) + 1)
 }

@@ -32,10 +32,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         seen.clear();
         for member in members {
             if let Some(first) = seen.insert(member.key.as_str(), member.key_range) {
-                let line = crate::text::LineIndex::new(cx.text)
-                    .position(first.start)
-                    .line
-                    + 1;
+                // The cached index: one per analysis, not one per duplicate (was quadratic).
+                let line = cx.line_index().line_of(first.start) + 1;
                 out.push(DUPLICATE_KEY.at(member.key_range,
                     format!(
                         "\"{}\" is already set on line {line}; only this last value counts. Remove one of them.",
