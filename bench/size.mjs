@@ -43,7 +43,9 @@ export function printSizeAndStartup() {
   }
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const ok = (pass) => (pass ? 'ok' : 'MISSED');
-  console.log(`core .wasm: ${kb(raw)} raw (${raw} bytes; target < 400 KB: ${ok(raw < 400 * 1024)}), ${kb(gzip)} gzip -9`);
+  console.log(
+    `core .wasm: ${kb(raw)} raw (${raw} bytes; target < 400 KB: ${ok(raw < 400 * 1024)}), ${kb(gzip)} gzip -9`,
+  );
   const startup = median(times);
   console.log(
     `start-up, bytes to first diagnostics (compile + instantiate + analyze examples/go), median of ${RUNS}: ` +

@@ -3,8 +3,12 @@
 //! plus the `.dockerignore` that applies when a listing shows one
 //! (`context_paths` says which and why).
 
-use super::context_paths::{clean_source, folders_to_list, local_sources};
-use super::{Entry, Project, RefKind, Reference, WantKind, Wanted, file_name, join, parent};
+use super::context_paths::{
+    SourceState, clean_source, folders_to_list, local_sources, source_state,
+};
+use super::{
+    Entry, Project, RefKind, Reference, WantKind, Wanted, file_name, join, normalize, parent,
+};
 use crate::syntax::dockerfile;
 use std::collections::BTreeSet;
 
@@ -31,6 +35,10 @@ impl Project {
             for source in &sources {
                 folders.extend(folders_to_list(context, source));
             }
+            if self.missing_from_own_folder(context, &sources) {
+                // For "set the context to `..`" when the file is in the folder above.
+                folders.extend(sources.iter().flat_map(|s| folders_to_list("..", s)));
+            }
             let ignore = join(context, ".dockerignore");
             let own = join(
                 &parent(&r.path),
@@ -56,5 +64,18 @@ impl Project {
                 });
             }
         }
+    }
+
+    /// True when the context is the devcontainer.json folder (the default) and a source is
+    /// not in it: the usual slip of a Dockerfile written for the project root.
+    fn missing_from_own_folder(&self, context: &str, sources: &[String]) -> bool {
+        let listing = |folder: &str| match self.entry(folder) {
+            Some(Entry::Folder(names)) => Some(names.as_slice()),
+            _ => None,
+        };
+        normalize(context) == "."
+            && sources
+                .iter()
+                .any(|s| matches!(source_state(".", s, listing), SourceState::Missing { .. }))
     }
 }

@@ -73,11 +73,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let d = match source_state(context, &source, listing) {
                     SourceState::Missing { missing, near } => {
                         let near = near.or_else(|| beside_dockerfile(project, view, context, &source));
-                        let hint = near.map_or(String::new(), |n| format!(" Did you mean `{n}`?"));
+                        let hint = match near {
+                            Some(n) => format!(" Did you mean `{n}`?"),
+                            None if in_folder_above(context, &source, listing) => " It is in the folder above: set the build context to `..` (`\"context\": \"..\"` in `build`, or beside the old `dockerFile`).".to_string(),
+                            None => String::new(),
+                        };
                         COPY_SOURCE_MISSING.at(
                             word.range,
                             format!(
-                                "`{}` is not in the build context `{}` (`{missing}` does not exist there): the build stops with \"{}\": not found. Paths are relative to the context folder.{hint}",
+                                "`{}` is not in the build context{}: `{missing}` does not exist there, so the build stops with \"{}\": not found. Paths are relative to the context folder.{hint}",
                                 crate::syntax::clip(&word.value),
                                 context_name(context),
                                 format_args!("/{source}"),
@@ -98,7 +102,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     SourceState::Unmatched => COPY_GLOB_UNMATCHED.at(
                         word.range,
                         format!(
-                            "`{}` matches nothing in the build context `{}`: BuildKit copies nothing here and goes on, so those files are not in the image.",
+                            "`{}` matches nothing in the build context{}: BuildKit copies nothing here and goes on, so those files are not in the image.",
                             crate::syntax::clip(&word.value),
                             context_name(context),
                         ),
@@ -143,12 +147,25 @@ fn optional_idiom(source: &str) -> bool {
         .is_some_and(|stem| !stem.is_empty() && !stem.contains(['*', '?', '[']))
 }
 
-fn context_name(context: &str) -> &str {
-    if context == "." {
-        "(the devcontainer.json folder)"
+/// How a message names the context folder.
+fn context_name(context: &str) -> String {
+    if project::normalize(context) == "." {
+        " (the devcontainer.json folder)".to_string()
     } else {
-        context
+        format!(" `{context}`")
     }
+}
+
+/// True when the context is the devcontainer.json folder and `source` is in the folder above
+/// it (the workspace folder in the `.devcontainer/` layout): a Dockerfile written for a build
+/// from the project root.
+fn in_folder_above<'l>(
+    context: &str,
+    source: &str,
+    listing: impl Fn(&str) -> Option<&'l [String]>,
+) -> bool {
+    project::normalize(context) == "."
+        && source_state("..", source, listing) == SourceState::Present
 }
 
 /// The `.dockerignore` that applies, with its project path: `<Dockerfile>.dockerignore` beside
