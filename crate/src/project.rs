@@ -26,17 +26,18 @@
 
 use crate::diag::FileId;
 use crate::syntax::{self, Tree};
-use crate::text::TextRange;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod build_context;
 pub mod context_paths;
 mod paths;
+mod reference;
 mod references;
 
 pub use paths::{file_name, join, normalize, parent};
 use paths::{found, is_absolute, relative_to, trim_slash};
+pub use reference::{RefKind, Reference};
 
 /// What the host found at a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,57 +64,6 @@ pub enum WantKind {
 pub struct Wanted {
     pub path: String,
     pub kind: WantKind,
-}
-
-/// What a referenced path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RefKind {
-    /// `build.dockerfile`, `dockerFile`, or a Compose service's `build.dockerfile`.
-    Dockerfile,
-    /// `build.context`, `context`, or a Compose service's `build.context`.
-    Context,
-    /// An entry of `dockerComposeFile`.
-    Compose,
-    /// A local feature folder (`./name`); its `devcontainer-feature.json` must exist.
-    Feature,
-}
-
-/// One path a configuration names, where it is written, and where it leads.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reference {
-    pub kind: RefKind,
-    /// The normalized path relative to the devcontainer.json folder.
-    pub path: String,
-    /// The value as written (before variables were expanded).
-    pub written: String,
-    /// The file that names it and the range of the value (or the feature key) there.
-    pub file: FileId,
-    pub range: TextRange,
-    /// False for a default the configuration does not write (a Compose service's `Dockerfile`),
-    /// so a fix must not rewrite `range`.
-    pub explicit: bool,
-    /// For a Dockerfile: the build context folder it is built with (project path).
-    pub context: Option<String>,
-}
-
-impl Reference {
-    /// The path the host is asked for: the feature's `devcontainer-feature.json`, else the path.
-    pub fn target(&self) -> Wanted {
-        match self.kind {
-            RefKind::Feature => Wanted {
-                path: join(&self.path, FEATURE_FILE),
-                kind: WantKind::File,
-            },
-            RefKind::Context => Wanted {
-                path: self.path.clone(),
-                kind: WantKind::Folder,
-            },
-            RefKind::Dockerfile | RefKind::Compose => Wanted {
-                path: self.path.clone(),
-                kind: WantKind::File,
-            },
-        }
-    }
 }
 
 pub const FEATURE_FILE: &str = "devcontainer-feature.json";
@@ -275,6 +225,12 @@ impl Project {
                 }
             }
             let target = reference.target();
+            // For `file-path-backslash`: the path as a Windows host reads it.
+            if let Some(alt) = reference.with_slashes()
+                && self.entry(&alt.path).is_none()
+            {
+                out.insert(alt);
+            }
             match self.entry(&target.path) {
                 None => {
                     out.insert(target);

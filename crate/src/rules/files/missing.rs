@@ -54,7 +54,13 @@ pub const FEATURE: RuleInfo = RuleInfo {
     domain: Domain::Any,
 };
 
-pub const CODES: &[RuleInfo] = &[DOCKERFILE, COMPOSE, CONTEXT, FEATURE];
+pub const CODES: &[RuleInfo] = &[
+    DOCKERFILE,
+    COMPOSE,
+    CONTEXT,
+    FEATURE,
+    super::backslash::BACKSLASH,
+];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(project) = cx.project.filter(|p| !p.isolated) else {
@@ -98,6 +104,9 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
     );
     if present {
         return None;
+    }
+    if let Some(d) = super::backslash::report(project, r) {
+        return Some(d);
     }
     let folder = project::parent(&r.path);
     let listing = match project.entry(&folder) {
