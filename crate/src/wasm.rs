@@ -67,6 +67,13 @@ fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
     if !options.is_object() {
         return Err(invalid("expected an object".into()));
     }
+    let omit = js_sys::Reflect::get(&options, &JsValue::from_str("omitFixes"))
+        .map_err(|_| invalid("omitFixes cannot be read".into()))?;
+    read.omit_fixes = match omit.as_bool() {
+        Some(omit) => omit,
+        None if omit.is_undefined() || omit.is_null() => false,
+        None => return Err(invalid("omitFixes is not a boolean".into())),
+    };
     let overrides = js_sys::Reflect::get(&options, &JsValue::from_str("severityOverrides"))
         .map_err(|_| invalid("severityOverrides cannot be read".into()))?;
     if overrides.is_undefined() || overrides.is_null() {
