@@ -15,38 +15,6 @@ mod lsp_support;
 
 use lsp_support::*;
 use serde_json::{Value, json};
-use std::path::PathBuf;
-
-/// A configuration folder on disk, removed when dropped.
-struct Folder(PathBuf);
-
-impl Folder {
-    fn new(name: &str, files: &[(&str, &str)]) -> Folder {
-        let root = std::env::temp_dir().join(format!("dcd-lsp-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        for (path, text) in files {
-            let path = root.join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
-        Folder(root)
-    }
-    fn uri(&self, path: &str) -> String {
-        format!("file://{}", self.0.join(path).display())
-    }
-    fn text(&self, path: &str) -> String {
-        std::fs::read_to_string(self.0.join(path)).unwrap()
-    }
-    fn write(&self, path: &str, text: &str) {
-        std::fs::write(self.0.join(path), text).unwrap();
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 const CONFIG: &str = ".devcontainer/devcontainer.json";
 const DOCKERFILE: &str = ".devcontainer/Dockerfile";

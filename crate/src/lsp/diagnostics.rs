@@ -2,6 +2,7 @@
 //! the document's newest text and tagged with its version; or pulled (`textDocument/diagnostic`)
 //! when the client supports that, and then never pushed.
 
+use super::alone;
 use super::engine::Engine;
 use super::projects::{self, FileResult};
 use super::proto::{self, Lines};
@@ -112,6 +113,17 @@ pub fn publish_due<E: Engine>(server: &mut Server<E>) {
         }
         let uri_for_log = uri.clone();
         server.guarded(&format!("diagnostics of {uri_for_log}"), |s| {
+            if !proto::is_devcontainer_json(&uri) {
+                // A file opened on its own: the configurations on disk that read it.
+                for file in alone::adopt(s, &uri) {
+                    republish(s, &file);
+                }
+                return;
+            }
+            if alone::is_kept(s, &uri) {
+                alone::recheck(s, &uri);
+                return;
+            }
             let Some((diagnostics, version, files)) = check_main(s, &uri) else {
                 return;
             };
@@ -170,7 +182,8 @@ pub fn refresh_all<E: Engine>(server: &mut Server<E>) {
         ask_to_pull(server);
         return;
     }
-    let uris: Vec<String> = server.docs.configs().cloned().collect();
+    let mut uris: Vec<String> = server.docs.configs().cloned().collect();
+    uris.extend(alone::kept(server));
     for uri in uris {
         server.pending.schedule(uri, Duration::ZERO);
     }
@@ -226,11 +239,12 @@ fn pulled<E: Engine>(server: &mut Server<E>, uri: &str) -> Option<Vec<lsp::Diagn
         .filter(|(_, c)| c.results.iter().any(|r| r.uri == uri))
         .map(|(main, _)| main.clone())
         .collect();
-    if mains.is_empty() {
-        return None;
+    for main in &mains {
+        projects::check(server, main);
     }
-    for main in mains {
-        projects::check(server, &main);
+    if mains.is_empty() {
+        // Opened on its own: the configurations on disk that read it.
+        alone::adopt(server, uri);
     }
     let result = server.projects.merged(uri)?;
     Some(convert(server, &result))

@@ -2,10 +2,11 @@
 //! `didSave` and `didClose`. Every document the client opens is kept, since a devcontainer.json
 //! reads its Dockerfile and Compose files from the open ones first; only devcontainer.json and
 //! .devcontainer.json are checked, and a change to another file re-checks the configurations
-//! that read it.
+//! that read it; another file opened or saved looks for the configurations on disk that read
+//! it (`alone`).
 
 use super::engine::Engine;
-use super::{Server, diagnostics, log, proto, uri};
+use super::{Server, alone, diagnostics, log, proto, uri};
 use lsp_types as lsp;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -64,6 +65,15 @@ pub fn did_open<E: Engine>(server: &mut Server<E>, params: lsp::DidOpenTextDocum
     } else {
         // Its text may differ from the disk's that a configuration read.
         recheck_dependents(server, &uri, Duration::ZERO);
+        look_for_configurations(server, uri);
+    }
+}
+
+/// A file opened (or saved) on its own: the configurations on disk that read it are looked
+/// for when its push is due (`alone::adopt`); a pulling client asks on its own.
+fn look_for_configurations<E: Engine>(server: &mut Server<E>, uri: String) {
+    if !server.client.pull_diagnostics {
+        server.pending.schedule(uri, Duration::ZERO);
     }
 }
 
@@ -93,6 +103,7 @@ pub fn did_save<E: Engine>(server: &mut Server<E>, params: lsp::DidSaveTextDocum
     let uri = params.text_document.uri.as_str().to_string();
     if !proto::is_devcontainer_json(&uri) {
         recheck_dependents(server, &uri, Duration::ZERO);
+        look_for_configurations(server, uri);
     }
 }
 
@@ -101,13 +112,17 @@ pub fn did_close<E: Engine>(server: &mut Server<E>, params: lsp::DidCloseTextDoc
     if server.docs.by_uri.remove(&uri).is_none() {
         return;
     }
+    server.pending.cancel(&uri);
     if !proto::is_devcontainer_json(&uri) {
-        // The configurations that read it read the disk again.
+        // The configurations that read it read the disk again (one kept only for it goes).
         recheck_dependents(server, &uri, Duration::ZERO);
         return;
     }
-    server.pending.cancel(&uri);
     let checked = server.projects.remove(&uri);
+    // An open file it read is served by the configurations on disk from now on.
+    for result in checked.iter().flat_map(|c| c.results.iter().skip(1)) {
+        alone::adopt(server, &result.uri);
+    }
     if server.client.pull_diagnostics {
         return;
     }

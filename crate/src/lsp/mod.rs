@@ -5,16 +5,19 @@
 //! handshake, `proto` for every conversion to the protocol's types and column counts, `engine`
 //! as the one adapter over `crate::api`, and `projects` (with `project_files` and `uri`) for
 //! the Dockerfiles and Compose files a configuration references, read from the open documents
-//! first, then from disk. The loop is single-threaded: messages are handled in order,
+//! first, then from disk; `alone` (with `discover`) for such a file opened without its
+//! configuration. The loop is single-threaded: messages are handled in order,
 //! diagnostics are computed from the newest text when their debounce expires, so a set for an
 //! older version is never sent after a newer edit. stdout carries only protocol; logs go to
 //! stderr. Every handler runs under `catch_unwind`: a failure is logged and answered with an
 //! empty result, and the server keeps serving.
 
+mod alone;
 mod code_action;
 mod completion;
 mod config;
 mod diagnostics;
+mod discover;
 mod documents;
 pub mod engine;
 mod hover;

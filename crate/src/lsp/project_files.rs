@@ -76,6 +76,14 @@ fn parent_of(path: &str) -> String {
     }
 }
 
+/// The text of a file on disk, or `None` when it cannot be read.
+pub fn read_text(path: &str) -> Option<String> {
+    match read(path) {
+        Entry::Text(text) => Some(text),
+        _ => None,
+    }
+}
+
 fn read(path: &str) -> Entry {
     match fs::metadata(path) {
         Ok(m) if m.is_file() => {}

@@ -119,13 +119,26 @@ impl Projects {
     }
 }
 
-/// The project of an open devcontainer.json, read now (open documents first, then disk);
-/// `None` for a document that is not a `file:`.
+/// The project of a devcontainer.json, read now (open documents first, then disk): an open
+/// one, or one on disk kept for a file opened on its own (`alone`); `None` for a document
+/// that is not a `file:`, or a configuration that is neither open nor on disk.
 pub fn load<E: Engine>(server: &Server<E>, main_uri: &str) -> Option<project_files::Loaded> {
-    let doc = server.docs.get(main_uri)?;
     let main_disk = uri::to_path(main_uri)?;
+    let text = match server.docs.get(main_uri) {
+        Some(doc) => doc.text.clone(),
+        None => project_files::read_text(&main_disk)?,
+    };
     let open = |disk: &str| server.docs.by_path(disk).map(|(_, d)| d.text.clone());
-    Some(project_files::load(&main_disk, &doc.text, &open))
+    let mut loaded = project_files::load(&main_disk, &text, &open);
+    if server.docs.get(main_uri).is_none() {
+        // Read from disk, so a change there re-checks it.
+        loaded.files.push(FileRef {
+            path: loaded.project.main_path().to_string(),
+            disk: main_disk,
+            kind: WantKind::File,
+        });
+    }
+    Some(loaded)
 }
 
 /// The project for a request on an open devcontainer.json: the one last checked when it saw
@@ -139,23 +152,39 @@ pub fn project_for<E: Engine>(server: &Server<E>, main_uri: &str) -> Option<Proj
 }
 
 /// Checks one configuration with its files and keeps the result; `None` when `main_uri` is
-/// not an open `file:` devcontainer.json. The previous result is returned too, to clear
-/// what it published on files no longer referenced.
+/// not a `file:` devcontainer.json that is open or on disk. The previous result is returned
+/// too, to clear what it published on files no longer referenced.
 pub fn check<E: Engine>(server: &mut Server<E>, main_uri: &str) -> Option<Option<Checked>> {
     let loaded = load(server, main_uri)?;
-    let doc = server.docs.get(main_uri)?;
+    Some(check_loaded(server, main_uri, loaded))
+}
+
+/// [`check`] on a project already read. A configuration that is not open keeps only the
+/// results of open documents: it is checked for them, and publishes nothing else.
+pub fn check_loaded<E: Engine>(
+    server: &mut Server<E>,
+    main_uri: &str,
+    loaded: project_files::Loaded,
+) -> Option<Checked> {
     let options = server.settings.analyze_options();
+    let kept_doc;
+    let (doc, open) = match server.docs.get(main_uri) {
+        Some(doc) => (doc.parsed(), true),
+        None => {
+            kept_doc = api::Document::new(loaded.project.main_text().to_string(), 0);
+            (&kept_doc, false)
+        }
+    };
     let files = if server.settings.enable {
-        server
-            .engine
-            .analyze(Some(&loaded.project), doc.parsed(), &options)
+        server.engine.analyze(Some(&loaded.project), doc, &options)
     } else {
         Vec::new()
     };
+    let main_text = loaded.project.main_text().to_string();
     let folder = loaded.project.config_folder.clone().unwrap_or_default();
     let mut results = vec![FileResult {
         uri: main_uri.to_string(),
-        text: doc.text.clone(),
+        text: main_text,
         diagnostics: Vec::new(),
     }];
     for (_, path, text) in loaded.project.texts().skip(1) {
@@ -188,15 +217,21 @@ pub fn check<E: Engine>(server: &mut Server<E>, main_uri: &str) -> Option<Option
             ),
         }
     }
+    if !open {
+        let docs = &server.docs;
+        let mut index = 0;
+        results.retain(|r| {
+            index += 1;
+            index == 1 || docs.get(&r.uri).is_some()
+        });
+    }
     let checked = Checked {
         project: loaded.project,
         files: loaded.files,
         results,
     };
-    Some(
-        server
-            .projects
-            .by_main
-            .insert(main_uri.to_string(), checked),
-    )
+    server
+        .projects
+        .by_main
+        .insert(main_uri.to_string(), checked)
 }

@@ -3,6 +3,10 @@
 
 #![allow(dead_code)]
 
+mod folder;
+#[allow(unused_imports, reason = "not every test binary uses it")]
+pub use folder::Folder;
+
 use devcontainer_doctor::lsp::engine::{ApiEngine, Engine};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use serde_json::{Value, json};
@@ -170,9 +174,20 @@ impl Client {
     }
 
     pub fn open(&self, uri: &str, version: i32, text: &str) {
+        self.open_as(uri, "jsonc", version, text);
+    }
+
+    pub fn open_as(&self, uri: &str, language: &str, version: i32, text: &str) {
         self.notify(
             "textDocument/didOpen",
-            json!({ "textDocument": { "uri": uri, "languageId": "jsonc", "version": version, "text": text } }),
+            json!({ "textDocument": { "uri": uri, "languageId": language, "version": version, "text": text } }),
+        );
+    }
+
+    pub fn close(&self, uri: &str) {
+        self.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": uri } }),
         );
     }
 

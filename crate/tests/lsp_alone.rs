@@ -1,0 +1,201 @@
+//! A Dockerfile opened on its own, without its devcontainer.json (as Neovim opens
+//! `.devcontainer/Dockerfile`): the configurations on disk that reference it are found in
+//! every layout the tools look in, and its findings are published on its URI, re-checked on
+//! edits, offered as quick fixes, merged over the configurations that share it, and cleared
+//! when it closes. A file that nothing references gets nothing, and no error.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails by panicking"
+)]
+
+mod lsp_support;
+
+use lsp_support::*;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+const CONFIG: &str = ".devcontainer/devcontainer.json";
+const DOCKERFILE: &str = ".devcontainer/Dockerfile";
+const APT_CONFIG: &str = "{\n  \"build\": { \"dockerfile\": \"Dockerfile\" }\n}\n";
+/// `apt-get install` without `-y` (an error with a safe fix) on line 3.
+const APT_DOCKERFILE: &str = "FROM mcr.microsoft.com/devcontainers/base:bookworm\nRUN apt-get update \\\n    && apt-get install --no-install-recommends git\n";
+const APT: &str = "dockerfile-apt-install-without-yes";
+const QUIET: Duration = Duration::from_millis(400);
+
+/// A client whose one workspace folder is `folder`.
+fn start_in(folder: &Folder, capabilities: Value) -> Client {
+    let root = folder.uri("");
+    let root = root.trim_end_matches('/');
+    Client::start_raw(
+        devcontainer_doctor::lsp::engine::ApiEngine,
+        json!({
+            "processId": null, "rootUri": root, "capabilities": capabilities,
+            "workspaceFolders": [{ "uri": root, "name": "w" }]
+        }),
+    )
+}
+
+fn open_dockerfile(client: &Client, folder: &Folder, path: &str) -> String {
+    let uri = folder.uri(path);
+    client.open_as(&uri, "dockerfile", 1, &folder.text(path));
+    uri
+}
+
+#[test]
+fn a_dockerfile_opened_alone_gets_its_findings_and_fixes() {
+    let folder = Folder::new(
+        "alone",
+        &[(CONFIG, APT_CONFIG), (DOCKERFILE, APT_DOCKERFILE)],
+    );
+    let mut client = start_in(&folder, caps());
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    let published = client.diagnostics(&dockerfile);
+    assert_eq!(published["version"], 1);
+    assert_eq!(codes(&published["diagnostics"]), [APT]);
+    let finding = find(&published["diagnostics"], APT);
+    assert_eq!(finding["range"], range_json([2, 15, 2, 22]), "{finding}");
+    assert_eq!(finding["severity"], 1);
+    // The configuration is not open: nothing is published on it.
+    assert!(client.try_diagnostics(&folder.uri(CONFIG), QUIET).is_none());
+
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": dockerfile }, "range": range_json([2, 16, 2, 16]),
+                "context": { "diagnostics": [finding] } }),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add -y after install")
+        .unwrap_or_else(|| panic!("no fix in {actions}"));
+    let edits = &fix["edit"]["changes"][&dockerfile];
+    let fixed = apply_edits(APT_DOCKERFILE, edits);
+    assert!(fixed.contains("apt-get install -y --no-install-recommends"));
+
+    // Edited in the editor (unsaved): re-checked with the open text.
+    client.change_full(&dockerfile, 2, &fixed);
+    let cleared = client.diagnostics(&dockerfile);
+    assert_eq!(
+        (cleared["diagnostics"].clone(), cleared["version"].clone()),
+        (json!([]), json!(2))
+    );
+    client.change_full(&dockerfile, 3, APT_DOCKERFILE);
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+
+    // Closed: its findings go.
+    client.close(&dockerfile);
+    assert_eq!(client.diagnostics(&dockerfile)["diagnostics"], json!([]));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn without_a_workspace_folder_the_walk_still_finds_the_configuration() {
+    let folder = Folder::new(
+        "alone-nofolder",
+        &[(CONFIG, APT_CONFIG), (DOCKERFILE, APT_DOCKERFILE)],
+    );
+    let mut client = Client::start(caps());
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_dockerfile_nothing_references_gets_nothing() {
+    let folder = Folder::new(
+        "alone-unreferenced",
+        &[
+            (CONFIG, "{ \"image\": \"debian:12\" }"),
+            (DOCKERFILE, APT_DOCKERFILE),
+            ("docker/Dockerfile", APT_DOCKERFILE),
+        ],
+    );
+    let mut client = start_in(&folder, caps());
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    let other = open_dockerfile(&client, &folder, "docker/Dockerfile");
+    assert!(client.try_diagnostics(&dockerfile, QUIET).is_none());
+    assert!(client.try_diagnostics(&other, QUIET).is_none());
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": dockerfile }, "range": range_json([2, 16, 2, 16]),
+                "context": { "diagnostics": [] } }),
+    );
+    assert_eq!(actions, json!([]));
+    client.close(&dockerfile);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn named_configurations_sharing_a_dockerfile_report_it_once() {
+    let shared = "{ \"build\": { \"dockerfile\": \"../Dockerfile\" } }";
+    let folder = Folder::new(
+        "alone-named",
+        &[
+            (".devcontainer/go/devcontainer.json", shared),
+            (".devcontainer/node/devcontainer.json", shared),
+            (DOCKERFILE, APT_DOCKERFILE),
+        ],
+    );
+    let mut client = start_in(&folder, caps());
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn closing_the_configuration_leaves_the_open_dockerfile_checked() {
+    let folder = Folder::new(
+        "alone-close-config",
+        &[(CONFIG, APT_CONFIG), (DOCKERFILE, APT_DOCKERFILE)],
+    );
+    let config = folder.uri(CONFIG);
+    let mut client = start_in(&folder, caps());
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    client.open(&config, 1, APT_CONFIG);
+    assert_eq!(client.diagnostics(&config)["diagnostics"], json!([]));
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    client.close(&config);
+    assert_eq!(client.diagnostics(&config)["diagnostics"], json!([]));
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_pulled_dockerfile_opened_alone_reports_its_findings() {
+    let folder = Folder::new(
+        "alone-pull",
+        &[(CONFIG, APT_CONFIG), (DOCKERFILE, APT_DOCKERFILE)],
+    );
+    let mut c = caps();
+    c["textDocument"]["diagnostic"] = json!({});
+    let mut client = start_in(&folder, c);
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    let report = client.call(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": dockerfile } }),
+    );
+    assert_eq!(codes(&report["items"]), [APT]);
+    assert_eq!(client.shutdown(), 0);
+}
