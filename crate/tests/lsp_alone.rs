@@ -199,3 +199,43 @@ fn a_pulled_dockerfile_opened_alone_reports_its_findings() {
     assert_eq!(codes(&report["items"]), [APT]);
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn the_configuration_on_disk_is_watched_by_relative_pattern_and_rechecked() {
+    let folder = Folder::new(
+        "alone-watch",
+        &[(CONFIG, APT_CONFIG), (DOCKERFILE, APT_DOCKERFILE)],
+    );
+    let mut c = caps();
+    c["workspace"] = json!({ "didChangeWatchedFiles": {
+        "dynamicRegistration": true, "relativePatternSupport": true } });
+    let mut client = start_in(&folder, c);
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    let register = client.server_request("client/registerCapability");
+    let watchers = &register.params["registrations"][0]["registerOptions"]["watchers"];
+    let patterns: Vec<&Value> = watchers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| &w["globPattern"])
+        .collect();
+    let base = folder.uri(".devcontainer");
+    for name in ["devcontainer.json", "Dockerfile", "*"] {
+        let wanted = json!({ "baseUri": base, "pattern": name });
+        assert!(patterns.contains(&&wanted), "{wanted} not in {patterns:?}");
+    }
+    client.respond(register.id, Value::Null);
+
+    // The configuration stops building it: the Dockerfile's findings go.
+    folder.write(CONFIG, "{ \"image\": \"debian:12\" }");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": folder.uri(CONFIG), "type": 2 }] }),
+    );
+    assert_eq!(client.diagnostics(&dockerfile)["diagnostics"], json!([]));
+    assert_eq!(client.shutdown(), 0);
+}

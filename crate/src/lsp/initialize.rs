@@ -15,6 +15,8 @@ pub struct ClientFlags {
     pub configuration: bool,
     /// The client takes file watchers registered at run time.
     pub watch_files: bool,
+    /// Its watchers take a `RelativePattern` (a base URI and a pattern, LSP 3.17).
+    pub relative_patterns: bool,
     /// The client asks `completionItem/resolve` for `documentation` (LSP 3.16
     /// `completionItem.resolveSupport`); else completion sends it with every item.
     pub resolve_docs: bool,
@@ -51,6 +53,10 @@ pub fn negotiate(params: &lsp::InitializeParams, raw: &serde_json::Value) -> Cli
         watch_files: workspace
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false),
+        relative_patterns: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.relative_pattern_support)
             .unwrap_or(false),
         resolve_docs: text
             .and_then(|t| t.completion.as_ref())

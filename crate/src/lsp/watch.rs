@@ -1,11 +1,15 @@
 //! File watching for the referenced files: when the client can register watchers at run time
 //! (`workspace.didChangeWatchedFiles.dynamicRegistration`), the server asks it to watch each
-//! file a configuration read and each folder it listed, by absolute path (a string glob, as
-//! gopls registers `<dir>/**/*.go`), and renews the registration when that set changes.
-//! Without it, `didSave` and changes of open documents still re-check.
+//! file a configuration read and each folder it listed, and renews the registration when that
+//! set changes. When the client takes a `RelativePattern` (LSP 3.17
+//! `relativePatternSupport`), each is the folder's URI with the file's name (or `*` for a
+//! listed folder): a client may match string globs only inside its workspace folders (Neovim
+//! does), and a base URI needs no escaping of the folder's path. Otherwise each is the
+//! absolute path as a string glob, as gopls registers `<dir>/**/*.go`. Without watchers,
+//! `didSave` and changes of open documents still re-check.
 
 use super::engine::Engine;
-use super::{Outgoing, Server};
+use super::{Outgoing, Server, uri};
 use lsp_types as lsp;
 
 const REGISTRATION_ID: &str = "devcontainer-doctor-watched-files";
@@ -35,7 +39,7 @@ pub fn update<E: Engine>(server: &mut Server<E>) {
             watchers: globs
                 .iter()
                 .map(|glob| lsp::FileSystemWatcher {
-                    glob_pattern: lsp::GlobPattern::String(escape(glob)),
+                    glob_pattern: pattern(glob, server.client.relative_patterns),
                     kind: None,
                 })
                 .collect(),
@@ -50,6 +54,28 @@ pub fn update<E: Engine>(server: &mut Server<E>) {
         server.request::<lsp::request::RegisterCapability>(params, Outgoing::Other);
     }
     server.watching = globs;
+}
+
+/// The watcher's pattern for an absolute path (or a folder's `<path>/*`).
+fn pattern(glob: &str, relative: bool) -> lsp::GlobPattern {
+    if !relative {
+        return lsp::GlobPattern::String(escape(glob));
+    }
+    let (folder, name) = match glob.strip_suffix("/*") {
+        Some(folder) => (folder, "*".to_string()),
+        None => match glob.rsplit_once('/') {
+            Some((folder, name)) => (folder, escape(name)),
+            None => return lsp::GlobPattern::String(escape(glob)),
+        },
+    };
+    let folder = if folder.is_empty() { "/" } else { folder };
+    match uri::from_path(folder).parse::<lsp::Uri>() {
+        Ok(base) => lsp::GlobPattern::Relative(lsp::RelativePattern {
+            base_uri: lsp::OneOf::Right(base),
+            pattern: name,
+        }),
+        Err(_) => lsp::GlobPattern::String(escape(glob)),
+    }
 }
 
 /// A path as a glob that matches only itself: the glob characters of the LSP's glob syntax
@@ -79,5 +105,28 @@ mod tests {
     fn glob_characters_in_paths_match_themselves() {
         assert_eq!(super::escape("/w/a[1]/Dockerfile"), "/w/a[[]1]/Dockerfile");
         assert_eq!(super::escape("/w/.devcontainer/*"), "/w/.devcontainer/*");
+    }
+
+    #[test]
+    fn relative_patterns_name_the_folder_by_uri() {
+        let relative = |glob: &str| match super::pattern(glob, true) {
+            lsp_types::GlobPattern::Relative(p) => match p.base_uri {
+                lsp_types::OneOf::Right(base) => (base.as_str().to_string(), p.pattern),
+                lsp_types::OneOf::Left(f) => (f.uri.as_str().to_string(), p.pattern),
+            },
+            lsp_types::GlobPattern::String(s) => (String::new(), s),
+        };
+        assert_eq!(
+            relative("/w/my app/Dockerfile"),
+            ("file:///w/my%20app".to_string(), "Dockerfile".to_string())
+        );
+        assert_eq!(
+            relative("/w/.devcontainer/*"),
+            ("file:///w/.devcontainer".to_string(), "*".to_string())
+        );
+        assert_eq!(
+            relative("/x[1]"),
+            ("file:///".to_string(), "x[[]1]".to_string())
+        );
     }
 }
