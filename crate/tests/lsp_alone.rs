@@ -26,7 +26,12 @@ const QUIET: Duration = Duration::from_millis(400);
 
 /// A client whose one workspace folder is `folder`.
 fn start_in(folder: &Folder, capabilities: Value) -> Client {
-    let root = folder.uri("");
+    start_at(folder, "", capabilities)
+}
+
+/// A client whose one workspace folder is `path` in `folder`.
+fn start_at(folder: &Folder, path: &str, capabilities: Value) -> Client {
+    let root = folder.uri(path);
     let root = root.trim_end_matches('/');
     Client::start_raw(
         devcontainer_doctor::lsp::engine::ApiEngine,
@@ -101,6 +106,22 @@ fn without_a_workspace_folder_the_walk_still_finds_the_configuration() {
         &[(CONFIG, APT_CONFIG), (DOCKERFILE, APT_DOCKERFILE)],
     );
     let mut client = Client::start(caps());
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_workspace_folder_inside_devcontainer_still_finds_the_configuration() {
+    // Neovim's `root_dir = vim.fs.dirname(file)` makes `.devcontainer` the workspace folder.
+    let folder = Folder::new(
+        "alone-root-inside",
+        &[(CONFIG, APT_CONFIG), (DOCKERFILE, APT_DOCKERFILE)],
+    );
+    let mut client = start_at(&folder, ".devcontainer", caps());
     let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
     assert_eq!(
         codes(&client.diagnostics(&dockerfile)["diagnostics"]),

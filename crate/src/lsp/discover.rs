@@ -19,7 +19,8 @@ pub fn configurations(file: &str, roots: &[String]) -> Vec<String> {
         .iter()
         .map(|r| r.trim_end_matches('/'))
         .filter(|r| within(file, r))
-        .max_by_key(|r| r.len());
+        .max_by_key(|r| r.len())
+        .map(above_devcontainer);
     let mut out = Vec::new();
     let mut folder = parent(file);
     let mut levels = 0;
@@ -41,6 +42,22 @@ pub fn configurations(file: &str, roots: &[String]) -> Vec<String> {
         folder = parent(here);
     }
     out
+}
+
+/// A workspace folder inside a `.devcontainer` folder (an editor that took the opened file's
+/// folder as its root) is widened to the folder holding `.devcontainer`, where the
+/// configurations are looked for.
+fn above_devcontainer(root: &str) -> &str {
+    let mut at = 0;
+    while let Some(found) = root[at..].find("/.devcontainer") {
+        let end = at + found + "/.devcontainer".len();
+        if root[end..].is_empty() || root[end..].starts_with('/') {
+            let head = &root[..at + found];
+            return if head.is_empty() { "/" } else { head };
+        }
+        at = end;
+    }
+    root
 }
 
 /// The configurations kept directly in `folder`, in the tools' order.
@@ -132,6 +149,16 @@ mod tests {
                 format!("{w}/.devcontainer/go/devcontainer.json"),
             ]
         );
+        // A root inside `.devcontainer` is widened to the folder holding it.
+        let dockerfile = format!("{w}/.devcontainer/go/Dockerfile");
+        let inside = format!("{w}/.devcontainer/go");
+        assert_eq!(
+            configurations(&dockerfile, &[inside])[..2],
+            [
+                format!("{w}/.devcontainer/devcontainer.json"),
+                format!("{w}/.devcontainer/go/devcontainer.json"),
+            ]
+        );
         // Without a workspace folder the walk goes on above `w`.
         let found = configurations(&file, &[]);
         assert!(found.contains(&format!("{}/.devcontainer.json", root.display())));
@@ -146,5 +173,11 @@ mod tests {
         assert_eq!(parent("relative"), None);
         assert!(within("/a/b", "/a") && !within("/ab", "/a"));
         assert!(configurations("", &[]).is_empty());
+        assert_eq!(above_devcontainer("/w/.devcontainer/go"), "/w");
+        assert_eq!(above_devcontainer("/.devcontainer"), "/");
+        assert_eq!(
+            above_devcontainer("/w/.devcontainerx/a"),
+            "/w/.devcontainerx/a"
+        );
     }
 }
