@@ -1,7 +1,8 @@
 -- End-to-end test of `devcontainer-doctor lsp` with Neovim's own LSP client: attach the server
 -- to a broken devcontainer.json, wait for its diagnostics, ask for a completion and apply a
 -- quick fix; then open a configuration whose Dockerfile has a finding, published on the
--- Dockerfile's own URI. Works with Neovim 0.7 (Debian 12: vim.lsp.start_client) and newer (vim.lsp.start).
+-- Dockerfile's own URI; then open a Dockerfile alone (its `.devcontainer/<name>/devcontainer.json`
+-- never opened), whose findings come from the configuration the server finds on disk. Works with Neovim 0.7 (Debian 12: vim.lsp.start_client) and newer (vim.lsp.start).
 -- Run by run.sh: DD_SERVER is the built binary, DD_DIR a scratch folder. Exits non-zero on failure.
 
 local server = assert(os.getenv('DD_SERVER'), 'DD_SERVER is not set')
@@ -134,6 +135,23 @@ local function run()
     'diagnostics arrived for the Dockerfile')
   check(codes(vim.diagnostic.get(dockerfile)) == 'dockerfile-apt-install-without-yes',
     'the Dockerfile code: ' .. codes(vim.diagnostic.get(dockerfile)))
+
+  -- A Dockerfile opened on its own: busybox's adduser on Alpine has no -m.
+  local dir3 = dir .. '/alone/.devcontainer/go'
+  vim.fn.mkdir(dir3, 'p')
+  vim.fn.writefile({
+    'FROM golang:1.22-alpine3.19',
+    'RUN adduser -u 1001 -m -s /bin/sh -D dev',
+  }, dir3 .. '/Dockerfile')
+  vim.fn.writefile({ '{ "build": { "dockerfile": "Dockerfile" } }' }, dir3 .. '/devcontainer.json')
+  vim.cmd('edit ' .. vim.fn.fnameescape(dir3 .. '/Dockerfile'))
+  local alone = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(alone, id)
+  check(vim.wait(10000, function() return #vim.diagnostic.get(alone) > 0 end, 20),
+    'diagnostics arrived for the Dockerfile opened alone')
+  local busybox = vim.diagnostic.get(alone)
+  check(codes(busybox) == 'dockerfile-busybox-flag-unknown', 'the lone Dockerfile code: ' .. codes(busybox))
+  check(busybox[1].lnum == 1 and busybox[1].col == 20, 'at -m: ' .. busybox[1].lnum .. ':' .. busybox[1].col)
 
   vim.lsp.stop_client(id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 20)
