@@ -218,6 +218,14 @@ fn a_pulled_dockerfile_opened_alone_reports_its_findings() {
         json!({ "textDocument": { "uri": dockerfile } }),
     );
     assert_eq!(codes(&report["items"]), [APT]);
+    // Closed: the configuration kept for it goes, and with it the fixes it offered there.
+    client.close(&dockerfile);
+    let actions = client.call(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": dockerfile }, "range": range_json([2, 16, 2, 16]),
+                "context": { "diagnostics": [] } }),
+    );
+    assert_eq!(actions, Value::Null);
     assert_eq!(client.shutdown(), 0);
 }
 

@@ -116,6 +116,15 @@ pub fn did_close<E: Engine>(server: &mut Server<E>, params: lsp::DidCloseTextDoc
     if !proto::is_devcontainer_json(&uri) {
         // The configurations that read it read the disk again (one kept only for it goes).
         recheck_dependents(server, &uri, Duration::ZERO);
+        if server.client.pull_diagnostics {
+            // Nothing is due in pull mode: let go of those kept for it now.
+            let disk = uri::to_path(&uri).unwrap_or_default();
+            for main in server.projects.dependents(&disk) {
+                if alone::is_kept(server, &main) {
+                    alone::recheck(server, &main);
+                }
+            }
+        }
         return;
     }
     let checked = server.projects.remove(&uri);

@@ -127,7 +127,8 @@ pub(crate) struct Server<E> {
     client: initialize::ClientFlags,
     docs: documents::Documents,
     settings: config::Settings,
-    /// The configurations checked with their files, by the main file's URI.
+    /// The configurations checked with their files, by the main file's URI: the open ones,
+    /// and those on disk kept for a file opened on its own (`alone`).
     projects: projects::Projects,
     /// The watchers registered with the client (absolute globs).
     watching: Vec<String>,

@@ -1,6 +1,6 @@
 //! Workspace folders: those named at `initialize` (or its root URI) and the changes the
-//! client announces. Checking needs none of them today (each devcontainer.json is checked on
-//! its own); they are kept for reading a configuration's other files from disk.
+//! client announces. A devcontainer.json is checked without them; a file opened on its own
+//! looks for its configurations up to the folder holding it (`discover`).
 
 use super::engine::Engine;
 use super::{Server, log};
