@@ -1,4 +1,5 @@
 use super::*;
+use super::paths::relative_to;
 
 fn want(path: &str, kind: WantKind) -> Wanted {
     Wanted {
