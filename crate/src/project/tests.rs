@@ -1,5 +1,5 @@
-use super::*;
 use super::paths::relative_to;
+use super::*;
 
 fn want(path: &str, kind: WantKind) -> Wanted {
     Wanted {
