@@ -55,7 +55,8 @@ fn project_input(input: JsValue) -> Result<ProjectInput, JsError> {
         .map_err(|e| JsError::new(&format!("invalid project input: {e}")))
 }
 
-/// Reads `{ severityOverrides?: { [code]: "error" | "warning" | "info" | "hint" | "off" } }`
+/// Reads `{ omitFixes?: boolean, severityOverrides?: { [code]: "error" | "warning" | "info" |
+/// "hint" | "off" } }`
 /// with js-sys calls: serde-wasm-bindgen's deserializer for it cost ~13 KB of WASM.
 fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
     use crate::api::SeverityOverride as Level;
@@ -67,6 +68,9 @@ fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
     if !options.is_object() {
         return Err(invalid("expected an object".into()));
     }
+    let omit = js_sys::Reflect::get(&options, &JsValue::from_str("omitFixes"))
+        .map_err(|_| invalid("omitFixes cannot be read".into()))?;
+    read.omit_fixes = omit.as_bool().unwrap_or(false);
     let overrides = js_sys::Reflect::get(&options, &JsValue::from_str("severityOverrides"))
         .map_err(|_| invalid("severityOverrides cannot be read".into()))?;
     if overrides.is_undefined() || overrides.is_null() {
