@@ -31,12 +31,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod build_context;
 pub mod context_paths;
+mod parsed;
 mod paths;
 mod reference;
 mod references;
+mod resolve;
 
+use paths::found;
 pub use paths::{file_name, join, normalize, parent};
-use paths::{found, is_absolute, relative_to, trim_slash};
 pub use reference::{RefKind, Reference};
 
 /// What the host found at a path.
@@ -75,6 +77,9 @@ pub struct Project {
     main_text: String,
     /// `files[i]` is `FileId(i + 1)`.
     files: Vec<(String, Entry)>,
+    /// What `files[i]` was parsed into, and the last merge (`project/parsed.rs`).
+    parses: Vec<parsed::Parses>,
+    kept: parsed::Kept,
     /// Checked without its folder (`check -`, `--isolated`): nothing is wanted, and the
     /// referenced files are not checked (one note says so).
     pub isolated: bool,
@@ -108,12 +113,18 @@ impl Project {
     /// Adds (or replaces) what the host found at `path` (normalized here); returns its id.
     pub fn add(&mut self, path: &str, entry: Entry) -> FileId {
         let path = normalize(path);
-        if let Some(i) = self.files.iter().position(|(p, _)| *p == path) {
-            self.files[i].1 = entry;
-            return file_id(i);
-        }
-        self.files.push((path, entry));
-        file_id(self.files.len() - 1)
+        let i = match self.files.iter().position(|(p, _)| *p == path) {
+            Some(i) => {
+                self.files[i].1 = entry;
+                i
+            }
+            None => {
+                self.files.push((path, entry));
+                self.files.len() - 1
+            }
+        };
+        self.forget_parses(i);
+        file_id(i)
     }
 
     pub fn add_text(&mut self, path: &str, text: impl Into<String>) -> FileId {
@@ -166,6 +177,7 @@ impl Project {
         match self.files.get_mut(index) {
             Some((_, entry @ Entry::Text(_))) => {
                 *entry = Entry::Text(text);
+                self.forget_parses(index);
                 true
             }
             _ => false,
@@ -280,57 +292,6 @@ impl Project {
         self.main_references(root, &mut out);
         self.compose_references(root, &mut out);
         out
-    }
-
-    /// `written` resolved against `base` (a project path), with variables expanded; `None` when
-    /// that cannot be done without guessing.
-    pub fn resolve(&self, base: &str, written: &str) -> Option<String> {
-        let expanded = self.expand(written)?;
-        if expanded.trim().is_empty() {
-            return None;
-        }
-        if is_absolute(&expanded) {
-            let folder = self.config_folder.as_deref()?;
-            return relative_to(&expanded, folder);
-        }
-        Some(normalize(&join(base, &expanded)))
-    }
-
-    /// Expands the variables a host can know; `None` when another variable remains.
-    pub fn expand(&self, s: &str) -> Option<String> {
-        let mut out = String::new();
-        let mut rest = s;
-        while let Some(at) = rest.find("${") {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + 2..];
-            let end = after.find('}')?;
-            let inner = &after[..end];
-            out.push_str(&self.variable(inner)?);
-            rest = &after[end + 1..];
-        }
-        out.push_str(rest);
-        Some(out)
-    }
-
-    fn variable(&self, inner: &str) -> Option<String> {
-        let workspace = || self.workspace_folder.as_deref().map(trim_slash);
-        match inner {
-            "localWorkspaceFolder" => workspace().map(str::to_string),
-            "localWorkspaceFolderBasename" => {
-                workspace().map(|w| w.rsplit('/').next().unwrap_or(w).to_string())
-            }
-            _ => {
-                let spec = inner.strip_prefix("localEnv:")?;
-                let (name, default) = match spec.split_once(':') {
-                    Some((n, d)) => (n, Some(d)),
-                    None => (spec, None),
-                };
-                self.local_env
-                    .get(name)
-                    .cloned()
-                    .or_else(|| default.map(str::to_string))
-            }
-        }
     }
 }
 

@@ -55,7 +55,8 @@ fn project_input(input: JsValue) -> Result<ProjectInput, JsError> {
         .map_err(|e| JsError::new(&format!("invalid project input: {e}")))
 }
 
-/// Reads `{ severityOverrides?: { [code]: "error" | "warning" | "info" | "hint" | "off" } }`
+/// Reads `{ omitFixes?: boolean, severityOverrides?: { [code]: "error" | "warning" | "info" |
+/// "hint" | "off" } }`
 /// with js-sys calls: serde-wasm-bindgen's deserializer for it cost ~13 KB of WASM.
 fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
     use crate::api::SeverityOverride as Level;

@@ -2,7 +2,8 @@
 //! with the project built from its input and the findings made for it. An editor asks several
 //! things per keystroke (the files wanted, analyze, completion; then hover or code actions), and
 //! each used to parse and check the same text again. A call with another text replaces it; the
-//! other files are kept while the host hands in the same ones.
+//! other files are kept while the host hands in the same ones, and so are the parses of every
+//! file whose text did not change (`project/parsed.rs`).
 
 use super::project::{ProjectInput, ProjectResult, project_result};
 use super::{
@@ -52,6 +53,14 @@ impl Kept {
         self.parses
     }
 
+    /// How many of the other files' texts (Dockerfiles, Compose files) were parsed so far.
+    pub fn file_parses(&self) -> usize {
+        self.last
+            .as_ref()
+            .and_then(|l| l.project.as_ref())
+            .map_or(0, Project::file_parses)
+    }
+
     fn with_text(&mut self, text: String) -> &mut Last {
         let last = match self.last.take() {
             Some(last) if last.document.text() == text => last,
@@ -83,6 +92,10 @@ impl Kept {
         if project.is_none() || kept_input.as_ref() != Some(&input) {
             let mut fresh = input.to_project();
             fresh.set_text(FileId::MAIN, document.text().to_string());
+            // The texts the host handed in again keep their parses (typing in one file).
+            if let Some(old) = project.as_ref() {
+                fresh.keep_parses_of(old);
+            }
             *project = Some(fresh);
             *findings = OnceCell::new();
             *kept_input = Some(input);

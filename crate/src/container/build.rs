@@ -7,7 +7,6 @@ use super::{
 };
 use crate::diag::FileId;
 use crate::project::{self, Project, RefKind};
-use crate::syntax::compose;
 use crate::syntax::dockerfile::{self, InstructionKind};
 use crate::syntax::{NodeRef, Tree};
 use std::collections::BTreeMap;
@@ -33,13 +32,12 @@ pub(super) fn build(
         let Some(id) = project.id(&reference.path) else {
             continue;
         };
-        let Some(text) = project.text(id) else {
-            continue;
-        };
         if out.dockerfiles.iter().any(|d| d.file == id) {
             continue;
         }
-        let parsed = dockerfile::parse(text);
+        let Some(parsed) = project.dockerfile(id).cloned() else {
+            continue;
+        };
         let (target, build_args, context, dev) = if reference.file == FileId::MAIN {
             let target = build_node
                 .and_then(|b| b.get("target"))
@@ -139,13 +137,13 @@ fn compose_view(
         let Some(id) = project.id(&r.path) else {
             continue;
         };
-        let Some(text) = project.text(id) else {
+        let Some(parsed) = project.compose_file(id) else {
             continue;
         };
         view.files.push(id);
-        view.parsed.push(compose::parse(text));
+        view.parsed.push(std::sync::Arc::clone(parsed));
     }
-    view.merged = compose::merge(&view.parsed);
+    view.merged = project.merged_compose(&view.files);
     Some(view)
 }
 

@@ -26,6 +26,7 @@ use crate::syntax::Tree;
 use crate::syntax::compose::{ComposeFile, MergedCompose, Service};
 use crate::syntax::dockerfile::DockerfileFile;
 use crate::text::TextRange;
+use std::sync::Arc;
 
 /// Where a value was written: a file of the project and a range in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +82,8 @@ pub struct EnvSetting {
 pub struct DockerfileView {
     pub file: FileId,
     pub path: String,
-    pub parsed: DockerfileFile,
+    /// Shared with the project, which parses each text once.
+    pub parsed: Arc<DockerfileFile>,
     /// The stage the build ends in (`build.target`, else the last); `None` when the target
     /// names no stage or the file has none.
     pub stage: Option<usize>,
@@ -99,8 +101,8 @@ pub struct DockerfileView {
 pub struct ComposeView {
     /// `files[i]` is the project file of index `i` in the merged values' `file`.
     pub files: Vec<FileId>,
-    pub parsed: Vec<ComposeFile>,
-    pub merged: MergedCompose,
+    pub parsed: Vec<Arc<ComposeFile>>,
+    pub merged: Arc<MergedCompose>,
     /// The folder of the first file: relative paths in every file resolve against it.
     pub project_dir: String,
     /// The `service` of devcontainer.json, as written, with its place.

@@ -6,37 +6,42 @@
 use crate::diag::FileId;
 use crate::project::{Entry, Project, RefKind, Reference};
 use crate::syntax::Tree;
-use crate::syntax::compose::{self, MergedCompose};
-use crate::syntax::dockerfile::{self, DockerfileFile};
+use crate::syntax::compose::MergedCompose;
+use crate::syntax::dockerfile::DockerfileFile;
+use std::sync::Arc;
 
 /// The merged Compose files of `dockerComposeFile`, with their project paths in order
 /// (`Service::file` and `Origin::file` index into them). `None` when none has a text.
-pub fn compose(project: &Project, tree: &Tree) -> Option<(MergedCompose, Vec<String>)> {
+pub fn compose(project: &Project, tree: &Tree) -> Option<(Arc<MergedCompose>, Vec<String>)> {
     let mut paths = Vec::new();
-    let mut files = Vec::new();
+    let mut ids = Vec::new();
     for reference in main_refs(project, tree, RefKind::Compose) {
-        let Some(text) = project.id(&reference.path).and_then(|id| project.text(id)) else {
+        let Some(id) = project
+            .id(&reference.path)
+            .filter(|id| project.text(*id).is_some())
+        else {
             continue;
         };
-        files.push(compose::parse(text));
+        ids.push(id);
         paths.push(reference.path);
     }
-    if files.is_empty() {
+    if ids.is_empty() {
         return None;
     }
-    Some((compose::merge(&files), paths))
+    Some((project.merged_compose(&ids), paths))
 }
 
 /// The Dockerfile that `build.dockerfile` (or `dockerFile`) names, with its path and text.
 pub fn dockerfile<'p>(
     project: &'p Project,
     tree: &Tree,
-) -> Option<(String, &'p str, DockerfileFile)> {
+) -> Option<(String, &'p str, &'p DockerfileFile)> {
     let reference = main_refs(project, tree, RefKind::Dockerfile)
         .into_iter()
         .next()?;
-    let text = project.text(project.id(&reference.path)?)?;
-    let file = dockerfile::parse(text);
+    let id = project.id(&reference.path)?;
+    let text = project.text(id)?;
+    let file = project.dockerfile(id)?;
     Some((reference.path, text, file))
 }
 

@@ -9,7 +9,6 @@ use super::context_paths::{
 use super::{
     Entry, Project, RefKind, Reference, WantKind, Wanted, file_name, join, normalize, parent,
 };
-use crate::syntax::dockerfile;
 use std::collections::BTreeSet;
 
 /// At most this many folders are listed for one configuration's `COPY` sources.
@@ -19,10 +18,12 @@ impl Project {
     pub(super) fn context_wants(&self, references: &[Reference], out: &mut BTreeSet<Wanted>) {
         let mut folders = BTreeSet::new();
         for r in references.iter().filter(|r| r.kind == RefKind::Dockerfile) {
-            let (Some(context), Some(Entry::Text(text))) = (&r.context, self.entry(&r.path)) else {
+            let (Some(context), Some(parsed)) = (
+                &r.context,
+                self.id(&r.path).and_then(|id| self.dockerfile(id)),
+            ) else {
                 continue;
             };
-            let parsed = dockerfile::parse(text);
             let sources: Vec<String> = parsed
                 .instructions
                 .iter()

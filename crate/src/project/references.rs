@@ -3,7 +3,7 @@
 
 use super::{Project, RefKind, Reference, parent};
 use crate::diag::FileId;
-use crate::syntax::{NodeRef, compose};
+use crate::syntax::NodeRef;
 use std::collections::BTreeSet;
 
 impl Project {
@@ -102,20 +102,13 @@ impl Project {
                     set
                 })
         });
-        let mut ids = Vec::new();
-        let mut parsed = Vec::new();
-        for path in &compose_paths {
-            let Some(id) = self.id(path) else {
-                continue;
-            };
-            let Some(text) = self.text(id) else {
-                continue;
-            };
-            ids.push(id);
-            parsed.push(compose::parse(text));
-        }
+        let ids: Vec<FileId> = compose_paths
+            .iter()
+            .filter_map(|path| self.id(path))
+            .filter(|id| self.text(*id).is_some())
+            .collect();
         let file_of = |index: usize| ids.get(index).copied().unwrap_or(FileId::MAIN);
-        let merged = compose::merge(&parsed);
+        let merged = self.merged_compose(&ids);
         for service in &merged.services {
             let Some(build) = &service.build else {
                 continue;

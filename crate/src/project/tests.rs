@@ -1,3 +1,4 @@
+use super::paths::relative_to;
 use super::*;
 
 fn want(path: &str, kind: WantKind) -> Wanted {

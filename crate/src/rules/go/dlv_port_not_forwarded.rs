@@ -6,7 +6,7 @@
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::docker::port::publish_spec_matches;
-use crate::project::{Entry, RefKind};
+use crate::project::RefKind;
 use crate::rules::support::config::{is_forwarded, published_by};
 use crate::rules::support::insert::{append_to_array, insert_root_member};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
@@ -97,10 +97,12 @@ fn compose_may_reach(cx: &Context, port: u16) -> bool {
         return true;
     }
     for reference in files {
-        let Some(Entry::Text(text)) = project.entry(&reference.path) else {
+        let Some(compose) = project
+            .id(&reference.path)
+            .and_then(|id| project.compose_file(id))
+        else {
             return true;
         };
-        let compose = crate::syntax::compose::parse(text);
         let publishes = compose
             .services
             .iter()
