@@ -21,7 +21,7 @@
 //! `go-dlv-listen-all-interfaces/`, `go-dlv-continue-multiclient/`).
 
 use super::dlv_port_not_forwarded::{GO_DLV_PORT_NOT_FORWARDED, not_forwarded};
-use crate::diag::{Diagnostic, Edit, Fix, Severity};
+use crate::diag::{Diagnostic, Edit, FileId, Fix, Severity};
 use crate::rules::support::commands::root_key;
 use crate::rules::support::compose_commands::service_commands;
 use crate::rules::support::config::{is_forwarded, published_by};
@@ -103,17 +103,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 let mut found = Vec::new();
                 check_dlv(cx, &command, true, &mut found);
-                out.extend(found.into_iter().map(|mut d| {
-                    // Forwarding the port edits forwardPorts in devcontainer.json, not the
-                    // Dockerfile (found by fuzzing: the edit pointed past the Dockerfile's end).
-                    let edits_main = d.code == GO_DLV_PORT_NOT_FORWARDED.code;
-                    for fix in d.fixes.iter_mut().filter(|_| !edits_main) {
-                        for edit in &mut fix.edits {
-                            edit.file = view.file;
-                        }
-                    }
-                    d.in_file(view.file)
-                }));
+                out.extend(found.into_iter().map(|d| in_command_file(d, view.file)));
             }
         }
     }
@@ -273,14 +263,22 @@ fn compose_dlv(cx: &Context, out: &mut Vec<Diagnostic>) {
             if sc.list && d.code == GO_DLV_CONTINUE_MULTICLIENT.code {
                 d.fixes.clear();
             }
-            for fix in &mut d.fixes {
-                for edit in &mut fix.edits {
-                    edit.file = sc.file;
-                }
-            }
-            d.in_file(sc.file)
+            in_command_file(d, sc.file)
         }));
     }
+}
+
+/// A finding on a command of `file` (a Dockerfile or a Compose file): its range and the edits
+/// on the command's words are in `file`. Forwarding the port edits `forwardPorts` in
+/// devcontainer.json, so those edits stay in the main file (found by fuzzing twice, for the
+/// Dockerfile and then for Compose: the edit pointed past the end of the command's file).
+fn in_command_file(mut d: Diagnostic, file: FileId) -> Diagnostic {
+    if d.code != GO_DLV_PORT_NOT_FORWARDED.code {
+        for edit in d.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.file = file;
+        }
+    }
+    d.in_file(file)
 }
 
 fn addr_flag(flag: &Flag) -> Diagnostic {
