@@ -180,7 +180,12 @@ fn check_array(
         .comments
         .iter()
         .any(|c| array.range().contains_range(*c));
-    let fixable = array.node().closed;
+    // Without its `:` the member is not read as written; a string in the array's place would
+    // sit right after the key and add a syntax error (fuzz finding).
+    let fixable = array.node().closed
+        && array
+            .key_in_parent()
+            .is_none_or(|m| m.member.colon.is_some());
     if is_sequence(&words) {
         let line = words
             .iter()
