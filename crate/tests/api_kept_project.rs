@@ -10,11 +10,12 @@
     reason = "a test fails by panicking and reports by printing"
 )]
 
-#[path = "support/shared.rs"]
-mod shared;
+mod support;
+
+use support::{disk, shared};
 
 use devcontainer_doctor::api::{self, *};
-use devcontainer_doctor::project::{WantKind, join, normalize};
+use devcontainer_doctor::project::{Entry, join, normalize};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -45,34 +46,17 @@ fn input_from_disk(main: &Path) -> ProjectInput {
         }
         for want in wanted {
             let on_disk = PathBuf::from(format!("/{}", normalize(&join(&folder, &want.path))));
-            let mut file = ProjectFile {
-                path: want.path.clone(),
-                kind: ProjectFileKind::Missing,
-                text: None,
-                entries: None,
+            let (kind, text, entries) = match disk::read_entry(&on_disk, want.kind) {
+                Entry::Text(text) => (ProjectFileKind::Text, Some(text), None),
+                Entry::Folder(names) => (ProjectFileKind::Folder, None, Some(names)),
+                Entry::Missing => (ProjectFileKind::Missing, None, None),
             };
-            match want.kind {
-                WantKind::File => {
-                    if let Ok(text) = fs::read_to_string(&on_disk) {
-                        file.kind = ProjectFileKind::Text;
-                        file.text = Some(text);
-                    }
-                }
-                WantKind::Folder => {
-                    if let Ok(list) = fs::read_dir(&on_disk) {
-                        let mut names: Vec<String> = list
-                            .flatten()
-                            .map(|e| {
-                                e.file_name().to_string_lossy().into_owned()
-                                    + if e.path().is_dir() { "/" } else { "" }
-                            })
-                            .collect();
-                        names.sort();
-                        file.kind = ProjectFileKind::Folder;
-                        file.entries = Some(names);
-                    }
-                }
-            }
+            let file = ProjectFile {
+                path: want.path.clone(),
+                kind,
+                text,
+                entries,
+            };
             input.files.push(file);
         }
     }
