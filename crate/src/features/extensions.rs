@@ -13,11 +13,18 @@ pub fn well_known() -> &'static [&'static str] {
 
 /// The well-known id equal to `id` ignoring case, in its usual spelling.
 pub fn find(id: &str) -> Option<&'static str> {
-    let lower = id.trim().to_ascii_lowercase();
+    let id = id.trim();
     WELL_KNOWN
-        .binary_search_by(|known| known.to_ascii_lowercase().cmp(&lower))
+        .binary_search_by(|known| cmp_ignoring_case(known, id))
         .ok()
         .map(|i| WELL_KNOWN[i])
+}
+
+/// The order of the lower-case forms, without making them (one lookup per listed id).
+fn cmp_ignoring_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// The id an old or never-existing id stands for (`ms-vscode.go` -> `golang.go`).
@@ -50,20 +57,20 @@ pub fn did_you_mean(id: &str) -> Option<&'static str> {
         // The distance is at least the difference in length: most ids need no comparison.
         .filter(|k| crate::suggest::compared_len(k).abs_diff(chars) <= limit)
         .filter_map(|k| {
-            let known = k.to_ascii_lowercase();
-            let d = crate::suggest::edit_distance_at_most(&known, &lower, limit)?;
-            (d >= 1 && !is_other_edition(&known, &lower)).then_some((d, *k))
+            let d = crate::suggest::edit_distance_ignoring_case_at_most(k, &lower, limit)?;
+            (d >= 1 && !is_other_edition(k, &lower)).then_some((d, *k))
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
 
 /// True when one id is the other plus a word of its own (`bracket-pair-colorizer` and
-/// `bracket-pair-colorizer-2`, `x.tool` and `x.tool-pack`): two published extensions, not a typo.
+/// `bracket-pair-colorizer-2`, `x.tool` and `x.tool-pack`), ignoring case: two published
+/// extensions, not a typo.
 fn is_other_edition(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.strip_prefix(short)
-        .is_some_and(|rest| rest.starts_with(['-', '.', '_']))
+    crate::suggest::starts_with_ignoring_case(long, short)
+        && long[short.len()..].starts_with(['-', '.', '_'])
 }
 
 #[cfg(test)]

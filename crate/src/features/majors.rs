@@ -2,7 +2,8 @@
 //! name does once the CLI has turned it into an environment variable for the install script.
 
 use super::{
-    FeatureInfo, MajorInfo, OptionInfo, OsFamily, RefKind, env_var_name, lookup, parse_reference,
+    FeatureInfo, FeatureRef, MajorInfo, OptionInfo, OsFamily, RefKind, env_var_name, lookup,
+    parse_reference,
 };
 
 /// What an option name written under a feature does in one major version.
@@ -26,8 +27,15 @@ pub enum OptionEffect {
 /// major version the catalog does not hold (`go:7`, or an old major of a feature whose history
 /// was not read), where nothing sure can be said about options.
 pub fn lookup_major(key: &str) -> Option<(&'static FeatureInfo, &'static MajorInfo)> {
-    let feature = lookup(key)?;
     let r = parse_reference(key);
+    major_of(lookup(key)?, &r)
+}
+
+/// The major of `feature` that the parsed key `r` pins (see [`lookup_major`]).
+pub fn major_of(
+    feature: &'static FeatureInfo,
+    r: &FeatureRef,
+) -> Option<(&'static FeatureInfo, &'static MajorInfo)> {
     let tag = match r.kind {
         RefKind::Oci if r.digest.is_none() => r.tag,
         _ => None,

@@ -42,7 +42,7 @@ mod summaries;
 
 pub use crate::suggest::closest_or_prefix as closest;
 pub use legacy::{LEGACY_TAG, LegacyShortId, legacy_short_id, legacy_short_ids};
-pub use majors::{OptionEffect, lookup_major};
+pub use majors::{OptionEffect, lookup_major, major_of};
 pub use reference::{FeatureRef, RefKind, RefProblem, parse_reference};
 pub use script::{OsFamily, PackageManager, ScriptFacts, env_var_name};
 
@@ -249,7 +249,11 @@ pub fn knows_namespace_fully(namespace: &str) -> bool {
 /// (any tag or digest), the `devcontainers-contrib` namespace, renamed ids (`legacyIds`) and
 /// the old short ids (`golang`) all resolve. Local paths, tarballs and unknown ids give `None`.
 pub fn lookup(reference: &str) -> Option<&'static FeatureInfo> {
-    let r = parse_reference(reference);
+    lookup_parsed(&parse_reference(reference))
+}
+
+/// [`lookup`] of a key parsed already (the feature rules parse each key once per analysis).
+pub fn lookup_parsed(r: &FeatureRef) -> Option<&'static FeatureInfo> {
     match r.kind {
         RefKind::Oci => {
             let namespace = r.effective_namespace();

@@ -32,13 +32,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let entries = cx.feature_entries();
     let declared: Vec<String> = entries
         .iter()
-        .flat_map(|e| identities(&e.reference))
+        .flat_map(|e| identities(&e.reference, e.feature))
         .collect();
     // Features outside the catalog may pull others in through `dependsOn`, and those can be
     // ordered too: only judge unmatched entries when every feature is known.
-    let all_known = entries
-        .iter()
-        .all(|e| crate::features::lookup(e.reference.key).is_some());
+    let all_known = entries.iter().all(|e| e.feature.is_some());
     for item in order.items() {
         let Some(text) = item.as_str() else {
             continue;
@@ -85,9 +83,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// The names a key of `features` can be ordered by: as written (without version), and the
 /// full id of the feature it resolves to (`golang` is also `.../features/go`).
-fn identities(r: &FeatureRef) -> Vec<String> {
+fn identities(r: &FeatureRef, feature: Option<&crate::features::FeatureInfo>) -> Vec<String> {
     let mut names = vec![identity(r)];
-    if let Some(info) = crate::features::lookup(r.key) {
+    if let Some(info) = feature {
         names.push(info.full_id().to_ascii_lowercase());
     }
     names

@@ -21,8 +21,8 @@
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::docker::image_kind::{Language, PinnedLanguage, pinned_language};
-use crate::features::{OptionValue, lookup_major};
-use crate::rules::support::config::{base_image, features};
+use crate::features::OptionValue;
+use crate::rules::support::config::base_image;
 use crate::rules::support::insert::set_member;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::MemberRef;
@@ -54,8 +54,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if pinned.language == Language::Rust || (from_files && pinned.language == Language::Go) {
         return;
     }
-    for member in features(cx) {
-        let Some((feature, major)) = lookup_major(member.key()) else {
+    for entry in cx.feature_entries() {
+        let member = entry.member;
+        let Some((feature, major)) = entry.feature_major() else {
             continue;
         };
         if feature.namespace != crate::features::COMPLETE_NAMESPACES[0]

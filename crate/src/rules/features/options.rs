@@ -72,7 +72,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // A major the catalog does not hold: nothing sure to say (the version rule speaks).
-        let Some((info, major)) = features::lookup_major(entry.reference.key) else {
+        let Some((info, major)) = entry.feature_major() else {
             continue;
         };
         let Some(value) = entry.member.value else {

@@ -7,8 +7,8 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::docker::image_kind::base_os;
-use crate::features::{OsFamily, lookup_major};
-use crate::rules::support::config::{base_image, features, is_go_feature};
+use crate::features::OsFamily;
+use crate::rules::support::config::{base_image, is_go_feature};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const FEATURE_OS_UNSUPPORTED: RuleInfo = RuleInfo {
@@ -34,11 +34,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(family) = OsFamily::of_distro(os.distro) else {
         return;
     };
-    for member in features(cx) {
+    for entry in cx.feature_entries() {
+        let member = entry.member;
         if family == OsFamily::Alpine && is_go_feature(member.key()) {
             continue;
         }
-        let Some((feature, major)) = lookup_major(member.key()) else {
+        let Some((feature, major)) = entry.feature_major() else {
             continue;
         };
         if major.supports(family) != Some(false) {

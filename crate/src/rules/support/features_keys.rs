@@ -2,7 +2,7 @@
 //! mapping from ranges inside a key back to the document.
 
 use crate::diag::Edit;
-use crate::features::{FeatureRef, parse_reference};
+use crate::features::{FeatureInfo, FeatureRef, MajorInfo, major_of, parse_reference};
 use crate::rules::Context;
 use crate::syntax::MemberRef;
 use crate::text::TextRange;
@@ -11,12 +11,20 @@ use crate::text::TextRange;
 pub(crate) struct FeatureEntry<'a> {
     pub member: MemberRef<'a>,
     pub reference: FeatureRef<'a>,
+    /// The catalog's feature and the major the key pins, looked up once for every rule.
+    pub feature: Option<&'static FeatureInfo>,
+    pub major: Option<&'static MajorInfo>,
     /// Document offset of the key's first character, when the key literal holds no escapes
     /// (so byte ranges inside the key map one to one onto the document).
     content_start: Option<usize>,
 }
 
 impl<'a> FeatureEntry<'a> {
+    /// The feature with the major its key pins (see [`crate::features::lookup_major`]).
+    pub fn feature_major(&self) -> Option<(&'static FeatureInfo, &'static MajorInfo)> {
+        Some((self.feature?, self.major?))
+    }
+
     /// The document range of `range` (inside the key), or the whole key literal when the
     /// key cannot be mapped character by character.
     pub fn doc_range(&self, range: TextRange) -> TextRange {
@@ -62,10 +70,19 @@ pub(crate) fn feature_entries<'a>(cx: &Context<'a>) -> Vec<FeatureEntry<'a>> {
         .members()
         // A key with no value yet is still being typed: judge it once it is written.
         .filter(|member| member.value.is_some())
-        .map(|member| FeatureEntry {
-            member,
-            reference: parse_reference(member.key()),
-            content_start: content_start(cx.text, member),
+        .map(|member| {
+            let reference = parse_reference(member.key());
+            let feature = crate::features::lookup_parsed(&reference);
+            let major = feature
+                .and_then(|f| major_of(f, &reference))
+                .map(|(_, m)| m);
+            FeatureEntry {
+                member,
+                reference,
+                feature,
+                major,
+                content_start: content_start(cx.text, member),
+            }
         })
         .collect()
 }
