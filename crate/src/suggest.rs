@@ -37,9 +37,7 @@ fn distance_up_to(a: &str, b: &str, limit: usize, fold: bool) -> Option<usize> {
         // ASCII (every id and name the rules compare): bytes in stack buffers, no allocation.
         let a = &a.as_bytes()[..a.len().min(MAX_CHARS)];
         let b = &b.as_bytes()[..b.len().min(MAX_CHARS)];
-        if a.len().abs_diff(b.len()) > limit
-            || (limit < MAX_CHARS && letters_differ_by_more(a, b, limit))
-        {
+        if limit < MAX_CHARS && letters_differ_by_more(a, b, limit) {
             return None;
         }
         let (mut a_buf, mut b_buf) = ([0u8; MAX_CHARS], [0u8; MAX_CHARS]);
@@ -75,9 +73,10 @@ fn letters_differ_by_more(a: &[u8], b: &[u8], limit: usize) -> bool {
     differ > 2 * limit
 }
 
+/// `word` (at most `MAX_CHARS` bytes) copied into `buf`, lower-cased when `fold`.
 fn folded<'b>(word: &[u8], fold: bool, buf: &'b mut [u8; MAX_CHARS]) -> &'b [u8] {
-    let len = word.len().min(MAX_CHARS);
-    for (to, from) in buf.iter_mut().zip(&word[..len]) {
+    let len = word.len();
+    for (to, from) in buf.iter_mut().zip(word) {
         *to = if fold {
             from.to_ascii_lowercase()
         } else {
