@@ -11,13 +11,14 @@ use std::collections::BTreeMap;
 pub use crate::project::{WantKind, Wanted};
 
 mod actions;
+pub mod flat;
 mod kept;
 mod project;
 pub use actions::{code_actions, code_actions_document, code_actions_project};
 pub use kept::Kept;
 pub use project::{
     FileDiagnostics, ProjectFile, ProjectFileKind, ProjectInput, ProjectResult, analyze_project,
-    analyze_project_in, complete_project, hover_project, project_wanted,
+    analyze_project_in, complete_project, hover_project, project_needed, project_wanted,
 };
 
 /// A user's choice of severity for one rule code.

@@ -216,6 +216,16 @@ impl Project {
 
     /// The same with the main text already parsed.
     pub fn wanted_with(&self, tree: &Tree) -> Vec<Wanted> {
+        let mut needed = self.needed_with(tree);
+        needed.retain(|w| self.entry(&w.path).is_none());
+        needed
+    }
+
+    /// Every path the configuration needs read, supplied or not, sorted: what [`Self::wanted_with`]
+    /// would ask for with none of them supplied, and then with what those name. A host that
+    /// keeps what it read before hands in only these (the rest no longer belongs to the
+    /// configuration), and asks for what is absent.
+    pub fn needed_with(&self, tree: &Tree) -> Vec<Wanted> {
         if self.isolated {
             return Vec::new();
         }
@@ -228,56 +238,43 @@ impl Project {
                 && reference.written.ends_with('/')
                 && reference.kind != RefKind::Context
             {
-                let listing = Wanted {
+                out.insert(Wanted {
                     path: reference.path.clone(),
                     kind: WantKind::Folder,
-                };
-                if self.entry(&listing.path).is_none() {
-                    out.insert(listing);
-                }
+                });
             }
             let target = reference.target();
             // For `file-path-backslash`: the path as a Windows host reads it.
-            if let Some(alt) = reference.with_slashes()
-                && self.entry(&alt.path).is_none()
-            {
+            if let Some(alt) = reference.with_slashes() {
                 out.insert(alt);
             }
+            let listing = Wanted {
+                path: parent(&reference.path),
+                kind: WantKind::Folder,
+            };
             match self.entry(&target.path) {
-                None => {
-                    out.insert(target);
-                }
+                // Not read yet: what it names comes once it is.
+                None => {}
+                // Missing, or not of its kind: the folder's listing, for a "did you mean".
                 Some(entry) if !found(Some(entry), target.kind) => {
-                    let listing = Wanted {
-                        path: parent(&reference.path),
-                        kind: WantKind::Folder,
-                    };
-                    if self.entry(&listing.path).is_none() {
-                        out.insert(listing);
-                    }
+                    out.insert(listing);
                 }
-                Some(_) => {
-                    // A Dockerfile's folder is listed too: it is the default build context,
-                    // and may hold `<name>.dockerignore`.
-                    let listing = Wanted {
-                        path: parent(&reference.path),
-                        kind: WantKind::Folder,
-                    };
-                    if reference.kind == RefKind::Dockerfile && self.entry(&listing.path).is_none()
-                    {
-                        out.insert(listing);
-                    }
+                // A Dockerfile's folder is listed too: it is the default build context,
+                // and may hold `<name>.dockerignore`.
+                Some(_) if reference.kind == RefKind::Dockerfile => {
+                    out.insert(listing);
                 }
+                Some(_) => {}
             }
+            out.insert(target);
         }
         // File-name completion (`build.dockerfile`, `dockerComposeFile`) offers the names in
         // the devcontainer.json folder, so a configuration that builds from files lists it.
-        let here = Wanted {
-            path: ".".to_string(),
-            kind: WantKind::Folder,
-        };
-        if builds_from_files(tree) && self.entry(&here.path).is_none() {
-            out.insert(here);
+        if builds_from_files(tree) {
+            out.insert(Wanted {
+                path: ".".to_string(),
+                kind: WantKind::Folder,
+            });
         }
         out.into_iter().collect()
     }

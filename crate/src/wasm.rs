@@ -180,6 +180,91 @@ pub fn code_actions_project(
     }))
 }
 
+/// Two values for one result: every string of it in one text, every number in a `Uint32Array`
+/// (`api::flat`; `extension/src/flat.ts` reads them back into objects).
+fn to_flat(flat: api::flat::Flat) -> JsValue {
+    let numbers = js_sys::Uint32Array::from(flat.numbers.as_slice());
+    js_sys::Array::of2(&JsValue::from(flat.strings), &numbers).into()
+}
+
+/// `analyzeFlat(text, options?)`: `analyze`, encoded flat.
+#[wasm_bindgen(js_name = analyzeFlat)]
+pub fn analyze_flat(text: String, options_value: JsValue) -> Result<JsValue, JsError> {
+    let options = options(options_value)?;
+    Ok(to_flat(api::flat::analyze_result(&kept(|k| {
+        k.analyze(text, &options)
+    }))))
+}
+
+/// `completeFlat(text, offset)`: `complete`, encoded flat.
+#[wasm_bindgen(js_name = completeFlat)]
+pub fn complete_flat(text: String, offset: u32) -> JsValue {
+    to_flat(api::flat::completion_items(&kept(|k| {
+        k.complete(text, offset)
+    })))
+}
+
+// The project calls by text: `setProject` hands in everything but the text once, and each
+// keystroke sends only the new text. Converting the whole input on every call (three per
+// keystroke) cost more than the checks themselves when the project had files.
+
+/// `setProject(input)`: the project the `*InProject` calls check their text in (its `text` is
+/// ignored). An input equal to the one set keeps what was parsed and found.
+#[wasm_bindgen(js_name = setProject)]
+pub fn set_project(input: JsValue) -> Result<(), JsError> {
+    let input = project_input(input)?;
+    kept(|k| k.set_project(input));
+    Ok(())
+}
+
+/// `wantedInProject(text)`: `projectWanted` in the project set.
+#[wasm_bindgen(js_name = wantedInProject)]
+pub fn wanted_in_project(text: String) -> Result<JsValue, JsError> {
+    to_js(&kept(|k| k.project_wanted_text(text)))
+}
+
+/// `neededInProject(text)`: every path the project set needs read, supplied or not.
+#[wasm_bindgen(js_name = neededInProject)]
+pub fn needed_in_project(text: String) -> Result<JsValue, JsError> {
+    to_js(&kept(|k| k.project_needed_text(text)))
+}
+
+/// `analyzeInProject(text, options?)`: `analyzeProject` in the project set, encoded flat.
+#[wasm_bindgen(js_name = analyzeInProject)]
+pub fn analyze_in_project(text: String, options_value: JsValue) -> Result<JsValue, JsError> {
+    let options = options(options_value)?;
+    let result = kept(|k| k.analyze_project_text(text, &options));
+    Ok(to_flat(api::flat::project_result(&result)))
+}
+
+/// `completeInProject(text, offset)`: `completeProject` in the project set, encoded flat.
+#[wasm_bindgen(js_name = completeInProject)]
+pub fn complete_in_project(text: String, offset: u32) -> JsValue {
+    to_flat(api::flat::completion_items(&kept(|k| {
+        k.complete_project_text(text, offset)
+    })))
+}
+
+/// `hoverInProject(text, offset)`: `hoverProject` in the project set.
+#[wasm_bindgen(js_name = hoverInProject)]
+pub fn hover_in_project(text: String, offset: u32) -> Result<JsValue, JsError> {
+    to_js(&kept(|k| k.hover_project_text(text, offset)))
+}
+
+/// `codeActionsInProject(text, start, end, options?)`: `codeActionsProject` in the project set.
+#[wasm_bindgen(js_name = codeActionsInProject)]
+pub fn code_actions_in_project(
+    text: String,
+    start: u32,
+    end: u32,
+    options_value: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = options(options_value)?;
+    to_js(&kept(|k| {
+        k.code_actions_project_text(text, start, end, &options)
+    }))
+}
+
 /// `rebuildAdvice(oldText, newText)` -> `{ applyBy, changed: [{ key, applyBy }], hasSyntaxErrors }`:
 /// what applying the edit from `oldText` to `newText` takes (nothing, reload, restart, rebuild).
 #[wasm_bindgen(js_name = rebuildAdvice)]

@@ -12,12 +12,12 @@
 
 mod support;
 
-use support::{disk, shared};
+use support::project_input::{Lcg, configs, edit, input_from_disk};
+use support::shared;
 
 use devcontainer_doctor::api::{self, *};
-use devcontainer_doctor::project::{Entry, join, normalize};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const MAIN: &str = "/w/.devcontainer/devcontainer.json";
 
@@ -30,111 +30,65 @@ fn text_file(path: &str, text: &str) -> ProjectFile {
     }
 }
 
-/// The configuration at `main` with every file it wants read from disk, as a host hands it in.
-fn input_from_disk(main: &Path) -> ProjectInput {
-    let folder = main.parent().unwrap().to_string_lossy().replace('\\', "/");
-    let mut input = ProjectInput {
-        main_path: main.to_string_lossy().into_owned(),
-        text: fs::read_to_string(main).unwrap(),
-        config_folder: Some(folder.clone()),
-        ..ProjectInput::default()
-    };
-    for _ in 0..8 {
-        let wanted = api::project_wanted(&input);
-        if wanted.is_empty() {
-            break;
-        }
-        for want in wanted {
-            let on_disk = PathBuf::from(format!("/{}", normalize(&join(&folder, &want.path))));
-            let (kind, text, entries) = match disk::read_entry(&on_disk, want.kind) {
-                Entry::Text(text) => (ProjectFileKind::Text, Some(text), None),
-                Entry::Folder(names) => (ProjectFileKind::Folder, None, Some(names)),
-                Entry::Missing => (ProjectFileKind::Missing, None, None),
-            };
-            let file = ProjectFile {
-                path: want.path.clone(),
-                kind,
-                text,
-                entries,
-            };
-            input.files.push(file);
-        }
-    }
-    input
+/// How the host hands the project in: whole with every call, or set once per change of the
+/// other files and then the text alone (what the extension's `Engine` wrapper does).
+#[derive(Clone, Copy)]
+enum Calls {
+    WholeInput,
+    SetThenText,
 }
 
-/// Every devcontainer.json under `dir`, sorted.
-fn configs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(list) = fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = list.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            configs(&path, out);
-        } else if path.file_name().is_some_and(|n| n == "devcontainer.json") {
-            out.push(path);
-        }
-    }
-}
-
-/// A small deterministic generator, so a failure replays.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
-/// Deletes a character of `text`, or inserts one of the characters that change a
-/// configuration's shape.
-fn edit(text: &str, rng: &mut Lcg) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let at = rng.below(chars.len() + 1);
-    let mut out: Vec<char> = chars.clone();
-    if rng.below(2) == 0 && at < chars.len() {
-        out.remove(at);
-    } else {
-        const TYPED: &[char] = &['"', ',', '{', '}', ':', 'a', ' ', '/', '.', '\n', 'é'];
-        out.insert(at, TYPED[rng.below(TYPED.len())]);
-    }
-    out.into_iter().collect()
-}
-
-fn assert_same(kept: &mut Kept, input: &ProjectInput, rng: &mut Lcg, what: &str) {
+fn assert_same(kept: &mut Kept, input: &ProjectInput, calls: Calls, rng: &mut Lcg, what: &str) {
     let options = AnalyzeOptions::default();
+    let text = || input.text.clone();
+    let analyzed = match calls {
+        Calls::WholeInput => kept.analyze_project(input.clone(), &options),
+        Calls::SetThenText => kept.analyze_project_text(text(), &options),
+    };
     assert_eq!(
-        kept.analyze_project(input.clone(), &options),
+        analyzed,
         api::analyze_project(input, &options),
         "analyze: {what}"
     );
     let units = input.text.encode_utf16().count();
     for _ in 0..3 {
         let offset = rng.below(units + 1) as u32;
+        let (completed, hovered) = match calls {
+            Calls::WholeInput => (
+                kept.complete_project(input.clone(), offset),
+                kept.hover_project(input.clone(), offset),
+            ),
+            Calls::SetThenText => (
+                kept.complete_project_text(text(), offset),
+                kept.hover_project_text(text(), offset),
+            ),
+        };
         assert_eq!(
-            kept.complete_project(input.clone(), offset),
+            completed,
             api::complete_project(input, offset),
             "complete at {offset}: {what}"
         );
         assert_eq!(
-            kept.hover_project(input.clone(), offset),
+            hovered,
             api::hover_project(input, offset),
             "hover at {offset}: {what}"
         );
     }
+    if let Calls::SetThenText = calls {
+        assert_eq!(
+            kept.project_wanted_text(text()),
+            api::project_wanted(input),
+            "wanted: {what}"
+        );
+    }
 }
 
-fn check_edits(main: &Path, rng: &mut Lcg, steps: usize) {
+fn check_edits(main: &Path, calls: Calls, rng: &mut Lcg, steps: usize) {
     let mut input = input_from_disk(main);
     let mut kept = Kept::default();
     let what = main.display().to_string();
-    assert_same(&mut kept, &input, rng, &what);
+    kept.set_project(input.clone());
+    assert_same(&mut kept, &input, calls, rng, &what);
     for step in 0..steps {
         // Mostly devcontainer.json, as typing goes; now and then another file with a text.
         let others: Vec<usize> = (0..input.files.len())
@@ -144,10 +98,18 @@ fn check_edits(main: &Path, rng: &mut Lcg, steps: usize) {
             let i = others[rng.below(others.len())];
             let file = &mut input.files[i];
             file.text = Some(edit(file.text.as_deref().unwrap_or(""), rng));
+            // The one change the text-only calls must be told of.
+            kept.set_project(input.clone());
         } else {
             input.text = edit(&input.text, rng);
         }
-        assert_same(&mut kept, &input, rng, &format!("{what}, step {step}"));
+        assert_same(
+            &mut kept,
+            &input,
+            calls,
+            rng,
+            &format!("{what}, step {step}"),
+        );
     }
 }
 
@@ -171,8 +133,9 @@ fn kept_calls_while_editing_equal_fresh_ones_over_fixture_folders() {
     });
     assert!(mains.len() >= 20, "only {} fixture folders", mains.len());
     let mut rng = Lcg(11);
-    for main in mains.iter().step_by(2) {
-        check_edits(main, &mut rng, 12);
+    for (n, main) in mains.iter().step_by(2).enumerate() {
+        let calls = [Calls::WholeInput, Calls::SetThenText][n % 2];
+        check_edits(main, calls, &mut rng, 12);
     }
 }
 
@@ -184,8 +147,9 @@ fn kept_calls_while_editing_equal_fresh_ones_over_corpus_folders() {
     let mut mains = Vec::new();
     configs(&dir, &mut mains);
     let mut rng = Lcg(8);
-    for main in mains.iter().step_by(6) {
-        check_edits(main, &mut rng, 8);
+    for (n, main) in mains.iter().step_by(6).enumerate() {
+        let calls = [Calls::WholeInput, Calls::SetThenText][n % 2];
+        check_edits(main, calls, &mut rng, 8);
     }
 }
 
@@ -250,4 +214,29 @@ fn typing_in_devcontainer_json_reuses_the_other_files_parses() {
         api::complete_project(&input, 3)
     );
     assert_eq!(kept.file_parses(), 3);
+}
+
+#[test]
+fn text_only_calls_keep_the_project_set_until_it_is_set_again() {
+    let options = AnalyzeOptions::default();
+    let mut kept = Kept::default();
+    let first = compose_project(COMPOSE_CONFIG, "FROM golang:1.22\nUSER dev\n");
+    kept.set_project(first.clone());
+    assert_eq!(
+        kept.analyze_project_text(COMPOSE_CONFIG.into(), &options),
+        api::analyze_project(&first, &options)
+    );
+    // Setting an equal project again keeps the parses.
+    kept.set_project(first.clone());
+    kept.analyze_project_text(COMPOSE_CONFIG.into(), &options);
+    assert_eq!((kept.parses(), kept.file_parses()), (1, 2));
+
+    // Another Compose file (no service `a`): the text-only call sees it once it is set.
+    let mut second = first.clone();
+    second.files[0].text = Some("services:\n  b:\n    image: golang:1.22\n".into());
+    kept.set_project(second.clone());
+    let result = kept.analyze_project_text(COMPOSE_CONFIG.into(), &options);
+    assert_eq!(result, api::analyze_project(&second, &options));
+    assert_ne!(result, api::analyze_project(&first, &options));
+    assert_eq!(kept.parses(), 1, "devcontainer.json did not change");
 }

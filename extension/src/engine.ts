@@ -2,6 +2,12 @@
 // panic, which JS sees as a WebAssembly.RuntimeError; the instance is then unusable, so the
 // wrapper reports the panic and builds a fresh instance before the next call. No vscode import
 // here, so Node tests run this same code.
+//
+// Per keystroke the extension asks for the files wanted, the diagnostics and the completion of
+// one text in one project. The wrapper hands the project (everything but the text) to the core
+// only when it changed, and reads the results in the flat encoding (./flat.ts): converting the
+// whole input three times and building each result object field by field across the boundary
+// cost more than the checks (issue 11).
 
 import type {
   AnalyzeOptions,
@@ -9,18 +15,29 @@ import type {
   CodeAction,
   CompletionItem,
   Hover,
+  ProjectFile,
   ProjectInput,
   ProjectResult,
   RebuildAdvice,
   RuleEntry,
   Wanted,
 } from './engineTypes';
+import { decodeAnalyzeResult, decodeCompletionItems, decodeProjectResult, type FlatValue } from './flat';
 
 /** The wasm-bindgen `--target web` glue (dist/core/devcontainer_doctor.js). */
 export interface CoreGlue {
   initSync(options: { module: Uint8Array | WebAssembly.Module }): unknown;
   __wbg_reset_state(): void;
   analyze(text: string, options: unknown): unknown;
+  analyzeFlat(text: string, options: unknown): FlatValue;
+  completeFlat(text: string, offset: number): FlatValue;
+  setProject(input: unknown): void;
+  wantedInProject(text: string): unknown;
+  neededInProject(text: string): unknown;
+  analyzeInProject(text: string, options: unknown): FlatValue;
+  completeInProject(text: string, offset: number): FlatValue;
+  hoverInProject(text: string, offset: number): unknown;
+  codeActionsInProject(text: string, start: number, end: number, options: unknown): unknown;
   projectWanted(input: unknown): unknown;
   analyzeProject(input: unknown, options: unknown): unknown;
   complete(text: string, offset: number): unknown;
@@ -44,6 +61,8 @@ export class Engine {
   /** The message the Rust panic hook handed over during the current call. */
   private panicMessage: string | undefined;
   panicCount = 0;
+  /** The project last handed to the core (`setProject`), to know when to hand it again. */
+  private sent: SentProject | undefined;
 
   constructor(
     private readonly glue: CoreGlue,
@@ -57,23 +76,30 @@ export class Engine {
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
-    return this.call(() => this.glue.analyze(text, options) as AnalyzeResult, {
+    return this.call(() => decodeAnalyzeResult(this.glue.analyzeFlat(text, options)), {
       diagnostics: [],
     });
   }
 
   /** The paths the host should read or list next for this configuration (none when done). */
   projectWanted(input: ProjectInput): Wanted[] {
-    return this.call(() => this.glue.projectWanted(input) as Wanted[], []);
+    return this.call(() => this.glue.wantedInProject(this.inProject(input)) as Wanted[], []);
+  }
+
+  /** Every path this configuration needs read, whether `input.files` has it or not. */
+  projectNeeded(input: ProjectInput): Wanted[] {
+    return this.call(() => this.glue.neededInProject(this.inProject(input)) as Wanted[], []);
   }
 
   /** Checks a configuration with the files read for it: diagnostics per file. */
   analyzeProject(input: ProjectInput, options: AnalyzeOptions = {}): ProjectResult {
-    return this.call(() => this.glue.analyzeProject(input, options) as ProjectResult, { files: [] });
+    return this.call(() => decodeProjectResult(this.glue.analyzeInProject(this.inProject(input), options)), {
+      files: [],
+    });
   }
 
   complete(text: string, offset: number): CompletionItem[] {
-    return this.call(() => this.glue.complete(text, offset) as CompletionItem[], []);
+    return this.call(() => decodeCompletionItems(this.glue.completeFlat(text, offset)), []);
   }
 
   hover(text: string, offset: number): Hover | null {
@@ -82,12 +108,12 @@ export class Engine {
 
   /** Completion in `input.text` with the files read for it (Compose services, stages, names). */
   completeProject(input: ProjectInput, offset: number): CompletionItem[] {
-    return this.call(() => this.glue.completeProject(input, offset) as CompletionItem[], []);
+    return this.call(() => decodeCompletionItems(this.glue.completeInProject(this.inProject(input), offset)), []);
   }
 
   /** Hover in `input.text` with the files read for it (a Compose service, a stage). */
   hoverProject(input: ProjectInput, offset: number): Hover | null {
-    return this.call(() => (this.glue.hoverProject(input, offset) as Hover | null) ?? null, null);
+    return this.call(() => (this.glue.hoverInProject(this.inProject(input), offset) as Hover | null) ?? null, null);
   }
 
   codeActions(text: string, start: number, end: number): CodeAction[] {
@@ -99,7 +125,10 @@ export class Engine {
    * configuration, and "fix all": what diagnostics analyzed with `omitFixes` leave out.
    */
   codeActionsProject(input: ProjectInput, start: number, end: number, options: AnalyzeOptions = {}): CodeAction[] {
-    return this.call(() => this.glue.codeActionsProject(input, start, end, options) as CodeAction[], []);
+    return this.call(
+      () => this.glue.codeActionsInProject(this.inProject(input), start, end, options) as CodeAction[],
+      [],
+    );
   }
 
   /** The Markdown of a completion item that came with a `docId` instead. */
@@ -132,6 +161,20 @@ export class Engine {
     this.call(() => this.glue.__testPanic(), undefined);
   }
 
+  /**
+   * Hands the core the project of `input` when it is not the one it has, and returns the text
+   * to send. The files are compared by identity: a host hands in a new `ProjectFile` object for
+   * a new text (loadProject's cache does), never changes one in place.
+   */
+  private inProject(input: ProjectInput): string {
+    if (!this.sent || !sameProject(this.sent, input)) {
+      this.sent = undefined;
+      this.glue.setProject({ ...input, text: '' });
+      this.sent = sentProject(input);
+    }
+    return input.text ?? '';
+  }
+
   private call<T>(run: () => T, fallback: T): T {
     this.panicMessage = undefined;
     try {
@@ -141,10 +184,48 @@ export class Engine {
         this.panicCount += 1;
         this.onPanic(this.panicMessage ?? `devcontainer-doctor core crashed: ${error.message}`);
         this.glue.__wbg_reset_state();
+        // A fresh instance has no project.
+        this.sent = undefined;
       } else {
         this.onPanic(`devcontainer-doctor core failed: ${String(error)}`);
       }
       return fallback;
     }
   }
+}
+
+/** What `setProject` was last given, to compare the next input with. */
+interface SentProject {
+  mainPath?: string;
+  isolated?: boolean;
+  workspaceFolder?: string;
+  configFolder?: string;
+  localEnv: [string, string][];
+  files: ProjectFile[];
+}
+
+function sentProject(input: ProjectInput): SentProject {
+  return {
+    mainPath: input.mainPath,
+    isolated: input.isolated,
+    workspaceFolder: input.workspaceFolder,
+    configFolder: input.configFolder,
+    localEnv: Object.entries(input.localEnv ?? {}),
+    files: [...(input.files ?? [])],
+  };
+}
+
+function sameProject(sent: SentProject, input: ProjectInput): boolean {
+  const files = input.files ?? [];
+  const env = input.localEnv ?? {};
+  return (
+    sent.mainPath === input.mainPath &&
+    sent.isolated === input.isolated &&
+    sent.workspaceFolder === input.workspaceFolder &&
+    sent.configFolder === input.configFolder &&
+    sent.files.length === files.length &&
+    sent.files.every((file, i) => file === files[i]) &&
+    sent.localEnv.length === Object.keys(env).length &&
+    sent.localEnv.every(([name, value]) => env[name] === value)
+  );
 }

@@ -1,7 +1,9 @@
-// The files a devcontainer.json references, read for the core: it says which paths it wants
-// (relative to the devcontainer.json folder), the host reads them and asks again until nothing
-// new is wanted (a Compose file can name a Dockerfile). No vscode import here, so Node tests
-// run this same loop with a fake reader.
+// The files a devcontainer.json references, read for the core: it says which paths it needs
+// (relative to the devcontainer.json folder), the host reads those it lacks and asks again
+// until nothing is lacking (a Compose file can name a Dockerfile). Each load starts from the
+// files the last one ended with and keeps only what is still needed, so that typing hands the
+// core the same files every time and it keeps its project (engine.ts). No vscode import here,
+// so Node tests run this same loop with a fake reader.
 
 import type { ProjectFile, ProjectInput, Wanted } from './engineTypes';
 
@@ -14,7 +16,8 @@ export interface ProjectReader {
 
 /** What `loadProject` needs of the engine. */
 export interface WantedSource {
-  projectWanted(input: ProjectInput): Wanted[];
+  /** Every path the configuration needs read, supplied or not. */
+  projectNeeded(input: ProjectInput): Wanted[];
 }
 
 const MAX_ROUNDS = 8;
@@ -24,6 +27,9 @@ const MAX_ROUNDS = 8;
  * cache and may ask for the same path at once; the second waits for the first read.
  */
 const pending = new WeakMap<Map<string, ProjectFile>, Map<string, Promise<ProjectFile>>>();
+
+/** What the last load of each cache needed: the next one starts from it. */
+const lastNeeded = new WeakMap<Map<string, ProjectFile>, Wanted[]>();
 
 /**
  * Completes `input.files` with what the configuration references. `cache` holds what was read
@@ -37,16 +43,32 @@ export async function loadProject(
   cache: Map<string, ProjectFile>,
 ): Promise<ProjectInput> {
   const files = new Map<string, ProjectFile>();
-  for (const file of input.files ?? []) files.set(file.path, file);
+  // What was read for the last load and is still in the cache (a file changed on disk is not).
+  for (const want of lastNeeded.get(cache) ?? []) {
+    const read = cache.get(cacheKey(want));
+    if (read) files.set(want.path, read);
+  }
+  const given = new Set<string>();
+  for (const file of input.files ?? []) {
+    files.set(file.path, file);
+    given.add(file.path);
+  }
+  let needed: Wanted[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const wanted = engine.projectWanted({ ...input, files: [...files.values()] });
-    const fresh = wanted.filter((w) => !files.has(w.path));
+    needed = engine.projectNeeded({ ...input, files: [...files.values()] });
+    const fresh = needed.filter((w) => !files.has(w.path));
     if (fresh.length === 0) break;
     for (const want of fresh) {
       files.set(want.path, cache.get(cacheKey(want)) ?? (await readOnce(reader, want, cache)));
     }
   }
-  return { ...input, files: [...files.values()] };
+  lastNeeded.set(cache, needed);
+  // What the configuration no longer references goes (a renamed Compose file, say). Sorted by
+  // path, so that the next load, which starts from `needed`, hands in the same order.
+  const paths = new Set(needed.map((w) => w.path));
+  const kept = [...files.values()].filter((f) => paths.has(f.path) || given.has(f.path));
+  kept.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ...input, files: kept };
 }
 
 export function cacheKey(want: Wanted): string {

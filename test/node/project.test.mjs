@@ -93,6 +93,42 @@ test('loadProject reads until nothing is wanted, each file once, and diagnostics
   assert.equal(files.reads.filter((p) => p === '../compose.yaml').length, 2);
 });
 
+test('loadProject starts from the last load: the same file objects while typing, none no longer referenced', async () => {
+  const tree = {
+    '/ws/compose.yaml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: Dockerfile\n',
+    '/ws/Dockerfile': 'FROM golang:1.22\n',
+  };
+  const files = reader(tree);
+  const cache = new Map();
+  const mainPath = '/ws/.devcontainer/devcontainer.json';
+  let asked = 0;
+  const counting = { projectNeeded: (input) => (asked++, engine.projectNeeded(input)) };
+  const first = await loadProject(counting, { mainPath, text: MAIN }, files, cache);
+  assert.ok(asked >= 3, `the first load asks round by round (${asked})`);
+  asked = 0;
+  const typed = await loadProject(counting, { mainPath, text: `${MAIN} ` }, files, cache);
+  assert.equal(asked, 1, 'a keystroke asks once: it starts with every file it needs');
+  assert.equal(typed.files.length, first.files.length);
+  assert.ok(
+    typed.files.every((f, i) => f === first.files[i]),
+    'the same objects in the same order (the core keeps its project)',
+  );
+  const paths = first.files.map((f) => f.path);
+  assert.ok(paths.includes('../compose.yaml') && paths.includes('../Dockerfile'), paths.join());
+
+  // No longer a Compose configuration: its files go, and nothing is read.
+  const reads = files.reads.length;
+  const image = await loadProject(engine, { mainPath, text: '{ "image": "golang:1.22" }' }, files, cache);
+  assert.deepEqual(image.files, []);
+  // Back again: from the cache, the same set as a load from nothing.
+  const back = await loadProject(engine, { mainPath, text: MAIN }, files, cache);
+  assert.equal(files.reads.length, reads);
+  const fresh = await loadProject(engine, { mainPath, text: MAIN }, reader(tree), new Map());
+  assert.deepEqual(back.files.map((f) => f.path).sort(), fresh.files.map((f) => f.path).sort());
+  assert.deepEqual(engine.analyzeProject(back).files.length, engine.analyzeProject(fresh).files.length);
+  assert.deepEqual(panics, []);
+});
+
 test('severity overrides and the isolated note go through analyzeProject', () => {
   const text = '{ "build": { "dockerfile": "Dockerfile" } }';
   const isolated = engine.analyzeProject({ mainPath: '-', text, isolated: true });

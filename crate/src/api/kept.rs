@@ -17,12 +17,16 @@ use std::cell::OnceCell;
 pub struct Kept {
     last: Option<Last>,
     parses: usize,
+    /// The project as the host last set it, without its main text; `generation` counts the
+    /// changes, so a call learns whether the kept project is still the one set.
+    input: Option<ProjectInput>,
+    generation: u64,
 }
 
 struct Last {
     document: Document,
-    /// The input the project was built from, without its main text (the document holds it).
-    input: Option<ProjectInput>,
+    /// The `generation` of the input the project was built from.
+    built_from: Option<u64>,
     project: Option<Project>,
     /// The findings with the project's files, made by the first call that needs them.
     findings: OnceCell<Vec<diag::Diagnostic>>,
@@ -62,35 +66,61 @@ impl Kept {
     }
 
     fn with_text(&mut self, text: String) -> &mut Last {
-        let last = match self.last.take() {
-            Some(last) if last.document.text() == text => last,
+        Self::text_in(&mut self.last, &mut self.parses, text)
+    }
+
+    /// The kept document for `text`, parsed again only when the text changed.
+    fn text_in<'l>(last: &'l mut Option<Last>, parses: &mut usize, text: String) -> &'l mut Last {
+        let kept = match last.take() {
+            Some(kept) if kept.document.text() == text => kept,
             previous => {
-                self.parses += 1;
-                let (input, mut project) = previous.map_or((None, None), |p| (p.input, p.project));
+                *parses += 1;
+                let (built_from, mut project) =
+                    previous.map_or((None, None), |p| (p.built_from, p.project));
                 if let Some(project) = &mut project {
                     project.set_text(FileId::MAIN, text.clone());
                 }
                 Last {
                     document: Document::new(text, 0),
-                    input,
+                    built_from,
                     project,
                     findings: OnceCell::new(),
                 }
             }
         };
-        self.last.insert(last)
+        last.insert(kept)
     }
 
-    fn with_input(&mut self, mut input: ProjectInput) -> InProject<'_> {
-        let text = std::mem::take(&mut input.text);
+    /// Sets the project the text-only calls (`*_text`) check their text in: everything of
+    /// `input` but its `text`. An input equal to the one set keeps the project, its parses and
+    /// its findings; a host that knows nothing changed need not call this again.
+    pub fn set_project(&mut self, mut input: ProjectInput) {
+        input.text = String::new();
+        if self.input.as_ref() != Some(&input) {
+            self.input = Some(input);
+            self.generation += 1;
+        }
+    }
+
+    /// The kept document for `text`, in the project last set (an empty one when none was).
+    fn in_project(&mut self, text: String) -> InProject<'_> {
+        let Kept {
+            last,
+            parses,
+            input,
+            generation,
+        } = self;
         let Last {
             document,
-            input: kept_input,
+            built_from,
             project,
             findings,
-        } = self.with_text(text);
-        if project.is_none() || kept_input.as_ref() != Some(&input) {
-            let mut fresh = input.to_project();
+        } = Self::text_in(last, parses, text);
+        if project.is_none() || *built_from != Some(*generation) {
+            let mut fresh = match input {
+                Some(input) => input.to_project(),
+                None => ProjectInput::default().to_project(),
+            };
             fresh.set_text(FileId::MAIN, document.text().to_string());
             // The texts the host handed in again keep their parses (typing in one file).
             if let Some(old) = project.as_ref() {
@@ -98,7 +128,7 @@ impl Kept {
             }
             *project = Some(fresh);
             *findings = OnceCell::new();
-            *kept_input = Some(input);
+            *built_from = Some(*generation);
         }
         let project = project.get_or_insert_with(Project::default);
         InProject {
@@ -106,6 +136,13 @@ impl Kept {
             project,
             findings,
         }
+    }
+
+    /// Sets the project of `input` and hands back its text, for the calls that take both.
+    fn adopt(&mut self, mut input: ProjectInput) -> String {
+        let text = std::mem::take(&mut input.text);
+        self.set_project(input);
+        text
     }
 
     pub fn analyze(&mut self, text: String, options: &AnalyzeOptions) -> AnalyzeResult {
@@ -131,8 +168,21 @@ impl Kept {
     }
 
     pub fn project_wanted(&mut self, input: ProjectInput) -> Vec<Wanted> {
-        let kept = self.with_input(input);
+        let text = self.adopt(input);
+        self.project_wanted_text(text)
+    }
+
+    /// What the project last set still wants, with `text` as its devcontainer.json.
+    pub fn project_wanted_text(&mut self, text: String) -> Vec<Wanted> {
+        let kept = self.in_project(text);
         kept.project.wanted_with(kept.document.tree())
+    }
+
+    /// Every path the project last set needs, with `text` as its devcontainer.json, supplied
+    /// or not (`Project::needed_with`).
+    pub fn project_needed_text(&mut self, text: String) -> Vec<Wanted> {
+        let kept = self.in_project(text);
+        kept.project.needed_with(kept.document.tree())
     }
 
     pub fn analyze_project(
@@ -140,17 +190,36 @@ impl Kept {
         input: ProjectInput,
         options: &AnalyzeOptions,
     ) -> ProjectResult {
-        let kept = self.with_input(input);
+        let text = self.adopt(input);
+        self.analyze_project_text(text, options)
+    }
+
+    pub fn analyze_project_text(
+        &mut self,
+        text: String,
+        options: &AnalyzeOptions,
+    ) -> ProjectResult {
+        let kept = self.in_project(text);
         project_result(kept.project, kept.findings(), options)
     }
 
     pub fn complete_project(&mut self, input: ProjectInput, offset: u32) -> Vec<CompletionItem> {
-        let kept = self.with_input(input);
+        let text = self.adopt(input);
+        self.complete_project_text(text, offset)
+    }
+
+    pub fn complete_project_text(&mut self, text: String, offset: u32) -> Vec<CompletionItem> {
+        let kept = self.in_project(text);
         super::complete_document_in(Some(kept.project), kept.document, offset)
     }
 
     pub fn hover_project(&mut self, input: ProjectInput, offset: u32) -> Option<Hover> {
-        let kept = self.with_input(input);
+        let text = self.adopt(input);
+        self.hover_project_text(text, offset)
+    }
+
+    pub fn hover_project_text(&mut self, text: String, offset: u32) -> Option<Hover> {
+        let kept = self.in_project(text);
         super::hover_document_in(Some(kept.project), kept.document, offset)
     }
 
@@ -161,7 +230,18 @@ impl Kept {
         end: u32,
         options: &AnalyzeOptions,
     ) -> Vec<CodeAction> {
-        let kept = self.with_input(input);
+        let text = self.adopt(input);
+        self.code_actions_project_text(text, start, end, options)
+    }
+
+    pub fn code_actions_project_text(
+        &mut self,
+        text: String,
+        start: u32,
+        end: u32,
+        options: &AnalyzeOptions,
+    ) -> Vec<CodeAction> {
+        let kept = self.in_project(text);
         let findings = kept.findings();
         actions::code_actions_project(kept.project, kept.document, findings, start, end, options)
     }

@@ -4,13 +4,21 @@
 /// `text` as literal snippet text (`$`, `}` and `\` escaped).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '$' | '}' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    escape_into(text, &mut out);
     out
+}
+
+/// [`escape`], appended to `out`.
+pub fn escape_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    // Bytes, not chars: the three are ASCII, and a char pattern decodes every character.
+    while let Some(at) = rest.bytes().position(|b| matches!(b, b'$' | b'}' | b'\\')) {
+        out.push_str(&rest[..at]);
+        out.push('\\');
+        out.push_str(&rest[at..at + 1]);
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// The text a snippet inserts when every placeholder keeps its default and every choice its
@@ -118,5 +126,15 @@ mod tests {
         assert_eq!(expand("localEnv:${1:VAR}\\}"), "localEnv:VAR}");
         assert_eq!(expand("${1:0}$0"), "0");
         assert_eq!(expand(&escape("a$b}c\\")), "a$b}c\\");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_then_expanding_gives_the_text_back(text in "[a-z$}{\\\\é日🚀 ]{0,24}") {
+            let escaped = escape(&text);
+            proptest::prop_assert_eq!(expand(&escaped), text.clone());
+            let marks = text.chars().filter(|c| matches!(c, '$' | '}' | '\\')).count();
+            proptest::prop_assert_eq!(escaped.len(), text.len() + marks);
+        }
     }
 }

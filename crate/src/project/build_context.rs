@@ -48,7 +48,6 @@ impl Project {
             for (folder, file) in [(context.clone(), ignore), (parent(&r.path), own)] {
                 if let Some(Entry::Folder(names)) = self.entry(&folder)
                     && names.iter().any(|n| *n == file_name(&file))
-                    && self.entry(&file).is_none()
                 {
                     out.insert(Wanted {
                         path: file,
@@ -58,12 +57,10 @@ impl Project {
             }
         }
         for path in folders.into_iter().take(MAX_FOLDERS) {
-            if self.entry(&path).is_none() {
-                out.insert(Wanted {
-                    path,
-                    kind: WantKind::Folder,
-                });
-            }
+            out.insert(Wanted {
+                path,
+                kind: WantKind::Folder,
+            });
         }
     }
 

@@ -11,24 +11,32 @@ const MAX_NESTING: usize = 127;
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
+    // Runs that need no escape are copied whole: ids and names rarely hold any.
+    let mut rest = s;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| b == b'"' || b == b'\\' || b < 0x20)
+    {
+        out.push_str(&rest[..at]);
+        let b = rest.as_bytes()[at];
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.push_str("\\u00");
-                out.push(char::from(HEX[(c as usize) >> 4]));
-                out.push(char::from(HEX[(c as usize) & 0xF]));
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xF)]));
             }
-            c => out.push(c),
         }
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out.push('"');
     out
 }
@@ -343,12 +351,20 @@ mod tests {
             "tab\tnl\nret\r",
             "\u{1}\u{1f}\u{7f}",
             "é/ü",
+            "\u{8}\u{c}日本\"语\\🚀\u{0}",
         ] {
             assert_eq!(
                 quote(s),
                 serde_json::to_string(s).unwrap_or_default(),
                 "{s:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quote_writes_what_serde_json_writes(s in "\\PC{0,32}|[\u{0}-\u{1f}\"\\\\a-z]{0,16}") {
+            proptest::prop_assert_eq!(quote(&s), serde_json::to_string(&s).unwrap_or_default());
         }
     }
 

@@ -9,6 +9,7 @@ pub mod fixture_project;
 pub mod fixtures;
 pub mod golden;
 pub mod ide_checks;
+pub mod project_input;
 pub mod shared;
 
 use devcontainer_doctor::api::{self, AnalyzeOptions};

@@ -172,16 +172,34 @@ fn complete_versions(req: &Request, items: &mut Vec<Item>) -> bool {
     true
 }
 
-/// The part of each catalog item that no cursor changes, made once: its pinned id and
-/// detail. `features::all()` is static, so the table is too.
-fn id_items() -> &'static [(String, &'static FeatureInfo)] {
-    static ITEMS: std::sync::OnceLock<Vec<(String, &'static FeatureInfo)>> =
-        std::sync::OnceLock::new();
+/// The part of a catalog item that no cursor changes.
+struct IdItem {
+    feature: &'static FeatureInfo,
+    /// The id with the newest major pinned (`ghcr.io/devcontainers/features/go:1`).
+    id: String,
+    doc_id: String,
+    /// The official namespace first, then the rest, each by id (the Go feature in a Go
+    /// configuration goes before both, at the call).
+    sort_text: String,
+}
+
+/// Made once: `features::all()` is static, so the table is too.
+fn id_items() -> &'static [IdItem] {
+    static ITEMS: std::sync::OnceLock<Vec<IdItem>> = std::sync::OnceLock::new();
     ITEMS.get_or_init(|| {
         features::all()
             .iter()
             .filter(|f| !f.deprecated)
-            .map(|f| (f.pinned_id(), f))
+            .map(|f| {
+                let id = f.pinned_id();
+                let rank = if f.namespace == OFFICIAL { 1 } else { 2 };
+                IdItem {
+                    feature: f,
+                    doc_id: format!("{FEATURE_DOC}{id}"),
+                    sort_text: format!("{rank}{}", f.id),
+                    id,
+                }
+            })
             .collect()
     })
 }
@@ -207,22 +225,20 @@ fn complete_ids(req: &Request, items: &mut Vec<Item>) {
         .into_iter()
         .filter_map(|k| features::lookup(k).map(|f| f.id))
         .collect();
-    for (id, feature) in id_items() {
+    for id_item in id_items() {
+        let feature = id_item.feature;
         if present.contains(&feature.id) {
             continue;
         }
-        let insert = req.key_insert(id, "{$1}");
-        let mut item = req.item(id.as_str(), CompletionKind::Module, insert);
+        let insert = req.key_insert(&id_item.id, "{$1}");
+        let mut item = req.item(id_item.id.as_str(), CompletionKind::Module, insert);
         item.detail = Some(feature.name.to_string());
-        item.doc_id = Some(format!("{FEATURE_DOC}{id}"));
-        let rank = if req.go && feature.namespace == OFFICIAL && feature.id == "go" {
-            0
-        } else if feature.namespace == OFFICIAL {
-            1
+        item.doc_id = Some(id_item.doc_id.clone());
+        item.sort_text = if req.go && feature.namespace == OFFICIAL && feature.id == "go" {
+            format!("0{}", feature.id)
         } else {
-            2
+            id_item.sort_text.clone()
         };
-        item.sort_text = format!("{rank}{}", feature.id);
         items.push(item);
     }
 }

@@ -52,7 +52,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             for command in instruction_commands(view, text, i) {
-                if !matches!(program(&command), Some("apt-get" | "apt")) {
+                if !matches!(program(command), Some("apt-get" | "apt")) {
                     continue;
                 }
                 let args = command.args();
@@ -71,7 +71,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 } else {
                     ""
                 };
-                let name = program(&command).unwrap_or("apt-get");
+                let name = program(command).unwrap_or("apt-get");
                 let mut d = APT_INSTALL_WITHOUT_YES
                     .at(
                         sub.range,

@@ -82,11 +82,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             for command in instruction_commands(view, text, i) {
-                let Some(tool) = program(&command).and_then(|p| TOOLS.iter().find(|t| t.name == p))
+                let Some(tool) = program(command).and_then(|p| TOOLS.iter().find(|t| t.name == p))
                 else {
                     continue;
                 };
-                for (flag, range) in unknown_flags(tool, &command) {
+                for (flag, range) in unknown_flags(tool, command) {
                     out.push(
                         BUSYBOX_FLAG_UNKNOWN
                             .at(

@@ -86,7 +86,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 InstructionKind::Run(_) => {
                     for command in instruction_commands(view, text, i) {
-                        if program(&command) != Some("go") {
+                        if program(command) != Some("go") {
                             continue;
                         }
                         let args = command.args();

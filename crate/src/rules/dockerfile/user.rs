@@ -76,7 +76,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for command in instruction_commands(view, text, i) {
-            let p = program(&command).unwrap_or("");
+            let p = program(command).unwrap_or("");
             if CREATORS.contains(&p) && command.args().iter().any(|w| w.text == name) {
                 created = true;
             }

@@ -98,11 +98,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             for command in crate::rules::support::dockerfile::instruction_commands(view, text, i) {
-                if crate::rules::support::dockerfile::program(&command) != Some("dlv") {
+                if crate::rules::support::dockerfile::program(command) != Some("dlv") {
                     continue;
                 }
                 let mut found = Vec::new();
-                check_dlv(cx, &command, true, &mut found);
+                check_dlv(cx, command, true, &mut found);
                 out.extend(found.into_iter().map(|d| in_command_file(d, view.file)));
             }
         }

@@ -20,6 +20,8 @@ pub struct DockerfileFile {
     /// One per `FROM`, in order; `Stage::index` is its position here.
     pub stages: Vec<Stage>,
     pub errors: Vec<SyntaxError>,
+    /// The shell commands of each instruction, split on first use (`shell_commands.rs`).
+    pub(super) shell_commands: std::sync::OnceLock<Vec<Vec<crate::syntax::shell::Command>>>,
 }
 
 /// A parser directive, such as `# syntax=docker/dockerfile:1`.

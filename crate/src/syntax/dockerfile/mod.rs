@@ -16,6 +16,7 @@ mod expand;
 mod instructions;
 mod lines;
 mod reader;
+mod shell_commands;
 mod stages;
 mod words;
 
