@@ -5,6 +5,8 @@
 //! An id missing here is not wrong: the list only backs renames and did-you-mean.
 
 use super::generated::extensions::{LOCAL_ONLY, RENAMED, WELL_KNOWN};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// Every well-known id, in its usual spelling, sorted case-insensitively.
 pub fn well_known() -> &'static [&'static str] {
@@ -46,6 +48,27 @@ pub fn is_local_only(id: &str) -> bool {
 /// A well-known id one or two edits from `id` (`ms-vscode-remote.remote-container`), when
 /// `id` is not well-known itself. Only ids long enough for two edits to be a typo.
 pub fn did_you_mean(id: &str) -> Option<&'static str> {
+    // Remembered: while the user types elsewhere, every keystroke asks again about the same
+    // unknown ids, and each answer compares with every well-known id (5% of a keystroke in the
+    // corpus folders). Bounded, and pure, so forgetting costs only time.
+    const REMEMBERED: usize = 512;
+    thread_local! {
+        static ANSWERS: RefCell<BTreeMap<String, Option<&'static str>>> = RefCell::default();
+    }
+    if let Some(answer) = ANSWERS.with_borrow(|a| a.get(id).copied()) {
+        return answer;
+    }
+    let answer = closest_well_known(id);
+    ANSWERS.with_borrow_mut(|a| {
+        if a.len() >= REMEMBERED {
+            a.clear();
+        }
+        a.insert(id.to_string(), answer);
+    });
+    answer
+}
+
+fn closest_well_known(id: &str) -> Option<&'static str> {
     let lower = id.trim().to_ascii_lowercase();
     if lower.len() < 8 || find(&lower).is_some() || renamed_to(&lower).is_some() {
         return None;
@@ -76,6 +99,33 @@ fn is_other_edition(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_answers_are_the_answers_past_the_bound_too() {
+        // Typos of well-known ids (one letter dropped), more of them than are remembered.
+        let typos: Vec<String> = WELL_KNOWN
+            .iter()
+            .flat_map(|k| {
+                [
+                    k[1..].to_string(),
+                    k[..k.len() - 1].to_string(),
+                    format!("{k}x"),
+                    k.to_string(),
+                ]
+            })
+            .collect();
+        assert!(typos.len() > 512, "{} ids", typos.len());
+        for round in 0..2 {
+            for typo in &typos {
+                assert_eq!(
+                    did_you_mean(typo),
+                    closest_well_known(typo),
+                    "{typo}, round {round}"
+                );
+            }
+        }
+        assert!(typos.iter().any(|t| did_you_mean(t).is_some()));
+    }
 
     #[test]
     fn list_is_sorted_for_binary_search() {

@@ -62,13 +62,16 @@ impl MajorInfo {
     }
     /// What writing `name` under this major does (see [`OptionEffect`]).
     pub fn option_effect(&self, name: &str) -> OptionEffect {
-        let var = env_var_name(name);
         match (self.find_option(name), &self.script) {
-            (Some(o), Some(script)) if !script.reads(&env_var_name(o.name)) => {
+            // The catalog lists the declared options whose variable goes unread: no variable
+            // name to build per option and keystroke.
+            (Some(o), Some(script)) if script.unread_options().any(|u| u == o.name) => {
                 OptionEffect::DeclaredUnread(o)
             }
             (Some(o), _) => OptionEffect::Declared(o),
-            (None, Some(script)) if script.reads(&var) => OptionEffect::ReadUndeclared,
+            (None, Some(script)) if script.reads(&env_var_name(name)) => {
+                OptionEffect::ReadUndeclared
+            }
             (None, Some(_)) => OptionEffect::Unread,
             (None, None) => OptionEffect::Undeclared,
         }
@@ -147,6 +150,25 @@ impl FeatureInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_unread_list_is_every_declared_option_whose_variable_the_script_does_not_read() {
+        let mut checked = 0;
+        for feature in crate::features::all() {
+            for major in feature.majors {
+                let Some(script) = &major.script else {
+                    continue;
+                };
+                for option in major.options {
+                    let listed = script.unread_options().any(|u| u == option.name);
+                    let unread = !script.reads(&env_var_name(option.name));
+                    assert_eq!(listed, unread, "{} {}", feature.id, option.name);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{checked} options");
+    }
 
     const COMMON: &str = "ghcr.io/devcontainers/features/common-utils";
 
