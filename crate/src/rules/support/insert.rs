@@ -54,6 +54,16 @@ pub fn append_to_array(cx: &Context, array: NodeRef, item: &str) -> Option<Vec<E
     if !array.is_array() || !array.node().closed {
         return None;
     }
+    // Broken text inside (an unterminated string as the last item): where the new item would
+    // go is a guess, and the edit can add a syntax error (fuzz finding).
+    if cx
+        .tree
+        .errors
+        .iter()
+        .any(|e| array.range().intersects(e.range))
+    {
+        return None;
+    }
     Some(match array.items().last() {
         Some(last) => vec![Edit::insert(last.range().end, format!(", {item}"))],
         None => {
