@@ -59,7 +59,6 @@ fn project_input(input: JsValue) -> Result<ProjectInput, JsError> {
 /// "hint" | "off" } }`
 /// with js-sys calls: serde-wasm-bindgen's deserializer for it cost ~13 KB of WASM.
 fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
-    use crate::api::SeverityOverride as Level;
     let invalid = |why: String| JsError::new(&format!("invalid analyze options: {why}"));
     let mut read = AnalyzeOptions::default();
     if options.is_undefined() || options.is_null() {
@@ -86,19 +85,40 @@ fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
     for entry in js_sys::Object::entries(overrides.unchecked_ref()).iter() {
         let pair: js_sys::Array = entry.unchecked_into();
         let code = pair.get(0).as_string().unwrap_or_default();
-        let level = match pair.get(1).as_string().as_deref() {
-            Some("error") => Level::Error,
-            Some("warning") => Level::Warning,
-            Some("info") => Level::Info,
-            Some("hint") => Level::Hint,
-            Some("off") => Level::Off,
-            _ => {
-                return Err(invalid(format!(
-                    "severityOverrides.{code}: not error, warning, info, hint or off"
-                )));
-            }
-        };
+        let level = level(&code, pair.get(1).as_string().as_deref())?;
         read.severity_overrides.insert(code, level);
+    }
+    Ok(read)
+}
+
+fn level(code: &str, written: Option<&str>) -> Result<api::SeverityOverride, JsError> {
+    use crate::api::SeverityOverride as Level;
+    Ok(match written {
+        Some("error") => Level::Error,
+        Some("warning") => Level::Warning,
+        Some("info") => Level::Info,
+        Some("hint") => Level::Hint,
+        Some("off") => Level::Off,
+        _ => {
+            return Err(JsError::new(&format!(
+                "invalid analyze options: severityOverrides.{code}: not error, warning, info, hint or off"
+            )));
+        }
+    })
+}
+
+/// The options as the wrapper sends them with every keystroke: `omitFixes`, and the severity
+/// overrides as `code=level` lines. Reading a JS object field by field cost about 2 µs a call,
+/// as much as checking a small file.
+fn compact_options(omit_fixes: bool, overrides: &str) -> Result<AnalyzeOptions, JsError> {
+    let mut read = AnalyzeOptions {
+        omit_fixes,
+        ..AnalyzeOptions::default()
+    };
+    for line in overrides.split('\n').filter(|l| !l.is_empty()) {
+        let (code, written) = line.rsplit_once('=').unwrap_or((line, ""));
+        let level = level(code, Some(written))?;
+        read.severity_overrides.insert(code.to_string(), level);
     }
     Ok(read)
 }
@@ -187,10 +207,11 @@ fn to_flat(flat: api::flat::Flat) -> JsValue {
     js_sys::Array::of2(&JsValue::from(flat.strings), &numbers).into()
 }
 
-/// `analyzeFlat(text, options?)`: `analyze`, encoded flat.
+/// `analyzeFlat(text, omitFixes, overrides)`: `analyze`, encoded flat; the options as
+/// [`compact_options`] reads them.
 #[wasm_bindgen(js_name = analyzeFlat)]
-pub fn analyze_flat(text: String, options_value: JsValue) -> Result<JsValue, JsError> {
-    let options = options(options_value)?;
+pub fn analyze_flat(text: String, omit_fixes: bool, overrides: &str) -> Result<JsValue, JsError> {
+    let options = compact_options(omit_fixes, overrides)?;
     Ok(to_flat(api::flat::analyze_result(&kept(|k| {
         k.analyze(text, &options)
     }))))
@@ -229,10 +250,15 @@ pub fn needed_in_project(text: String) -> Result<JsValue, JsError> {
     to_js(&kept(|k| k.project_needed_text(text)))
 }
 
-/// `analyzeInProject(text, options?)`: `analyzeProject` in the project set, encoded flat.
+/// `analyzeInProject(text, omitFixes, overrides)`: `analyzeProject` in the project set,
+/// encoded flat; the options as [`compact_options`] reads them.
 #[wasm_bindgen(js_name = analyzeInProject)]
-pub fn analyze_in_project(text: String, options_value: JsValue) -> Result<JsValue, JsError> {
-    let options = options(options_value)?;
+pub fn analyze_in_project(
+    text: String,
+    omit_fixes: bool,
+    overrides: &str,
+) -> Result<JsValue, JsError> {
+    let options = compact_options(omit_fixes, overrides)?;
     let result = kept(|k| k.analyze_project_text(text, &options));
     Ok(to_flat(api::flat::project_result(&result)))
 }

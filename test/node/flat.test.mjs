@@ -114,3 +114,20 @@ test('the project session follows every change the host makes, and survives a re
   assert.deepStrictEqual(engine.analyzeProject(first), result);
   assert.deepEqual(panics, []);
 });
+
+test('the options reach the core in their compact form, an invalid level as before', () => {
+  const text = '{"image": "a", "image": "b", "forwardPorts": ["2345"]}';
+  for (const options of [
+    undefined,
+    null,
+    { omitFixes: true },
+    { severityOverrides: { 'duplicate-key': 'off', 'odd=code': 'error' } },
+    { severityOverrides: { 'duplicate-key': 'error' }, omitFixes: true },
+  ]) {
+    assert.deepStrictEqual(engine.analyze(text, options), glue.analyze(text, options), JSON.stringify(options));
+  }
+  assert.deepEqual(engine.analyze(text, { severityOverrides: { 'duplicate-key': 'loud' } }), { diagnostics: [] });
+  assert.equal(panics.length, 1);
+  assert.match(panics[0], /invalid analyze options: severityOverrides\.duplicate-key/);
+  panics.length = 0;
+});
