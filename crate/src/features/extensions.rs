@@ -31,18 +31,18 @@ fn cmp_ignoring_case(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// The id an old or never-existing id stands for (`ms-vscode.go` -> `golang.go`).
 pub fn renamed_to(id: &str) -> Option<&'static str> {
-    let lower = id.trim().to_ascii_lowercase();
+    let id = id.trim();
     RENAMED
         .iter()
-        .find(|(old, _)| *old == lower)
+        .find(|(old, _)| old.eq_ignore_ascii_case(id))
         .map(|(_, new)| *new)
 }
 
 /// True for extensions of the local window (the Dev Containers extension itself, Remote -
 /// SSH, WSL, Codespaces): listed for the container, they do nothing there.
 pub fn is_local_only(id: &str) -> bool {
-    let lower = id.trim().to_ascii_lowercase();
-    LOCAL_ONLY.iter().any(|l| *l == lower)
+    let id = id.trim();
+    LOCAL_ONLY.iter().any(|l| l.eq_ignore_ascii_case(id))
 }
 
 /// A well-known id one or two edits from `id` (`ms-vscode-remote.remote-container`), when
