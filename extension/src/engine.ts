@@ -76,7 +76,7 @@ export class Engine {
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
-    return this.call(() => decodeAnalyzeResult(this.glue.analyzeFlat(text, ...compact(options))), {
+    return this.call(() => decodeAnalyzeResult(this.glue.analyzeFlat(textOf(text), ...compact(options))), {
       diagnostics: [],
     });
   }
@@ -102,11 +102,11 @@ export class Engine {
   }
 
   complete(text: string, offset: number): CompletionItem[] {
-    return this.call(() => decodeCompletionItems(this.glue.completeFlat(text, offset)), []);
+    return this.call(() => decodeCompletionItems(this.glue.completeFlat(textOf(text), offset)), []);
   }
 
   hover(text: string, offset: number): Hover | null {
-    return this.call(() => (this.glue.hover(text, offset) as Hover | null) ?? null, null);
+    return this.call(() => (this.glue.hover(textOf(text), offset) as Hover | null) ?? null, null);
   }
 
   /** Completion in `input.text` with the files read for it (Compose services, stages, names). */
@@ -120,7 +120,7 @@ export class Engine {
   }
 
   codeActions(text: string, start: number, end: number): CodeAction[] {
-    return this.call(() => this.glue.codeActions(text, start, end) as CodeAction[], []);
+    return this.call(() => this.glue.codeActions(textOf(text), start, end) as CodeAction[], []);
   }
 
   /**
@@ -144,7 +144,7 @@ export class Engine {
    * answer: a rebuild, with nothing listed.
    */
   rebuildAdvice(oldText: string, newText: string): RebuildAdvice {
-    return this.call(() => this.glue.rebuildAdvice(oldText, newText) as RebuildAdvice, {
+    return this.call(() => this.glue.rebuildAdvice(textOf(oldText), textOf(newText)) as RebuildAdvice, {
       applyBy: 'rebuild',
       changed: [],
       hasSyntaxErrors: false,
@@ -175,7 +175,7 @@ export class Engine {
       this.glue.setProject({ ...input, text: '' });
       this.sent = sentProject(input);
     }
-    return input.text ?? '';
+    return textOf(input.text ?? '');
   }
 
   private call<T>(run: () => T, fallback: T): T {
@@ -245,4 +245,13 @@ function compact(options: AnalyzeOptions | null | undefined): [boolean, string] 
     lines += `${code}=${String(level)}\n`;
   }
   return [options?.omitFixes === true, lines];
+}
+
+/**
+ * A text for the core. wasm-bindgen copies a string argument without checking its type, and
+ * anything else (a number from untyped JavaScript) read out of bounds and killed the instance.
+ */
+function textOf(text: unknown): string {
+  if (typeof text !== 'string') throw new TypeError(`invalid input: the text is a ${typeof text}, not a string`);
+  return text;
 }

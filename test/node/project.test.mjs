@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadProject, joinPath } from '../../dist/projectFiles.mjs';
-import { engine, panics } from './core.mjs';
+import { engine, glue, panics } from './core.mjs';
 
 const MAIN = '{ "dockerComposeFile": ["../compose.yaml"], "service": "app", "workspaceFolder": "/w" }';
 
@@ -183,4 +183,40 @@ test('completeProject and hoverProject see the files loadProject read', async ()
 test('joinPath resolves project paths like the core', () => {
   assert.equal(joinPath('/ws/.devcontainer', '../a/./b'), '/ws/a/b');
   assert.equal(joinPath('/ws/.devcontainer', '.'), '/ws/.devcontainer');
+});
+
+test('a malformed project input is an error that names the field, never a crash', () => {
+  const text = '{ "build": { "dockerfile": "Dockerfile" } }';
+  const cases = [
+    [
+      { text, files: [{ path: 'Dockerfile', kind: 'bogus' }] },
+      /files\[0\]: Dockerfile: kind is not text, missing or folder/,
+    ],
+    [{ text: 42 }, /text is not a string/],
+    [{ text, localEnv: { HOME: 1 } }, /localEnv\.HOME is not a string/],
+    [{ text, files: [{ path: '.', kind: 'folder', entries: ['a', 2] }] }, /entries holds a value that is not a string/],
+    [{ text, files: 'Dockerfile' }, /files is not an array/],
+    [{ text, isolated: 'yes' }, /isolated is not a boolean/],
+  ];
+  for (const [input, message] of cases) {
+    assert.throws(() => glue.analyzeProject(input, undefined), message);
+    panics.length = 0;
+    assert.deepEqual(engine.analyzeProject(input), { files: [] });
+    assert.equal(panics.length, 1, JSON.stringify(input));
+    assert.match(panics[0], /invalid (project )?input/);
+    panics.length = 0;
+  }
+  assert.throws(() => glue.analyzeProject('{}', undefined), /invalid project input: expected an object/);
+  // A text that is no string is refused before it reaches the core (which read it out of bounds).
+  assert.deepEqual(engine.analyze(42), { diagnostics: [] });
+  assert.match(panics[0], /the text is a number, not a string/);
+  panics.length = 0;
+  assert.equal(engine.panicCount, 0, 'no crash, no new instance');
+  // `null` reads as absent, as the serde reader took it for the optional fields.
+  const nulls = { mainPath: null, text, workspaceFolder: null, configFolder: null, localEnv: null, files: null };
+  assert.deepEqual(engine.projectWanted(nulls), [
+    { path: '.', kind: 'folder' },
+    { path: 'Dockerfile', kind: 'file' },
+  ]);
+  assert.deepEqual(panics, []);
 });

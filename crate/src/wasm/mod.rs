@@ -2,10 +2,15 @@
 //! UTF-16 offsets and return plain JS objects. No logic lives here. The last document asked
 //! about is kept ([`api::Kept`]): the extension makes several calls per keystroke on one text.
 
-use crate::api::{self, AnalyzeOptions, Kept, ProjectInput};
+use crate::api::{self, Kept};
+use read_options::{compact_options, options};
+use read_project::project_input;
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+mod read_options;
+mod read_project;
 
 thread_local! {
     // One instance serves one extension host, which edits one document at a time.
@@ -48,79 +53,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 pub fn analyze(text: String, options: JsValue) -> Result<JsValue, JsError> {
     let options = self::options(options)?;
     to_js(&kept(|k| k.analyze(text, &options)))
-}
-
-fn project_input(input: JsValue) -> Result<ProjectInput, JsError> {
-    serde_wasm_bindgen::from_value(input)
-        .map_err(|e| JsError::new(&format!("invalid project input: {e}")))
-}
-
-/// Reads `{ omitFixes?: boolean, severityOverrides?: { [code]: "error" | "warning" | "info" |
-/// "hint" | "off" } }`
-/// with js-sys calls: serde-wasm-bindgen's deserializer for it cost ~13 KB of WASM.
-fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
-    let invalid = |why: String| JsError::new(&format!("invalid analyze options: {why}"));
-    let mut read = AnalyzeOptions::default();
-    if options.is_undefined() || options.is_null() {
-        return Ok(read);
-    }
-    if !options.is_object() {
-        return Err(invalid("expected an object".into()));
-    }
-    let omit = js_sys::Reflect::get(&options, &JsValue::from_str("omitFixes"))
-        .map_err(|_| invalid("omitFixes cannot be read".into()))?;
-    read.omit_fixes = match omit.as_bool() {
-        Some(omit) => omit,
-        None if omit.is_undefined() || omit.is_null() => false,
-        None => return Err(invalid("omitFixes is not a boolean".into())),
-    };
-    let overrides = js_sys::Reflect::get(&options, &JsValue::from_str("severityOverrides"))
-        .map_err(|_| invalid("severityOverrides cannot be read".into()))?;
-    if overrides.is_undefined() || overrides.is_null() {
-        return Ok(read);
-    }
-    if !overrides.is_object() {
-        return Err(invalid("severityOverrides is not an object".into()));
-    }
-    for entry in js_sys::Object::entries(overrides.unchecked_ref()).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let code = pair.get(0).as_string().unwrap_or_default();
-        let level = level(&code, pair.get(1).as_string().as_deref())?;
-        read.severity_overrides.insert(code, level);
-    }
-    Ok(read)
-}
-
-fn level(code: &str, written: Option<&str>) -> Result<api::SeverityOverride, JsError> {
-    use crate::api::SeverityOverride as Level;
-    Ok(match written {
-        Some("error") => Level::Error,
-        Some("warning") => Level::Warning,
-        Some("info") => Level::Info,
-        Some("hint") => Level::Hint,
-        Some("off") => Level::Off,
-        _ => {
-            return Err(JsError::new(&format!(
-                "invalid analyze options: severityOverrides.{code}: not error, warning, info, hint or off"
-            )));
-        }
-    })
-}
-
-/// The options as the wrapper sends them with every keystroke: `omitFixes`, and the severity
-/// overrides as `code=level` lines. Reading a JS object field by field cost about 2 µs a call,
-/// as much as checking a small file.
-fn compact_options(omit_fixes: bool, overrides: &str) -> Result<AnalyzeOptions, JsError> {
-    let mut read = AnalyzeOptions {
-        omit_fixes,
-        ..AnalyzeOptions::default()
-    };
-    for line in overrides.split('\n').filter(|l| !l.is_empty()) {
-        let (code, written) = line.rsplit_once('=').unwrap_or((line, ""));
-        let level = level(code, Some(written))?;
-        read.severity_overrides.insert(code.to_string(), level);
-    }
-    Ok(read)
 }
 
 /// `projectWanted(input)` -> `[{ path, kind: 'file' | 'folder' }]`: what the host should read
