@@ -3,7 +3,7 @@
 // wrapper reports the panic and builds a fresh instance before the next call. No vscode import
 // here, so Node tests run this same code.
 //
-// Per keystroke the extension asks for the files wanted, the diagnostics and the completion of
+// Per keystroke the extension asks for the files needed, the diagnostics and the completion of
 // one text in one project. The wrapper hands the project (everything but the text) to the core
 // only when it changed, and reads the results in the flat encoding (./flat.ts): converting the
 // whole input three times and building each result object field by field across the boundary

@@ -1,6 +1,8 @@
 //! The WebAssembly facade for the VS Code extension: thin wrappers over [`crate::api`] that take
-//! UTF-16 offsets and return plain JS objects. No logic lives here. The last document asked
-//! about is kept ([`api::Kept`]): the extension makes several calls per keystroke on one text.
+//! UTF-16 offsets and return plain JS objects, or for the per-keystroke calls the flat encoding
+//! of [`api::flat`]. No check lives here; `read_options` and `read_project` only read what the
+//! host hands in. The last document asked about is kept ([`api::Kept`]), and the project set
+//! with `setProject` serves the `*InProject` calls that send the text alone.
 
 use crate::api::{self, Kept};
 use read_options::{compact_options, options};
