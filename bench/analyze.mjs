@@ -10,11 +10,11 @@ export async function analyzeBench(files, rounds = 15) {
     engine.analyze(text);
     await peer.validate(peerDocument(text));
   }
-  // Ours and the peer's in separate passes, so that neither pays for the other's garbage.
+  // Ours and the peer's in separate passes, so that neither pays for the other's garbage, and
+  // the passes alternate round by round, so that a slow spell of the machine falls on both
+  // (all our rounds, then all the peer's, let one spell decide the per-file comparison).
   for (let r = 0; r < rounds; r++) {
     for (const [i, { text }] of files.entries()) ours[i].push(await time(() => engine.analyze(text)));
-  }
-  for (let r = 0; r < rounds; r++) {
     for (const [i, { text }] of files.entries()) theirs[i].push(await time(() => peer.validate(peerDocument(text))));
   }
   const o = stats(ours.flat());

@@ -3,7 +3,7 @@
 
 use super::{
     FeatureInfo, FeatureRef, MajorInfo, OptionInfo, OsFamily, RefKind, env_var_name, lookup,
-    parse_reference,
+    parse_reference, same_env_var, sets_var,
 };
 
 /// What an option name written under a feature does in one major version.
@@ -50,10 +50,8 @@ impl MajorInfo {
     }
     /// The declared option `name` sets: the same name, else the one with the same variable.
     pub fn find_option(&self, name: &str) -> Option<&'static OptionInfo> {
-        self.option(name).or_else(|| {
-            let wanted = env_var_name(name);
-            self.options.iter().find(|o| env_var_name(o.name) == wanted)
-        })
+        self.option(name)
+            .or_else(|| self.options.iter().find(|o| same_env_var(o.name, name)))
     }
     /// Whether this version installs on `family` (see [`super::ScriptFacts::supports`]):
     /// `None` when its script was not read or calls no package manager.
@@ -82,21 +80,28 @@ impl MajorInfo {
     pub fn close_read_var(&self, name: &str) -> Option<&'static str> {
         let script = self.script.as_ref()?;
         let var = env_var_name(name);
-        let squash = |v: &str| v.replace('_', "");
-        let wanted = squash(&var);
-        let declared: Vec<String> = self.options.iter().map(|o| env_var_name(o.name)).collect();
-        let candidates = || {
-            script
-                .read_vars()
-                .filter(|v| *v != var && !declared.iter().any(|d| d == v))
-        };
-        candidates().find(|v| squash(v) == wanted).or_else(|| {
-            candidates()
-                .map(|v| (crate::suggest::edit_distance(&squash(v), &wanted), v))
-                .filter(|(d, _)| *d <= 2 && wanted.len() > 4)
-                .min_by_key(|(d, _)| *d)
-                .map(|(_, v)| v)
-        })
+        let squash = |v: &'static str| v.chars().filter(|c| *c != '_');
+        let wanted: String = var.chars().filter(|c| *c != '_').collect();
+        // A variable a declared option sets is no candidate; checked last, being the dearest.
+        let declared = |v: &str| self.options.iter().any(|o| sets_var(o.name, v));
+        let candidates = || script.read_vars().filter(|v| *v != var);
+        candidates()
+            .filter(|v| squash(v).eq(wanted.chars()))
+            .find(|v| !declared(v))
+            .or_else(|| {
+                if wanted.len() <= 4 {
+                    return None;
+                }
+                candidates()
+                    .filter(|v| squash(v).count().abs_diff(wanted.len()) <= 2)
+                    .filter_map(|v| {
+                        let squashed: String = squash(v).collect();
+                        crate::suggest::edit_distance_at_most(&squashed, &wanted, 2).map(|d| (d, v))
+                    })
+                    .filter(|(_, v)| !declared(v))
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, v)| v)
+            })
     }
     /// The tags this major is published under, newest first: `1`, `1.2`, `1.2.0`.
     pub fn published_tags(&self) -> Vec<String> {

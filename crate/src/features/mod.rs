@@ -44,7 +44,7 @@ pub use crate::suggest::closest_or_prefix as closest;
 pub use legacy::{LEGACY_TAG, LegacyShortId, legacy_short_id, legacy_short_ids};
 pub use majors::{OptionEffect, lookup_major, major_of};
 pub use reference::{FeatureRef, RefKind, RefProblem, parse_reference};
-pub use script::{OsFamily, PackageManager, ScriptFacts, env_var_name};
+pub use script::{OsFamily, PackageManager, ScriptFacts, env_var_name, same_env_var, sets_var};
 
 /// Namespaces whose every feature is in the catalog: an id missing there does not exist.
 pub const COMPLETE_NAMESPACES: &[&str] = &["ghcr.io/devcontainers/features"];
@@ -241,7 +241,7 @@ fn in_namespace(namespace: &str) -> &'static [FeatureInfo] {
 
 /// `s` in lower case, copied only when it has an upper-case letter: keys are nearly always
 /// written in lower case already, and the catalog is (so the searches compare bytes).
-fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().any(|b| b.is_ascii_uppercase()) {
         std::borrow::Cow::Owned(s.to_ascii_lowercase())
     } else {

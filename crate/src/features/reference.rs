@@ -61,12 +61,14 @@ impl<'a> FeatureRef<'a> {
     }
     /// The namespace lowercased, with `devcontainers-contrib` read as `devcontainers-extra`
     /// as the CLI does.
-    pub fn effective_namespace(&self) -> String {
-        let lower = self.namespace.to_ascii_lowercase();
-        if lower == super::CONTRIB_NAMESPACE {
-            super::EXTRA_NAMESPACE.to_string()
+    pub fn effective_namespace(&self) -> std::borrow::Cow<'a, str> {
+        if self
+            .namespace
+            .eq_ignore_ascii_case(super::CONTRIB_NAMESPACE)
+        {
+            std::borrow::Cow::Borrowed(super::EXTRA_NAMESPACE)
         } else {
-            lower
+            super::lower(self.namespace)
         }
     }
 }

@@ -8,18 +8,57 @@
 /// `[A-Za-z0-9_]` becomes `_`, a leading run of digits and `_` becomes one `_`, then upper
 /// case (`enableNonRootDocker` -> `ENABLENONROOTDOCKER`, `install-tools` -> `INSTALL_TOOLS`).
 pub fn env_var_name(option: &str) -> String {
-    // JavaScript replaces per UTF-16 unit: a char outside the BMP gives two `_`.
-    let mut replaced = String::with_capacity(option.len());
-    for c in option.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            replaced.push(c);
-        } else {
-            replaced.extend(std::iter::repeat_n('_', c.len_utf16()));
-        }
+    env_var_chars(option).collect()
+}
+
+/// Whether two option names set the same variable, without building either name: the options
+/// rules compare a key with every declared option of every major on each keystroke.
+pub fn same_env_var(a: &str, b: &str) -> bool {
+    env_var_chars(a).eq(env_var_chars(b))
+}
+
+/// Whether the option `name` sets the variable `var`, without building its name.
+pub fn sets_var(name: &str, var: &str) -> bool {
+    env_var_chars(name).eq(var.chars())
+}
+
+/// The chars of [`env_var_name`], one by one.
+fn env_var_chars(option: &str) -> EnvVarChars<'_> {
+    // Every char but an ASCII letter is a digit, `_`, or becomes `_`: the leading run of those
+    // is the one that shrinks to a single `_`.
+    let rest = option.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    EnvVarChars {
+        prefix: rest.len() < option.len(),
+        underscores: 0,
+        rest: rest.chars(),
     }
-    let rest = replaced.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_');
-    let prefix = if rest.len() < replaced.len() { "_" } else { "" };
-    format!("{prefix}{}", rest.to_ascii_uppercase())
+}
+
+struct EnvVarChars<'a> {
+    prefix: bool,
+    /// `_` still owed for the second UTF-16 unit of a char outside the BMP.
+    underscores: usize,
+    rest: std::str::Chars<'a>,
+}
+
+impl Iterator for EnvVarChars<'_> {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        if std::mem::take(&mut self.prefix) {
+            return Some('_');
+        }
+        if self.underscores > 0 {
+            self.underscores -= 1;
+            return Some('_');
+        }
+        let c = self.rest.next()?;
+        if c.is_ascii_alphanumeric() || c == '_' {
+            return Some(c.to_ascii_uppercase());
+        }
+        // JavaScript replaces per UTF-16 unit: a char outside the BMP gives two `_`.
+        self.underscores = c.len_utf16() - 1;
+        Some('_')
+    }
 }
 
 /// Facts about one version's `install.sh` and the scripts of its folder that it runs.
@@ -162,6 +201,43 @@ mod tests {
         assert_eq!(env_var_name("12345_option-name"), "_OPTION_NAME");
         assert_eq!(env_var_name("énable"), "_NABLE");
         assert_eq!(env_var_name("a😀b"), "A__B");
+        assert_eq!(env_var_name("123"), "_");
+        assert_eq!(env_var_name(""), "");
+    }
+
+    /// `getSafeId` as the CLI writes it: replace, then trim the leading run, then upper-case.
+    fn get_safe_id(option: &str) -> String {
+        let replaced: String = option
+            .encode_utf16()
+            .map(|unit| match char::from_u32(u32::from(unit)) {
+                Some(c) if c.is_ascii_alphanumeric() || c == '_' => c,
+                _ => '_',
+            })
+            .collect();
+        let rest = replaced.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_');
+        let prefix = if rest.len() < replaced.len() { "_" } else { "" };
+        format!("{prefix}{}", rest.to_ascii_uppercase())
+    }
+
+    #[test]
+    fn same_env_var_agrees_with_the_names() {
+        let mut names: Vec<&str> = vec!["", "_", "1", "a-b", "a_b", "A-B", "éa", "_a", "😀a"];
+        for f in crate::features::all() {
+            for m in f.majors {
+                names.extend(m.options.iter().map(|o| o.name));
+            }
+        }
+        for a in &names {
+            assert_eq!(env_var_name(a), get_safe_id(a), "{a}");
+            for b in names.iter().step_by(7) {
+                assert_eq!(
+                    same_env_var(a, b),
+                    env_var_name(a) == env_var_name(b),
+                    "{a} / {b}"
+                );
+                assert_eq!(sets_var(a, b), env_var_name(a) == *b, "{a} / {b}");
+            }
+        }
     }
 
     #[test]

@@ -184,7 +184,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
         );
     }
     let namespace = r.effective_namespace();
-    if let Some(info) = features::find(&namespace, r.id) {
+    if let Some(info) = entry.found_by_id() {
         if info.deprecated {
             out.push(FEATURE_DEPRECATED.at(entry.doc_range(r.id_range),
                 format!(
@@ -195,7 +195,8 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
-    if let Some(info) = features::find_renamed(&namespace, r.id) {
+    // Found, but not by its id: through one of its old ids.
+    if let Some(info) = entry.feature {
         out.push(
             FEATURE_RENAMED.at(entry.doc_range(r.id_range),
                 format!(

@@ -39,7 +39,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if r.kind != RefKind::Oci || r.problem.is_some() || r.digest.is_some() {
             continue;
         }
-        let Some(info) = features::find(&r.effective_namespace(), r.id) else {
+        let Some(info) = entry.found_by_id() else {
             continue;
         };
         match r.tag {
@@ -79,13 +79,15 @@ fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<
     let (major, minor, _) = info.version_parts();
     let parts: Vec<Option<u64>> = tag.split('.').map(|p| p.parse().ok()).collect();
     let numeric = parts.len() <= 3 && parts.iter().all(Option::is_some);
-    let published = info.published_tags().join(", ");
+    // Only a finding spells the tags out; most pinned keys are fine.
+    let published = || info.published_tags().join(", ");
     let mut fix_major = major;
     let message = if !numeric {
         format!(
-            "\"{}\" is not a tag the \"{}\" feature is published under: tags are semantic versions or \"latest\" (newest: {published}). Write a version such as \"{major}\".",
+            "\"{}\" is not a tag the \"{}\" feature is published under: tags are semantic versions or \"latest\" (newest: {}). Write a version such as \"{major}\".",
             show(tag),
-            info.id
+            info.id,
+            published()
         )
     } else {
         let wanted: Vec<u64> = parts.iter().map(|p| p.unwrap_or(0)).collect();
@@ -120,10 +122,11 @@ fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<
                 return;
             }
             format!(
-                "Version {} of the \"{}\" feature does not exist: the newest on {date} was {} (tags {published}). Use \"{major}\" for the current major version.",
+                "Version {} of the \"{}\" feature does not exist: the newest on {date} was {} (tags {}). Use \"{major}\" for the current major version.",
                 show(tag),
                 info.id,
-                info.version
+                info.version,
+                published()
             )
         }
     };

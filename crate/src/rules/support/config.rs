@@ -73,8 +73,9 @@ pub fn feature_base(id: &str) -> &str {
 
 /// The official Go feature (or the old short id the CLI maps to it).
 pub fn is_go_feature(id: &str) -> bool {
-    let base = feature_base(id).to_ascii_lowercase();
-    base == "ghcr.io/devcontainers/features/go" || base == "golang"
+    let base = feature_base(id);
+    base.eq_ignore_ascii_case("ghcr.io/devcontainers/features/go")
+        || base.eq_ignore_ascii_case("golang")
 }
 
 /// The `features` members of the root.

@@ -2,7 +2,7 @@
 //! mapping from ranges inside a key back to the document.
 
 use crate::diag::Edit;
-use crate::features::{FeatureInfo, FeatureRef, MajorInfo, major_of, parse_reference};
+use crate::features::{FeatureInfo, FeatureRef, MajorInfo, RefKind, major_of, parse_reference};
 use crate::rules::Context;
 use crate::syntax::MemberRef;
 use crate::text::TextRange;
@@ -23,6 +23,15 @@ impl<'a> FeatureEntry<'a> {
     /// The feature with the major its key pins (see [`crate::features::lookup_major`]).
     pub fn feature_major(&self) -> Option<(&'static FeatureInfo, &'static MajorInfo)> {
         Some((self.feature?, self.major?))
+    }
+
+    /// The feature an OCI key names by its current id, as `features::find` finds it: not a
+    /// feature found through one of its old ids (`lookup_parsed` tries the id first, then the
+    /// old ids of the same namespace, so the same id means the same search).
+    pub fn found_by_id(&self) -> Option<&'static FeatureInfo> {
+        self.feature.filter(|f| {
+            self.reference.kind == RefKind::Oci && f.id.eq_ignore_ascii_case(self.reference.id)
+        })
     }
 
     /// The document range of `range` (inside the key), or the whole key literal when the
