@@ -1,11 +1,10 @@
-//! Tokens for the recovering parser, on top of jsonc-parser's scanner. The scanner stops at
+//! Tokens for the recovering parser, on top of the scanner (`scanner.rs`). The scanner stops at
 //! its first error; this layer reports the error, skips the bad text and restarts the scanner
 //! after it, so one typo never hides the rest of the file.
 
+use super::scanner::{ScanError, Scanner, Token};
 use super::tree::SyntaxError;
 use crate::text::TextRange;
-use jsonc_parser::tokens::Token;
-use jsonc_parser::{Scanner, ScannerOptions};
 use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,23 +35,9 @@ pub struct Tok<'a> {
     pub text: Cow<'a, str>,
 }
 
-/// Only JSON with comments: everything JSON5-like is an error, as in devcontainer.json.
-fn strict_options() -> ScannerOptions {
-    ScannerOptions {
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
-    }
-}
-
 pub struct Lexer<'a> {
     text: &'a str,
-    base: usize,
     scanner: Scanner<'a>,
-    options: ScannerOptions,
     pub errors: Vec<SyntaxError>,
     pub comments: Vec<TextRange>,
 }
@@ -65,21 +50,17 @@ const MAX_LEXER_ERRORS: usize = 1000;
 
 impl<'a> Lexer<'a> {
     pub fn new(text: &'a str) -> Self {
-        let options = strict_options();
         let base = if text.starts_with(BOM) { BOM.len() } else { 0 };
         Self {
             text,
-            base,
-            scanner: Scanner::new(&text[base..], &options),
-            options,
+            scanner: Scanner::new(text, base),
             errors: Vec::new(),
             comments: Vec::new(),
         }
     }
 
     fn restart(&mut self, at: usize) {
-        self.base = at;
-        self.scanner = Scanner::new(&self.text[at..], &self.options);
+        self.scanner.restart(at);
     }
 
     fn error(&mut self, range: TextRange, message: impl Into<String>) {
@@ -98,35 +79,19 @@ impl<'a> Lexer<'a> {
     pub fn next_token(&mut self) -> Option<Tok<'a>> {
         loop {
             let scanned = self.scanner.scan();
-            let start = self.base + self.scanner.token_start();
-            let end = self.base + self.scanner.token_end();
-            let token = match scanned {
+            let start = self.scanner.token_start();
+            let end = self.scanner.token_end();
+            let kind = match scanned {
                 Ok(None) => return None,
-                Ok(Some(token)) => token,
-                Err(err) => {
-                    let message = err.kind().to_string();
-                    return self.recover(start, message);
-                }
-            };
-            let kind = match token {
-                Token::CommentLine(_) | Token::CommentBlock(_) => {
+                Err(err) => return self.recover(start, err),
+                Ok(Some(Token::Comment)) => {
                     self.comments.push(TextRange::new(start, end));
                     continue;
                 }
-                Token::String(value) => {
+                Ok(Some(Token::String(value))) => {
                     return Some(self.string_token(start, end, value));
                 }
-                Token::OpenBrace => TokKind::LBrace,
-                Token::CloseBrace => TokKind::RBrace,
-                Token::OpenBracket => TokKind::LBracket,
-                Token::CloseBracket => TokKind::RBracket,
-                Token::Comma => TokKind::Comma,
-                Token::Colon => TokKind::Colon,
-                Token::Number(_) => TokKind::Number,
-                Token::Boolean(true) => TokKind::True,
-                Token::Boolean(false) => TokKind::False,
-                Token::Null => TokKind::Null,
-                Token::Word(_) => TokKind::Word,
+                Ok(Some(Token::Plain(kind))) => kind,
             };
             // Punctuation is known by its kind alone.
             let text = match kind {
@@ -181,7 +146,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Reports the scanner's error at `start`, skips the bad text, and returns what stood there.
-    fn recover(&mut self, start: usize, scanner_message: String) -> Option<Tok<'a>> {
+    fn recover(&mut self, start: usize, err: ScanError) -> Option<Tok<'a>> {
         let text = self.text;
         let rest = &text[start..];
         let first = rest.chars().next()?;
@@ -205,7 +170,11 @@ impl<'a> Lexer<'a> {
                     "This string is not closed: add a '\"' before the end of the line.",
                 );
             } else {
-                self.error(range, format!("Invalid string: {scanner_message}. Only the JSON escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX are allowed."));
+                let problem = err
+                    .escape
+                    .as_deref()
+                    .unwrap_or("Unterminated string literal");
+                self.error(range, format!("Invalid string: {problem}. Only the JSON escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX are allowed."));
             }
             self.restart(end);
             return Some(Tok {

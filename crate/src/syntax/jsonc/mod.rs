@@ -2,6 +2,7 @@
 
 mod lexer;
 mod parser;
+mod scanner;
 mod tree;
 
 pub use lexer::clip;
