@@ -12,7 +12,7 @@ pub struct Analysis {
 /// Checks one devcontainer.json text on its own (no other files).
 pub fn analyze(text: &str) -> Analysis {
     let tree = syntax::parse(text);
-    let diagnostics = check(None, text, &tree);
+    let diagnostics = check(None, text, &tree, None);
     Analysis { tree, diagnostics }
 }
 
@@ -20,14 +20,20 @@ pub fn analyze(text: &str) -> Analysis {
 /// supplied them. Diagnostics are sorted by file, then position.
 pub fn analyze_project(project: &Project) -> Analysis {
     let tree = syntax::parse(project.main_text());
-    let diagnostics = check(Some(project), project.main_text(), &tree);
+    let diagnostics = check(Some(project), project.main_text(), &tree, None);
     Analysis { tree, diagnostics }
 }
 
-/// The same over a tree parsed before (a kept document); `text` is the main file's text.
-pub fn check(project: Option<&Project>, text: &str, tree: &Tree) -> Vec<Diagnostic> {
+/// The same over a tree parsed before (a kept document, with its line starts); `text` is the
+/// main file's text.
+pub fn check<'a>(
+    project: Option<&'a Project>,
+    text: &'a str,
+    tree: &'a Tree,
+    kept_lines: Option<&'a crate::rules::KeptLines>,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    crate::rules::run_all_in(project, text, tree, &mut diagnostics);
+    crate::rules::run_all_in(project, text, tree, kept_lines, &mut diagnostics);
     crate::diag::sort_stable_by_key(&mut diagnostics, |d| {
         (d.file, d.range.start, d.range.end, d.code)
     });

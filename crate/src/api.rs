@@ -162,7 +162,7 @@ pub struct Document {
     tree: Tree,
     /// Line starts and whether the text is ASCII, built on the first position asked for:
     /// most files have no finding, and then no position is ever needed.
-    lines: std::cell::OnceCell<(Vec<usize>, bool)>,
+    lines: crate::rules::KeptLines,
     /// The rules' findings on this text alone, made by the first call that needs them.
     checked: std::cell::OnceCell<Vec<diag::Diagnostic>>,
 }
@@ -188,6 +188,10 @@ impl Document {
     pub fn tree(&self) -> &Tree {
         &self.tree
     }
+    /// The line starts kept for this text (made on first use), for a check of it.
+    pub(crate) fn kept_lines(&self) -> &crate::rules::KeptLines {
+        &self.lines
+    }
     pub fn line_index(&self) -> LineIndex<'_> {
         let (line_starts, ascii) = self
             .lines
@@ -197,7 +201,7 @@ impl Document {
     /// The rules' findings on this text alone (no other files), checked once per document.
     pub(crate) fn checked(&self) -> &[diag::Diagnostic] {
         self.checked
-            .get_or_init(|| crate::analysis::check(None, &self.text, &self.tree))
+            .get_or_init(|| crate::analysis::check(None, &self.text, &self.tree, Some(&self.lines)))
     }
 }
 

@@ -90,6 +90,11 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The same index, borrowing this one's line starts.
+    pub fn view(&self) -> LineIndex<'_> {
+        LineIndex::from_line_starts(self.text, &self.line_starts, self.ascii)
+    }
+
     /// The byte offset where each line starts, and whether the text is ASCII.
     pub fn into_parts(self) -> (Vec<usize>, bool) {
         (self.line_starts.into_owned(), self.ascii)

@@ -46,6 +46,7 @@ impl InProject<'_> {
                 Some(self.project),
                 self.document.text(),
                 self.document.tree(),
+                Some(self.document.kept_lines()),
             )
         })
     }
@@ -200,7 +201,8 @@ impl Kept {
         options: &AnalyzeOptions,
     ) -> ProjectResult {
         let kept = self.in_project(text);
-        project_result(kept.project, kept.findings(), options)
+        let main_index = kept.document.line_index();
+        project_result(kept.project, kept.findings(), options, Some(main_index))
     }
 
     pub fn complete_project(&mut self, input: ProjectInput, offset: u32) -> Vec<CompletionItem> {

@@ -111,24 +111,33 @@ pub fn analyze_project(input: &ProjectInput, options: &AnalyzeOptions) -> Projec
 /// The same for a [`Project`] the host built directly (the CLI).
 pub fn analyze_project_in(project: &Project, options: &AnalyzeOptions) -> ProjectResult {
     let analysis = crate::analysis::analyze_project(project);
-    project_result(project, &analysis.diagnostics, options)
+    project_result(project, &analysis.diagnostics, options, None)
 }
 
-/// The per-file result of findings already computed for `project` (a kept analysis).
+/// The per-file result of findings already computed for `project` (a kept analysis), with the
+/// main text's line index when a kept document has one.
 pub(crate) fn project_result(
     project: &Project,
     diagnostics: &[crate::diag::Diagnostic],
     options: &AnalyzeOptions,
+    main_index: Option<LineIndex<'_>>,
 ) -> ProjectResult {
     // A file's line index is made only when one of its findings is reported: most files of
     // most projects have none, and indexing every text on every keystroke cost 7% (issue 11).
+    // The other files' indexes are kept by the project, which outlives the keystroke.
     let texts: Vec<(FileId, String, &str, OnceCell<LineIndex>)> = project
         .texts()
         .map(|(id, path, text)| (id, path.to_string(), text, OnceCell::new()))
         .collect();
     let index_of = |id: FileId| {
         let (_, _, text, index) = texts.iter().find(|t| t.0 == id)?;
-        Some(index.get_or_init(|| LineIndex::new(text)))
+        Some(index.get_or_init(|| {
+            let kept = match id {
+                FileId::MAIN => main_index.as_ref().map(LineIndex::view),
+                _ => project.line_index(id),
+            };
+            kept.unwrap_or_else(|| LineIndex::new(text))
+        }))
     };
     let path_of = |id: FileId| project.path(id).map(str::to_string);
     let files = texts

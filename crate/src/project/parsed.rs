@@ -9,6 +9,7 @@ use super::{Entry, Project};
 use crate::diag::FileId;
 use crate::syntax::compose::{self, ComposeFile, MergedCompose};
 use crate::syntax::dockerfile::{self, DockerfileFile};
+use crate::text::LineIndex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -17,6 +18,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub(super) struct Parses {
     compose: OnceLock<Arc<ComposeFile>>,
     dockerfile: OnceLock<Arc<DockerfileFile>>,
+    /// Line starts and whether the text is ASCII (see [`Project::line_index`]).
+    lines: OnceLock<(Vec<usize>, bool)>,
 }
 
 /// What the project keeps besides the parses of each file.
@@ -82,6 +85,16 @@ impl Project {
             *kept = Some((ids.to_vec(), Arc::clone(&merged)));
         }
         merged
+    }
+
+    /// Line starts of another file's text (not the main file's), made once per text: a
+    /// Dockerfile's findings are positioned again on every keystroke in devcontainer.json.
+    pub fn line_index(&self, id: FileId) -> Option<LineIndex<'_>> {
+        let (text, parses) = self.text_and_parses(id)?;
+        let (starts, ascii) = parses
+            .lines
+            .get_or_init(|| LineIndex::new(text).into_parts());
+        Some(LineIndex::from_line_starts(text, starts, *ascii))
     }
 
     /// How many of the other files' texts were parsed so far, counting those carried over by

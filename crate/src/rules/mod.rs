@@ -38,7 +38,9 @@ pub struct Context<'a> {
     /// The other files of the configuration, when the host gave a project.
     pub project: Option<&'a crate::project::Project>,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
-    file_lines: std::cell::OnceCell<Vec<(crate::diag::FileId, crate::text::LineIndex<'a>)>>,
+    /// The line starts a kept document holds for this text, filled here if need be, so the
+    /// rules and the positions of the result index the text once.
+    kept_lines: Option<&'a KeptLines>,
     container: std::cell::OnceCell<Option<crate::container::Container>>,
     references: std::cell::OnceCell<Vec<crate::project::Reference>>,
     commands: std::cell::OnceCell<Vec<crate::syntax::shell::Command>>,
@@ -56,7 +58,7 @@ impl<'a> Context<'a> {
             kind,
             project: None,
             line_index: std::cell::OnceCell::new(),
-            file_lines: std::cell::OnceCell::new(),
+            kept_lines: None,
             container: std::cell::OnceCell::new(),
             references: std::cell::OnceCell::new(),
             commands: std::cell::OnceCell::new(),
@@ -104,31 +106,23 @@ impl<'a> Context<'a> {
 
     /// Line starts of the text, built on first use (only some messages need line numbers).
     pub fn line_index(&self) -> &crate::text::LineIndex<'a> {
-        self.line_index
-            .get_or_init(|| crate::text::LineIndex::new(self.text))
+        self.line_index.get_or_init(|| match self.kept_lines {
+            Some(kept) => {
+                let (starts, ascii) =
+                    kept.get_or_init(|| crate::text::LineIndex::new(self.text).into_parts());
+                crate::text::LineIndex::from_line_starts(self.text, starts, *ascii)
+            }
+            None => crate::text::LineIndex::new(self.text),
+        })
     }
 
-    /// Line starts of another file of the project, built for all of them on first use, so a
-    /// rule reporting many lines of a Dockerfile does not rescan it per finding.
-    pub fn file_line_index(
-        &self,
-        file: crate::diag::FileId,
-    ) -> Option<&crate::text::LineIndex<'a>> {
+    /// Line starts of a file of the project, kept by the project per text, so a rule reporting
+    /// many lines of a Dockerfile does not rescan it per finding, nor per keystroke.
+    pub fn file_line_index(&self, file: crate::diag::FileId) -> Option<crate::text::LineIndex<'_>> {
         if file == crate::diag::FileId::MAIN {
-            return Some(self.line_index());
+            return Some(self.line_index().view());
         }
-        let project = self.project?;
-        self.file_lines
-            .get_or_init(|| {
-                project
-                    .texts()
-                    .filter(|(id, _, _)| *id != crate::diag::FileId::MAIN)
-                    .map(|(id, _, text)| (id, crate::text::LineIndex::new(text)))
-                    .collect()
-            })
-            .iter()
-            .find(|(id, _)| *id == file)
-            .map(|(_, index)| index)
+        self.project?.line_index(file)
     }
 }
 
@@ -243,18 +237,24 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
-    run_all_in(None, text, tree, out);
+    run_all_in(None, text, tree, None, out);
 }
 
-/// Every rule over the main file's `text` and `tree`, seeing the other files of `project`.
-pub fn run_all_in(
-    project: Option<&crate::project::Project>,
-    text: &str,
-    tree: &Tree,
+/// Line starts of a text and whether it is ASCII, made on first use and kept with the text.
+pub type KeptLines = std::cell::OnceCell<(Vec<usize>, bool)>;
+
+/// Every rule over the main file's `text` and `tree`, seeing the other files of `project`,
+/// with the line starts kept for that text if there are any.
+pub fn run_all_in<'a>(
+    project: Option<&'a crate::project::Project>,
+    text: &'a str,
+    tree: &'a Tree,
+    kept_lines: Option<&'a KeptLines>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut cx = Context::new(text, tree);
     cx.project = project;
+    cx.kept_lines = kept_lines;
     for rule in CHECKS {
         rule(&cx, out);
     }
