@@ -80,6 +80,11 @@ fn assert_same(kept: &mut Kept, input: &ProjectInput, calls: Calls, rng: &mut Lc
             api::project_wanted(input),
             "wanted: {what}"
         );
+        assert_eq!(
+            kept.project_needed_text(text()),
+            api::project_needed(input),
+            "needed: {what}"
+        );
     }
 }
 

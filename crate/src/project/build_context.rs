@@ -15,7 +15,30 @@ use std::collections::BTreeSet;
 const MAX_FOLDERS: usize = 64;
 
 impl Project {
+    /// Kept for the same Dockerfiles and contexts until a file or listing changes: typing in
+    /// devcontainer.json asks again on every keystroke.
     pub(super) fn context_wants(&self, references: &[Reference], out: &mut BTreeSet<Wanted>) {
+        let key: Vec<(String, Option<String>)> = references
+            .iter()
+            .filter(|r| r.kind == RefKind::Dockerfile)
+            .map(|r| (r.path.clone(), r.context.clone()))
+            .collect();
+        if let Ok(kept) = self.kept.context_wants.lock()
+            && let Some((kept_key, wants)) = kept.as_ref()
+            && *kept_key == key
+        {
+            out.extend(wants.iter().cloned());
+            return;
+        }
+        let mut wants = BTreeSet::new();
+        self.list_contexts(references, &mut wants);
+        out.extend(wants.iter().cloned());
+        if let Ok(mut kept) = self.kept.context_wants.lock() {
+            *kept = Some((key, wants));
+        }
+    }
+
+    fn list_contexts(&self, references: &[Reference], out: &mut BTreeSet<Wanted>) {
         let mut folders = BTreeSet::new();
         for r in references.iter().filter(|r| r.kind == RefKind::Dockerfile) {
             let (Some(context), Some(parsed)) = (

@@ -5,11 +5,12 @@
 //! drops its parse; [`Project::keep_parses_of`] carries the parses of unchanged texts over
 //! from an earlier project (a host handing in the same Dockerfile on every keystroke).
 
-use super::{Entry, Project};
+use super::{Entry, Project, Wanted};
 use crate::diag::FileId;
 use crate::syntax::compose::{self, ComposeFile, MergedCompose};
 use crate::syntax::dockerfile::{self, DockerfileFile};
 use crate::text::LineIndex;
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -29,23 +30,35 @@ pub(super) struct Kept {
     parses: AtomicUsize,
     /// The last merge: the Compose files in order, and their merged services.
     merged: Mutex<Option<(Vec<FileId>, Arc<MergedCompose>)>>,
+    /// The last build-context listings (`build_context.rs`): the Dockerfiles with their
+    /// contexts, and the paths they need.
+    pub(super) context_wants: Mutex<Option<ContextWants>>,
 }
+
+/// The Dockerfiles (path, context) a build-context listing was made for, and what it needs.
+pub(super) type ContextWants = (Vec<(String, Option<String>)>, BTreeSet<Wanted>);
 
 impl Clone for Kept {
     fn clone(&self) -> Self {
         let merged = self.merged.lock().ok().and_then(|m| m.clone());
+        let context_wants = self.context_wants.lock().ok().and_then(|c| c.clone());
         Self {
             parses: AtomicUsize::new(self.parses.load(Ordering::Relaxed)),
             merged: Mutex::new(merged),
+            context_wants: Mutex::new(context_wants),
         }
     }
 }
 
 impl Kept {
-    /// Forgets the merge (a file's text changed); the count stays.
+    /// Forgets the merge and the context listings (a file's text or a listing changed); the
+    /// count stays.
     fn forget_merge(&mut self) {
         if let Ok(merged) = self.merged.get_mut() {
             *merged = None;
+        }
+        if let Ok(wants) = self.context_wants.get_mut() {
+            *wants = None;
         }
     }
 }
@@ -126,6 +139,12 @@ impl Project {
             && let Ok(mine) = self.kept.merged.get_mut()
         {
             *mine = merged.clone();
+        }
+        if same_files
+            && let Ok(wants) = old.kept.context_wants.lock()
+            && let Ok(mine) = self.kept.context_wants.get_mut()
+        {
+            *mine = wants.clone();
         }
     }
 
