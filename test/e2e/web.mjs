@@ -131,12 +131,15 @@ try {
     const line = text.slice(0, text.indexOf('"name": "Go')).split('\n').length;
     await wb.focusEditor();
     await wb.goTo(line, 200);
+    const untouched = await wb.editorText();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('"forw');
     await wb.suggest('forwardPorts');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Z');
+    // The next step finds its position in the file on disk, so the editor must be back to it;
+    // the new line and the typed text can be separate undo stops.
+    await wb.undoUntil('the typed text undone', async () => (await wb.editorText()) === untouched);
   });
 
   await step('quick-fix', async () => {

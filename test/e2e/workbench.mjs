@@ -67,6 +67,15 @@ export class Workbench {
     return text.replace(/\u00a0/g, ' ');
   }
 
+  /** Presses Ctrl+Z until `done` holds, at most a few times. */
+  async undoUntil(what, done) {
+    await waitFor(what, 10_000, async () => {
+      if (await done()) return true;
+      await this.page.keyboard.press('Control+Z');
+      return false;
+    });
+  }
+
   async waitForEditorText(what, pattern, timeoutMs = 10_000) {
     await waitFor(what, timeoutMs, async () => pattern.test(await this.editorText()));
   }

@@ -104,6 +104,12 @@ impl<'a> Context<'a> {
             .as_ref()
     }
 
+    /// Whether a syntax error lies inside `range`: there a fix's edit can change how the
+    /// recovering parser reads the text around it, so fixes there are withheld.
+    pub fn broken_within(&self, range: crate::text::TextRange) -> bool {
+        self.tree.errors.iter().any(|e| range.intersects(e.range))
+    }
+
     /// Line starts of the text, built on first use (only some messages need line numbers).
     pub fn line_index(&self) -> &crate::text::LineIndex<'a> {
         self.line_index.get_or_init(|| match self.kept_lines {

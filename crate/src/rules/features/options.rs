@@ -92,7 +92,8 @@ fn bare_version(cx: &Context, f: &Pinned, value: NodeRef, text: &str, out: &mut 
     let info = f.info;
     match f.major.find_option("version") {
         Some(option) => {
-            check_value(cx, info, option, value, out);
+            let fixable = cx.tree.errors.is_empty();
+            check_value(cx, info, option, value, fixable, out);
             if let OptionEffect::DeclaredUnread(_) = f.major.option_effect("version") {
                 no_effect(f, option, value, out);
             }
@@ -117,17 +118,20 @@ fn bare_version(cx: &Context, f: &Pinned, value: NodeRef, text: &str, out: &mut 
 }
 
 fn options_object(cx: &Context, f: &Pinned, object: NodeRef, out: &mut Vec<Diagnostic>) {
+    // Around broken text a changed token can change how the rest is read (`1.20:` quoted
+    // becomes a key): fixes only in a whole object (fuzz finding).
+    let fixable = object.node().closed && !cx.broken_within(object.range());
     for member in object.members() {
         let name = member.key();
         match f.major.option_effect(name) {
             OptionEffect::Declared(option) => {
                 if let Some(value) = member.value {
-                    check_value(cx, f.info, option, value, out);
+                    check_value(cx, f.info, option, value, fixable, out);
                 }
             }
             OptionEffect::DeclaredUnread(option) => {
                 if let Some(value) = member.value {
-                    check_value(cx, f.info, option, value, out);
+                    check_value(cx, f.info, option, value, fixable, out);
                     no_effect(f, option, value, out);
                 }
             }
@@ -145,6 +149,7 @@ fn check_value(
     info: &FeatureInfo,
     option: &OptionInfo,
     value: NodeRef,
+    fixable: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     match (option.kind, value.kind()) {
@@ -159,7 +164,7 @@ fn check_value(
                     option.name, info.id
                 ),
             );
-            if let Some(b) = value.as_str().and_then(yes_no) {
+            if let Some(b) = value.as_str().and_then(yes_no).filter(|_| fixable) {
                 d = d.with_fix(Fix::unsafe_(
                     format!("Write {b}"),
                     vec![Edit::replace(value.range(), b.to_string())],
@@ -168,7 +173,7 @@ fn check_value(
             out.push(d);
         }
         (OptionType::String, NodeKind::String(s)) => check_enum(info, option, value, s, out),
-        (OptionType::String, NodeKind::Number(raw)) => number_as_text(cx, info, option, value, raw, out),
+        (OptionType::String, NodeKind::Number(raw)) => number_as_text(cx, info, option, value, raw, fixable, out),
         (OptionType::String, NodeKind::Bool(b)) => {
             let text = if *b { "true" } else { "false" };
             if !option.suggested_values().contains(&text) {
@@ -222,6 +227,7 @@ fn number_as_text(
     option: &OptionInfo,
     value: NodeRef,
     raw: &str,
+    fixable: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(printed) = crate::syntax::json::shortest_number(raw) else {
@@ -234,20 +240,22 @@ fn number_as_text(
         .text
         .get(value.range().start..value.range().end)
         .unwrap_or(raw);
-    out.push(
-        FEATURE_OPTION_TYPE.at(value.range(),
-            format!(
-                "{} is a number, so \"{}\" of \"{}\" receives \"{printed}\". Put it in quotes to pass it as written.",
-                show(raw),
-                option.name,
-                info.id
-            ),
-        )
-        .with_fix(Fix::safe(
+    let d = FEATURE_OPTION_TYPE.at(value.range(),
+        format!(
+            "{} is a number, so \"{}\" of \"{}\" receives \"{printed}\". Put it in quotes to pass it as written.",
+            show(raw),
+            option.name,
+            info.id
+        ),
+    );
+    out.push(if fixable {
+        d.with_fix(Fix::safe(
             format!("Write \"{}\"", show(source)),
             vec![Edit::replace(value.range(), format!("\"{source}\""))],
-        )),
-    );
+        ))
+    } else {
+        d
+    });
 }
 
 fn check_enum(

@@ -56,12 +56,7 @@ pub fn append_to_array(cx: &Context, array: NodeRef, item: &str) -> Option<Vec<E
     }
     // Broken text inside (an unterminated string as the last item): where the new item would
     // go is a guess, and the edit can add a syntax error (fuzz finding).
-    if cx
-        .tree
-        .errors
-        .iter()
-        .any(|e| array.range().intersects(e.range))
-    {
+    if cx.broken_within(array.range()) {
         return None;
     }
     Some(match array.items().last() {
