@@ -88,12 +88,14 @@ def render(tags, head):
         f"// Facts only, from the history of devcontainers/images up to {head}:",
         "// every `src/*/manifest.json`, its tags with no version or the major version only.",
         "",
-        "/// (image name under `mcr.microsoft.com/devcontainers/`, its published tags sorted).",
-        "pub static PUBLISHED_TAGS: &[(&str, &[&str])] = &[",
+        "/// (image name under `mcr.microsoft.com/devcontainers/`, its published tags sorted and",
+        "/// separated by spaces: one string per image instead of a table of strings, smaller in WASM).",
+        "pub static PUBLISHED_TAGS: &[(&str, &str)] = &[",
     ]
     for name in sorted(tags):
-        quoted = ", ".join(json.dumps(t) for t in sorted(tags[name]))
-        lines.append(f"    ({json.dumps(name)}, &[{quoted}]),")
+        # A tag never holds a space (Docker allows [A-Za-z0-9_.-]), so a space separates them.
+        joined = " ".join(sorted(tags[name]))
+        lines.append(f"    ({json.dumps(name)}, {json.dumps(joined)}),")
     lines.append("];")
     return "\n".join(lines) + "\n"
 

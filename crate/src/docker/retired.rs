@@ -26,11 +26,11 @@ pub struct Successor {
 }
 
 /// The tags the maintained repository published for `name`, when it publishes `name`.
-pub fn published_tags(name: &str) -> Option<&'static [&'static str]> {
+pub fn published_tags(name: &str) -> Option<impl Iterator<Item = &'static str>> {
     PUBLISHED_TAGS
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, tags)| *tags)
+        .map(|(_, tags)| tags.split(' '))
 }
 
 /// For an image of the retired repository, its successor; `None` for any other image.
@@ -39,11 +39,11 @@ pub fn successor(image: &str) -> Option<Successor> {
     let name = r.under_mcr(RETIRED_PREFIX)?.to_string();
     let tag = r.tag_or_latest().to_string();
     let tags = published_tags(&name);
-    let tag_published = tags.is_some_and(|t| t.contains(&tag.as_str()));
-    let new_reference = tags.map(|_| match &r.tag {
+    let new_reference = tags.is_some().then(|| match &r.tag {
         Some(t) => format!("mcr.microsoft.com/{MAINTAINED_PREFIX}/{name}:{t}"),
         None => format!("mcr.microsoft.com/{MAINTAINED_PREFIX}/{name}"),
     });
+    let tag_published = tags.is_some_and(|mut t| t.any(|t| t == tag));
     Some(Successor {
         name,
         tag,
@@ -102,7 +102,16 @@ mod tests {
         ] {
             assert!(names.contains(&name), "{name}");
         }
-        assert!(published_tags("base").unwrap().contains(&"alpine"));
-        assert!(published_tags("go").unwrap().contains(&"latest"));
+        assert!(published_tags("base").unwrap().any(|t| t == "alpine"));
+        assert!(published_tags("go").unwrap().any(|t| t == "latest"));
+    }
+
+    #[test]
+    fn each_image_lists_tags_sorted_one_space_apart() {
+        for (name, _) in PUBLISHED_TAGS {
+            let tags: Vec<&str> = published_tags(name).unwrap().collect();
+            assert!(tags.iter().all(|t| !t.is_empty()), "{name}: an empty tag");
+            assert!(tags.windows(2).all(|w| w[0] < w[1]), "{name}: not sorted");
+        }
     }
 }

@@ -70,9 +70,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// A tag the maintained repository publishes for `name`, to show in the message.
 fn newest_like(name: &str) -> String {
-    let tags = crate::docker::retired::published_tags(name).unwrap_or(&[]);
-    let major = tags
-        .iter()
+    let major = crate::docker::retired::published_tags(name)
+        .into_iter()
+        .flatten()
         .filter_map(|t| t.split('-').next()?.parse::<u32>().ok())
         .max();
     match major {
