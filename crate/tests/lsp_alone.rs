@@ -268,3 +268,86 @@ fn the_configuration_on_disk_is_watched_by_relative_pattern_and_rechecked() {
     assert_eq!(client.diagnostics(&dockerfile)["diagnostics"], json!([]));
     assert_eq!(client.shutdown(), 0);
 }
+
+/// Capabilities with file watching by relative pattern, in push or pull mode.
+fn watching_caps(pull: bool) -> Value {
+    let mut c = caps();
+    c["workspace"] = json!({
+        "didChangeWatchedFiles": { "dynamicRegistration": true, "relativePatternSupport": true },
+        "diagnostics": { "refreshSupport": true }
+    });
+    if pull {
+        c["textDocument"]["diagnostic"] = json!({});
+    }
+    c
+}
+
+/// Answers the watcher registration after checking that it covers every place in the
+/// workspace folder where a configuration for `.devcontainer/Dockerfile` may be created.
+fn expect_configuration_places_watched(client: &mut Client, folder: &Folder) {
+    let register = client.server_request("client/registerCapability");
+    let watchers = &register.params["registrations"][0]["registerOptions"]["watchers"];
+    let patterns: Vec<&Value> = watchers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| &w["globPattern"])
+        .collect();
+    let root = folder.uri("");
+    let root = root.trim_end_matches('/');
+    let dot = folder.uri(".devcontainer");
+    for (base, name) in [
+        (dot.as_str(), "devcontainer.json"),
+        (dot.as_str(), "*/devcontainer.json"),
+        (root, ".devcontainer.json"),
+    ] {
+        let wanted = json!({ "baseUri": base, "pattern": name });
+        assert!(patterns.contains(&&wanted), "{wanted} not in {patterns:?}");
+    }
+    client.respond(register.id, Value::Null);
+}
+
+#[test]
+fn a_configuration_created_after_the_dockerfile_opened_is_found() {
+    let folder = Folder::new("alone-created", &[(DOCKERFILE, APT_DOCKERFILE)]);
+    let mut client = start_in(&folder, watching_caps(false));
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    assert!(client.try_diagnostics(&dockerfile, QUIET).is_none());
+    expect_configuration_places_watched(&mut client, &folder);
+
+    // Written by a terminal or another tool: the client reports the watched file created.
+    folder.write(CONFIG, APT_CONFIG);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": folder.uri(CONFIG), "type": 1 }] }),
+    );
+    assert_eq!(
+        codes(&client.diagnostics(&dockerfile)["diagnostics"]),
+        [APT]
+    );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_configuration_created_later_is_found_when_diagnostics_are_pulled() {
+    let folder = Folder::new("alone-created-pull", &[(DOCKERFILE, APT_DOCKERFILE)]);
+    let mut client = start_in(&folder, watching_caps(true));
+    let dockerfile = open_dockerfile(&client, &folder, DOCKERFILE);
+    let pull = |client: &mut Client| {
+        client.call(
+            "textDocument/diagnostic",
+            json!({ "textDocument": { "uri": dockerfile } }),
+        )
+    };
+    assert_eq!(pull(&mut client)["items"], json!([]));
+    expect_configuration_places_watched(&mut client, &folder);
+
+    folder.write(CONFIG, APT_CONFIG);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": folder.uri(CONFIG), "type": 1 }] }),
+    );
+    client.server_request("workspace/diagnostic/refresh");
+    assert_eq!(codes(&pull(&mut client)["items"]), [APT]);
+    assert_eq!(client.shutdown(), 0);
+}

@@ -205,10 +205,12 @@ pub fn pull<E: Engine>(
     params: lsp::DocumentDiagnosticParams,
 ) -> Result<Value, ResponseError> {
     let uri = params.text_document.uri;
-    let Some(items) = pulled(server, uri.as_str()) else {
+    let items = pulled(server, uri.as_str());
+    // Also for a file nothing reads yet: the places a configuration for it may appear.
+    watch::update(server);
+    let Some(items) = items else {
         return Ok(empty_report());
     };
-    watch::update(server);
     let id = result_id(&items);
     if params.previous_result_id.as_deref() == Some(id.as_str()) {
         log("info", format!("diagnostics unchanged: {}", uri.as_str()));

@@ -15,6 +15,36 @@ const MAX_CONFIGS: usize = 32;
 /// The absolute paths of the configurations that could reference `file` (an absolute POSIX
 /// path), nearest folder first; `roots` are the workspace folders' paths.
 pub fn configurations(file: &str, roots: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for here in folders(file, roots) {
+        for found in in_folder(here) {
+            if out.len() < MAX_CONFIGS && !out.contains(&found) {
+                out.push(found);
+            }
+        }
+    }
+    out
+}
+
+/// Where a configuration that could reference `file` would appear, as watch globs (literal
+/// paths, or a folder with `/*/devcontainer.json`): in each folder [`configurations`] looks
+/// in, its `.devcontainer/devcontainer.json`, `.devcontainer.json` and
+/// `.devcontainer/<folder>/devcontainer.json`. Watched, a configuration created after the file
+/// was opened is found without reopening the file.
+pub fn places(file: &str, roots: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for here in folders(file, roots) {
+        let base = here.trim_end_matches('/');
+        out.push(format!("{base}/.devcontainer/devcontainer.json"));
+        out.push(format!("{base}/.devcontainer.json"));
+        out.push(format!("{base}/.devcontainer/*/devcontainer.json"));
+    }
+    out
+}
+
+/// The folders looked in for `file`, nearest first: up to the workspace folder holding it, or
+/// at most `MAX_LEVELS` when none does.
+fn folders<'f>(file: &'f str, roots: &'f [String]) -> Vec<&'f str> {
     let root = roots
         .iter()
         .map(|r| r.trim_end_matches('/'))
@@ -23,18 +53,12 @@ pub fn configurations(file: &str, roots: &[String]) -> Vec<String> {
         .map(above_devcontainer);
     let mut out = Vec::new();
     let mut folder = parent(file);
-    let mut levels = 0;
     // Each step is a shorter path, so the walk ends at the root at the latest.
     while let Some(here) = folder {
-        levels += 1;
-        for found in in_folder(here) {
-            if out.len() < MAX_CONFIGS && !out.contains(&found) {
-                out.push(found);
-            }
-        }
+        out.push(here);
         let at_root = match root {
             Some(root) => here.trim_end_matches('/') == root || !within(here, root),
-            None => levels >= MAX_LEVELS,
+            None => out.len() >= MAX_LEVELS,
         };
         if at_root {
             break;
@@ -163,6 +187,24 @@ mod tests {
         let found = configurations(&file, &[]);
         assert!(found.contains(&format!("{}/.devcontainer.json", root.display())));
         let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn the_places_watched_are_those_looked_in() {
+        let roots = ["/w".to_string()];
+        // From the file's own folder up to the workspace folder, as the walk looks.
+        assert_eq!(
+            places("/w/sub/Dockerfile", &roots),
+            [
+                "/w/sub/.devcontainer/devcontainer.json",
+                "/w/sub/.devcontainer.json",
+                "/w/sub/.devcontainer/*/devcontainer.json",
+                "/w/.devcontainer/devcontainer.json",
+                "/w/.devcontainer.json",
+                "/w/.devcontainer/*/devcontainer.json",
+            ]
+        );
+        assert_eq!(places("/Dockerfile", &[])[1], "/.devcontainer.json");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! `didSave` and `didClose`. Every document the client opens is kept, since a devcontainer.json
 //! reads its Dockerfile and Compose files from the open ones first; only devcontainer.json and
 //! .devcontainer.json are checked, and a change to another file re-checks the configurations
-//! that read it; another file opened or saved looks for the configurations on disk that read
-//! it (`alone`).
+//! that read it; another file opened or saved, or a configuration created on disk, looks for
+//! the configurations on disk that read it (`alone`).
 
 use super::engine::Engine;
 use super::{Server, alone, diagnostics, log, proto, uri};
@@ -40,6 +40,12 @@ impl Documents {
         self.by_uri
             .keys()
             .filter(|uri| proto::is_devcontainer_json(uri))
+    }
+    /// The open documents that are not configurations (Dockerfiles, Compose files, others).
+    pub fn others(&self) -> impl Iterator<Item = &String> {
+        self.by_uri
+            .keys()
+            .filter(|uri| !proto::is_devcontainer_json(uri))
     }
     /// The open document at an absolute path, whatever escapes its URI uses.
     pub fn by_path(&self, disk: &str) -> Option<(&String, &Document)> {
@@ -147,8 +153,33 @@ pub fn did_change_watched<E: Engine>(
     server: &mut Server<E>,
     params: lsp::DidChangeWatchedFilesParams,
 ) {
+    let mut configuration_appeared = false;
     for change in params.changes {
         recheck_dependents(server, change.uri.as_str(), Duration::ZERO);
+        configuration_appeared |= proto::is_devcontainer_json(change.uri.as_str())
+            && change.typ != lsp::FileChangeType::DELETED;
+    }
+    if configuration_appeared {
+        adopt_new_configurations(server);
+    }
+}
+
+/// A configuration was created or changed on disk (`watch` registers where one may appear):
+/// each open file other than a configuration looks again for those that read it.
+fn adopt_new_configurations<E: Engine>(server: &mut Server<E>) {
+    let others: Vec<String> = server.docs.others().cloned().collect();
+    if !server.client.pull_diagnostics {
+        for uri in others {
+            server.pending.schedule(uri, Duration::ZERO);
+        }
+        return;
+    }
+    let mut changed = false;
+    for uri in others {
+        changed |= !alone::adopt(server, &uri).is_empty();
+    }
+    if changed {
+        diagnostics::ask_to_pull(server);
     }
 }
 

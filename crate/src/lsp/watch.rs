@@ -1,7 +1,8 @@
 //! File watching for the referenced files: when the client can register watchers at run time
 //! (`workspace.didChangeWatchedFiles.dynamicRegistration`), the server asks it to watch each
-//! file a configuration read and each folder it listed, and renews the registration when that
-//! set changes. When the client takes a `RelativePattern` (LSP 3.17
+//! file a configuration read and each folder it listed, and where a configuration for an open
+//! Dockerfile or Compose file may appear (`discover::places`), and renews the registration when
+//! that set changes. When the client takes a `RelativePattern` (LSP 3.17
 //! `relativePatternSupport`), each is the folder's URI with the file's name (or `*` for a
 //! listed folder): a client may match string globs only inside its workspace folders (Neovim
 //! does), and a base URI needs no escaping of the folder's path. Otherwise each is the
@@ -9,7 +10,7 @@
 //! `didSave` and changes of open documents still re-check.
 
 use super::engine::Engine;
-use super::{Outgoing, Server, uri};
+use super::{Outgoing, Server, discover, uri};
 use lsp_types as lsp;
 
 const REGISTRATION_ID: &str = "devcontainer-doctor-watched-files";
@@ -19,7 +20,10 @@ pub fn update<E: Engine>(server: &mut Server<E>) {
     if !server.client.watch_files {
         return;
     }
-    let globs = server.projects.watched();
+    let mut globs = server.projects.watched();
+    globs.extend(configuration_places(server));
+    globs.sort();
+    globs.dedup();
     if globs == server.watching {
         return;
     }
@@ -56,14 +60,41 @@ pub fn update<E: Engine>(server: &mut Server<E>) {
     server.watching = globs;
 }
 
-/// The watcher's pattern for an absolute path (or a folder's `<path>/*`).
+/// Where a configuration that could reference an open file other than a configuration would
+/// appear (`discover::places`): created there later, it is adopted without a reopen.
+fn configuration_places<E: Engine>(server: &Server<E>) -> Vec<String> {
+    let roots: Vec<String> = server
+        .folders
+        .iter()
+        .filter_map(|f| uri::to_path(f.uri.as_str()))
+        .collect();
+    server
+        .docs
+        .others()
+        .filter_map(|u| uri::to_path(u))
+        .flat_map(|disk| discover::places(&disk, &roots))
+        .collect()
+}
+
+/// The watched globs are literal paths, or a literal folder with one of these tails.
+const PATTERN_TAILS: &[&str] = &["/*/devcontainer.json", "/*"];
+
+/// A glob as its literal part and its pattern tail (without the leading `/`), if any.
+fn split_tail(glob: &str) -> (&str, Option<&'static str>) {
+    PATTERN_TAILS
+        .iter()
+        .find_map(|tail| Some((glob.strip_suffix(tail)?, Some(&tail[1..]))))
+        .unwrap_or((glob, None))
+}
+
+/// The watcher's pattern for an absolute path (or a folder with a pattern tail).
 fn pattern(glob: &str, relative: bool) -> lsp::GlobPattern {
     if !relative {
         return lsp::GlobPattern::String(escape(glob));
     }
-    let (folder, name) = match glob.strip_suffix("/*") {
-        Some(folder) => (folder, "*".to_string()),
-        None => match glob.rsplit_once('/') {
+    let (folder, name) = match split_tail(glob) {
+        (folder, Some(tail)) => (folder, tail.to_string()),
+        (_, None) => match glob.rsplit_once('/') {
             Some((folder, name)) => (folder, escape(name)),
             None => return lsp::GlobPattern::String(escape(glob)),
         },
@@ -79,11 +110,11 @@ fn pattern(glob: &str, relative: bool) -> lsp::GlobPattern {
 }
 
 /// A path as a glob that matches only itself: the glob characters of the LSP's glob syntax
-/// that open a pattern (`*`, `?`, `[`, `{`) are put in brackets; a folder's `/*` stays.
+/// that open a pattern (`*`, `?`, `[`, `{`) are put in brackets; a pattern tail stays.
 fn escape(glob: &str) -> String {
-    let (path, tail) = match glob.strip_suffix("/*") {
-        Some(folder) => (folder, "/*"),
-        None => (glob, ""),
+    let (path, tail) = match split_tail(glob) {
+        (folder, Some(_)) => (folder, &glob[folder.len()..]),
+        (_, None) => (glob, ""),
     };
     let mut out = String::with_capacity(glob.len());
     for c in path.chars() {
@@ -105,6 +136,10 @@ mod tests {
     fn glob_characters_in_paths_match_themselves() {
         assert_eq!(super::escape("/w/a[1]/Dockerfile"), "/w/a[[]1]/Dockerfile");
         assert_eq!(super::escape("/w/.devcontainer/*"), "/w/.devcontainer/*");
+        assert_eq!(
+            super::escape("/w/a*/.devcontainer/*/devcontainer.json"),
+            "/w/a[*]/.devcontainer/*/devcontainer.json"
+        );
     }
 
     #[test]
@@ -123,6 +158,13 @@ mod tests {
         assert_eq!(
             relative("/w/.devcontainer/*"),
             ("file:///w/.devcontainer".to_string(), "*".to_string())
+        );
+        assert_eq!(
+            relative("/w/.devcontainer/*/devcontainer.json"),
+            (
+                "file:///w/.devcontainer".to_string(),
+                "*/devcontainer.json".to_string()
+            )
         );
         assert_eq!(
             relative("/x[1]"),
