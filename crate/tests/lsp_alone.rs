@@ -244,20 +244,15 @@ fn the_configuration_on_disk_is_watched_by_relative_pattern_and_rechecked() {
         codes(&client.diagnostics(&dockerfile)["diagnostics"]),
         [APT]
     );
-    let register = client.server_request("client/registerCapability");
-    let watchers = &register.params["registrations"][0]["registerOptions"]["watchers"];
-    let patterns: Vec<&Value> = watchers
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| &w["globPattern"])
-        .collect();
     let base = folder.uri(".devcontainer");
-    for name in ["devcontainer.json", "Dockerfile", "*"] {
-        let wanted = json!({ "baseUri": base, "pattern": name });
-        assert!(patterns.contains(&&wanted), "{wanted} not in {patterns:?}");
-    }
-    client.respond(register.id, Value::Null);
+    expect_watched(
+        &mut client,
+        &[
+            (&base, "devcontainer.json"),
+            (&base, "Dockerfile"),
+            (&base, "*"),
+        ],
+    );
 
     // The configuration stops building it: the Dockerfile's findings go.
     folder.write(CONFIG, "{ \"image\": \"debian:12\" }");
@@ -282,9 +277,9 @@ fn watching_caps(pull: bool) -> Value {
     c
 }
 
-/// Answers the watcher registration after checking that it covers every place in the
-/// workspace folder where a configuration for `.devcontainer/Dockerfile` may be created.
-fn expect_configuration_places_watched(client: &mut Client, folder: &Folder) {
+/// Answers the watcher registration after checking that it holds each relative pattern
+/// (base URI, pattern) of `wanted`.
+fn expect_watched(client: &mut Client, wanted: &[(&str, &str)]) {
     let register = client.server_request("client/registerCapability");
     let watchers = &register.params["registrations"][0]["registerOptions"]["watchers"];
     let patterns: Vec<&Value> = watchers
@@ -293,18 +288,27 @@ fn expect_configuration_places_watched(client: &mut Client, folder: &Folder) {
         .iter()
         .map(|w| &w["globPattern"])
         .collect();
-    let root = folder.uri("");
-    let root = root.trim_end_matches('/');
-    let dot = folder.uri(".devcontainer");
-    for (base, name) in [
-        (dot.as_str(), "devcontainer.json"),
-        (dot.as_str(), "*/devcontainer.json"),
-        (root, ".devcontainer.json"),
-    ] {
+    for (base, name) in wanted {
         let wanted = json!({ "baseUri": base, "pattern": name });
         assert!(patterns.contains(&&wanted), "{wanted} not in {patterns:?}");
     }
     client.respond(register.id, Value::Null);
+}
+
+/// The same for every place in the workspace folder where a configuration for
+/// `.devcontainer/Dockerfile` may be created.
+fn expect_configuration_places_watched(client: &mut Client, folder: &Folder) {
+    let root = folder.uri("");
+    let root = root.trim_end_matches('/');
+    let dot = folder.uri(".devcontainer");
+    expect_watched(
+        client,
+        &[
+            (&dot, "devcontainer.json"),
+            (&dot, "*/devcontainer.json"),
+            (root, ".devcontainer.json"),
+        ],
+    );
 }
 
 #[test]
