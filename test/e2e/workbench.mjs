@@ -67,7 +67,7 @@ export class Workbench {
     return text.replace(/\u00a0/g, ' ');
   }
 
-  /** Presses Ctrl+Z until `done` holds, at most a few times. */
+  /** Presses Ctrl+Z until `done` holds (checked before each press), for at most 10 s. */
   async undoUntil(what, done) {
     await waitFor(what, 10_000, async () => {
       if (await done()) return true;
