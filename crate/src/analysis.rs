@@ -2,6 +2,7 @@
 
 use crate::diag::Diagnostic;
 use crate::project::Project;
+use crate::rules::KeptForText;
 use crate::syntax::{self, Tree};
 
 pub struct Analysis {
@@ -12,7 +13,7 @@ pub struct Analysis {
 /// Checks one devcontainer.json text on its own (no other files).
 pub fn analyze(text: &str) -> Analysis {
     let tree = syntax::parse(text);
-    let diagnostics = check(None, text, &tree, None);
+    let diagnostics = check(None, text, &tree, KeptForText::default());
     Analysis { tree, diagnostics }
 }
 
@@ -20,20 +21,25 @@ pub fn analyze(text: &str) -> Analysis {
 /// supplied them. Diagnostics are sorted by file, then position.
 pub fn analyze_project(project: &Project) -> Analysis {
     let tree = syntax::parse(project.main_text());
-    let diagnostics = check(Some(project), project.main_text(), &tree, None);
+    let diagnostics = check(
+        Some(project),
+        project.main_text(),
+        &tree,
+        KeptForText::default(),
+    );
     Analysis { tree, diagnostics }
 }
 
-/// The same over a tree parsed before (a kept document, with its line starts); `text` is the
-/// main file's text.
+/// The same over a tree parsed before (a kept document, with its line starts and references);
+/// `text` is the main file's text.
 pub fn check<'a>(
     project: Option<&'a Project>,
     text: &'a str,
     tree: &'a Tree,
-    kept_lines: Option<&'a crate::rules::KeptLines>,
+    kept: KeptForText<'a>,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    crate::rules::run_all_in(project, text, tree, kept_lines, &mut diagnostics);
+    crate::rules::run_all_in(project, text, tree, kept, &mut diagnostics);
     crate::diag::sort_stable_by_key(&mut diagnostics, |d| {
         (d.file, d.range.start, d.range.end, d.code)
     });

@@ -3,7 +3,6 @@
 //! The WASM facade and the CLI's JSON output use these types unchanged.
 
 use crate::diag::{self, FileId, Severity};
-use crate::syntax::Tree;
 use crate::text::{LineIndex, Range};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -11,10 +10,12 @@ use std::collections::BTreeMap;
 pub use crate::project::{WantKind, Wanted};
 
 mod actions;
+mod document;
 pub mod flat;
 mod kept;
 mod project;
 pub use actions::{code_actions, code_actions_document, code_actions_project};
+pub use document::Document;
 pub use kept::Kept;
 pub use project::{
     FileDiagnostics, ProjectFile, ProjectFileKind, ProjectInput, ProjectResult, analyze_project,
@@ -152,57 +153,6 @@ pub struct CodeAction {
     /// Codes of the diagnostics this action resolves.
     pub diagnostic_codes: Vec<String>,
     pub edits: Vec<TextEdit>,
-}
-
-/// A parsed devcontainer.json that a host keeps between calls on one version, so analyze,
-/// complete, hover and code actions parse it once.
-pub struct Document {
-    text: String,
-    version: i32,
-    tree: Tree,
-    /// Line starts and whether the text is ASCII, built on the first position asked for:
-    /// most files have no finding, and then no position is ever needed.
-    lines: crate::rules::KeptLines,
-    /// The rules' findings on this text alone, made by the first call that needs them.
-    checked: std::cell::OnceCell<Vec<diag::Diagnostic>>,
-}
-
-impl Document {
-    pub fn new(text: impl Into<String>, version: i32) -> Self {
-        let text = text.into();
-        let tree = crate::syntax::parse(&text);
-        Self {
-            text,
-            version,
-            tree,
-            lines: std::cell::OnceCell::new(),
-            checked: std::cell::OnceCell::new(),
-        }
-    }
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-    pub fn version(&self) -> i32 {
-        self.version
-    }
-    pub fn tree(&self) -> &Tree {
-        &self.tree
-    }
-    /// The line starts kept for this text (made on first use), for a check of it.
-    pub(crate) fn kept_lines(&self) -> &crate::rules::KeptLines {
-        &self.lines
-    }
-    pub fn line_index(&self) -> LineIndex<'_> {
-        let (line_starts, ascii) = self
-            .lines
-            .get_or_init(|| LineIndex::new(&self.text).into_parts());
-        LineIndex::from_line_starts(&self.text, line_starts, *ascii)
-    }
-    /// The rules' findings on this text alone (no other files), checked once per document.
-    pub(crate) fn checked(&self) -> &[diag::Diagnostic] {
-        self.checked
-            .get_or_init(|| crate::analysis::check(None, &self.text, &self.tree, Some(&self.lines)))
-    }
 }
 
 /// Checks a devcontainer.json text on its own.

@@ -217,8 +217,13 @@ impl Project {
     /// The same with the main text already parsed.
     pub fn wanted_with(&self, tree: &Tree) -> Vec<Wanted> {
         let mut needed = self.needed_with(tree);
-        needed.retain(|w| self.entry(&w.path).is_none());
+        needed.retain(|w| !self.has_entry(&w.path));
         needed
+    }
+
+    /// Whether the host supplied `path` (read, listed, or found missing).
+    pub fn has_entry(&self, path: &str) -> bool {
+        self.entry(path).is_some()
     }
 
     /// Every path the configuration needs read, supplied or not, sorted: what [`Self::wanted_with`]
@@ -229,9 +234,16 @@ impl Project {
         if self.isolated {
             return Vec::new();
         }
+        self.needed_from(tree, &self.references(tree))
+    }
+
+    /// The same with the references already resolved (`Self::references` of `tree`).
+    pub fn needed_from(&self, tree: &Tree, references: &[Reference]) -> Vec<Wanted> {
+        if self.isolated {
+            return Vec::new();
+        }
         let mut out = BTreeSet::new();
-        let references = self.references(tree);
-        self.context_wants(&references, &mut out);
+        self.context_wants(references, &mut out);
         for reference in references {
             // A value being typed that ends in `/` (`"docker/"`): completion lists that folder.
             if reference.file == FileId::MAIN

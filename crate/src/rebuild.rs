@@ -3,7 +3,7 @@
 //! properties (ports, remote env, VS Code customizations, attach and start hooks) need no new
 //! container; this compares the two texts property by property and says which is enough.
 
-use crate::syntax::{NodeKind, NodeRef, json, parse};
+use crate::syntax::{NodeRef, Value, json, parse};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -114,8 +114,8 @@ fn top_level_values(root: Option<NodeRef>) -> BTreeMap<String, String> {
 
 /// Recursion here is bounded by the parser's nesting limit.
 fn write_canonical(node: NodeRef, out: &mut String) {
-    match node.kind() {
-        NodeKind::Object(_) => {
+    match node.value() {
+        Value::Object(_) => {
             let mut members: Vec<_> = node.members().collect();
             crate::diag::sort_stable_by_key(&mut members, |m| m.key());
             out.push('{');
@@ -129,7 +129,7 @@ fn write_canonical(node: NodeRef, out: &mut String) {
             }
             out.push('}');
         }
-        NodeKind::Array(_) => {
+        Value::Array(_) => {
             out.push('[');
             for item in node.items() {
                 write_canonical(item, out);
@@ -137,11 +137,11 @@ fn write_canonical(node: NodeRef, out: &mut String) {
             }
             out.push(']');
         }
-        NodeKind::String(s) => out.push_str(&json::quote(s)),
-        NodeKind::Number(raw) => out.push_str(raw),
-        NodeKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        NodeKind::Null => out.push_str("null"),
-        NodeKind::Invalid => out.push('?'),
+        Value::String(s) => out.push_str(&json::quote(s)),
+        Value::Number(raw) => out.push_str(raw),
+        Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        Value::Null => out.push_str("null"),
+        Value::Invalid => out.push('?'),
     }
 }
 

@@ -10,7 +10,8 @@ use super::{
     AnalyzeOptions, AnalyzeResult, CodeAction, CompletionItem, Document, Hover, Wanted, actions,
 };
 use crate::diag::{self, FileId};
-use crate::project::Project;
+use crate::project::{Project, Reference};
+use crate::rules::{KeptForText, KeptReferences};
 use std::cell::OnceCell;
 
 #[derive(Default)]
@@ -30,6 +31,9 @@ struct Last {
     project: Option<Project>,
     /// The findings with the project's files, made by the first call that needs them.
     findings: OnceCell<Vec<diag::Diagnostic>>,
+    /// The paths the text references in the project: the files wanted and the findings both
+    /// read them.
+    references: KeptReferences,
 }
 
 /// The kept document with its project, for one call.
@@ -37,18 +41,33 @@ struct InProject<'k> {
     document: &'k Document,
     project: &'k Project,
     findings: &'k OnceCell<Vec<diag::Diagnostic>>,
+    references: &'k KeptReferences,
 }
 
 impl InProject<'_> {
     fn findings(&self) -> &[diag::Diagnostic] {
         self.findings.get_or_init(|| {
+            let kept = KeptForText {
+                lines: Some(self.document.kept_lines()),
+                references: Some(self.references),
+            };
             crate::analysis::check(
                 Some(self.project),
                 self.document.text(),
                 self.document.tree(),
-                Some(self.document.kept_lines()),
+                kept,
             )
         })
+    }
+
+    fn references(&self) -> &[Reference] {
+        self.references
+            .get_or_init(|| self.project.references(self.document.tree()))
+    }
+
+    fn needed(&self) -> Vec<Wanted> {
+        let tree = self.document.tree();
+        self.project.needed_from(tree, self.references())
     }
 }
 
@@ -86,6 +105,7 @@ impl Kept {
                     built_from,
                     project,
                     findings: OnceCell::new(),
+                    references: OnceCell::new(),
                 }
             }
         };
@@ -116,6 +136,7 @@ impl Kept {
             built_from,
             project,
             findings,
+            references,
         } = Self::text_in(last, parses, text);
         if project.is_none() || *built_from != Some(*generation) {
             let mut fresh = match input {
@@ -129,6 +150,7 @@ impl Kept {
             }
             *project = Some(fresh);
             *findings = OnceCell::new();
+            *references = OnceCell::new();
             *built_from = Some(*generation);
         }
         let project = project.get_or_insert_with(Project::default);
@@ -136,6 +158,7 @@ impl Kept {
             document,
             project,
             findings,
+            references,
         }
     }
 
@@ -176,14 +199,15 @@ impl Kept {
     /// What the project last set still wants, with `text` as its devcontainer.json.
     pub fn project_wanted_text(&mut self, text: String) -> Vec<Wanted> {
         let kept = self.in_project(text);
-        kept.project.wanted_with(kept.document.tree())
+        let mut needed = kept.needed();
+        needed.retain(|w| !kept.project.has_entry(&w.path));
+        needed
     }
 
     /// Every path the project last set needs, with `text` as its devcontainer.json, supplied
     /// or not (`Project::needed_with`).
     pub fn project_needed_text(&mut self, text: String) -> Vec<Wanted> {
-        let kept = self.in_project(text);
-        kept.project.needed_with(kept.document.tree())
+        self.in_project(text).needed()
     }
 
     pub fn analyze_project(

@@ -30,7 +30,41 @@ pub fn published_tags(name: &str) -> Option<impl Iterator<Item = &'static str>> 
     PUBLISHED_TAGS
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, tags)| tags.split(' '))
+        .map(|(_, tags)| words(tags))
+}
+
+/// The space-separated words of `s`, found byte by byte (`str::split` sets up a searcher per
+/// word, and the base image has over a hundred tags).
+fn words(s: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.as_bytes().iter().position(|&b| b == b' ') {
+            Some(space) => {
+                rest = r.get(space + 1..);
+                r.get(..space)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// The major version a tag starts with: `1` of `1-bookworm` and of `1`, none for `1.2` or
+/// `latest` (the digits must end the tag or come before a `-`).
+pub fn leading_major(tag: &str) -> Option<u32> {
+    let bytes = tag.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 9 || !matches!(bytes.get(digits), None | Some(b'-')) {
+        return None;
+    }
+    Some(
+        bytes[..digits]
+            .iter()
+            .fold(0, |n, &b| n * 10 + u32::from(b - b'0')),
+    )
 }
 
 /// For an image of the retired repository, its successor; `None` for any other image.
@@ -55,6 +89,24 @@ pub fn successor(image: &str) -> Option<Successor> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_split_and_majors_read_as_str_split_and_parse_do() {
+        for (_, tags) in PUBLISHED_TAGS {
+            assert_eq!(
+                words(tags).collect::<Vec<_>>(),
+                tags.split(' ').collect::<Vec<_>>()
+            );
+            for tag in tags.split(' ') {
+                let parsed = tag.split('-').next().and_then(|t| t.parse::<u32>().ok());
+                assert_eq!(leading_major(tag), parsed, "{tag}");
+            }
+        }
+        assert_eq!(leading_major("12-bookworm"), Some(12));
+        assert_eq!(leading_major("1.2"), None);
+        assert_eq!(leading_major("latest"), None);
+        assert_eq!(words("").collect::<Vec<_>>(), [""]);
+    }
 
     #[test]
     fn old_images_have_successors() {

@@ -233,8 +233,12 @@ fn parse_registry(r: &mut FeatureRef<'_>) {
     r.namespace = &path[..slash.unwrap_or(0)];
     r.id = &path[id_start..];
     r.id_range = TextRange::new(id_start, rest_end);
-    let first = path.split('/').next().unwrap_or("");
-    let segments = path.split('/').count();
+    // Byte counts: `str::split` sets up a searcher per call, for every feature key.
+    let first = match path.as_bytes().iter().position(|&b| b == b'/') {
+        Some(slash) => path.get(..slash).unwrap_or(path),
+        None => path,
+    };
+    let segments = path.bytes().filter(|&b| b == b'/').count() + 1;
     let is_host = first.contains('.') || first.contains(':') || first == "localhost";
     if !is_host {
         if segments == 3 {

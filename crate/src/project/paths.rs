@@ -27,7 +27,20 @@ pub fn join(base: &str, rest: &str) -> String {
 
 /// The folder holding a project path (`.` for a top-level name, `..` for `.`).
 pub fn parent(path: &str) -> String {
+    // Most paths are normalized already: then the parent is what comes before the last `/`
+    // (asked for every reference on every keystroke, so no join and split for those).
+    if is_plain(path) {
+        return match path.rfind('/') {
+            Some(slash) => path[..slash].to_string(),
+            None => ".".to_string(),
+        };
+    }
     normalize(&join(path, ".."))
+}
+
+/// True when no segment of `path` is empty, `.` or `..`: `normalize` would keep it as it is.
+fn is_plain(path: &str) -> bool {
+    !path.is_empty() && path.split('/').all(|s| !matches!(s, "" | "." | ".."))
 }
 
 /// The last segment of a project path.
@@ -97,4 +110,36 @@ pub(super) fn found(entry: Option<&super::Entry>, kind: super::WantKind) -> bool
         (entry, kind),
         (Some(Entry::Text(_)), WantKind::File) | (Some(Entry::Folder(_)), WantKind::Folder)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_parent_is_the_normalized_one() {
+        let paths = [
+            "a",
+            "a/b",
+            "a/b/c.json",
+            ".",
+            "..",
+            "../a",
+            "a/..",
+            "a/./b",
+            "a//b",
+            "a/b/",
+            "/abs/x",
+            "",
+            "./a",
+            "a/../../b",
+            "..b/c",
+            "a.b/.c",
+        ];
+        for path in paths {
+            assert_eq!(parent(path), normalize(&join(path, "..")), "{path:?}");
+        }
+        assert_eq!(parent("docker/Dockerfile"), "docker");
+        assert_eq!(parent("Dockerfile"), ".");
+    }
 }

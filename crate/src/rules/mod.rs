@@ -43,8 +43,12 @@ pub struct Context<'a> {
     kept_lines: Option<&'a KeptLines>,
     container: std::cell::OnceCell<Option<crate::container::Container>>,
     references: std::cell::OnceCell<Vec<crate::project::Reference>>,
+    /// The references a kept document holds for this text and project, filled here if need
+    /// be, so the files wanted and the rules resolve them once per keystroke.
+    kept_references: Option<&'a KeptReferences>,
     commands: std::cell::OnceCell<Vec<crate::syntax::shell::Command>>,
     feature_entries: std::cell::OnceCell<Vec<support::features_keys::FeatureEntry<'a>>>,
+    schema_visits: std::cell::OnceCell<Vec<support::schema_walk::Visit<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -61,8 +65,10 @@ impl<'a> Context<'a> {
             kept_lines: None,
             container: std::cell::OnceCell::new(),
             references: std::cell::OnceCell::new(),
+            kept_references: None,
             commands: std::cell::OnceCell::new(),
             feature_entries: std::cell::OnceCell::new(),
+            schema_visits: std::cell::OnceCell::new(),
         }
     }
 
@@ -79,14 +85,24 @@ impl<'a> Context<'a> {
             .get_or_init(|| support::features_keys::feature_entries(self))
     }
 
+    /// The values the spec model describes, with their specs: one walk for all schema rules.
+    pub(crate) fn schema_visits(&self) -> &[support::schema_walk::Visit<'a>] {
+        self.schema_visits
+            .get_or_init(|| support::schema_walk::visits(self))
+    }
+
     /// The paths the configuration references (`Project::references`), resolved once per
     /// analysis: several rules and the container view read them. Empty without a project.
     pub fn references(&self) -> &[crate::project::Reference] {
-        self.references.get_or_init(|| {
+        let resolve = || {
             self.project
                 .map(|p| p.references(self.tree))
                 .unwrap_or_default()
-        })
+        };
+        match self.kept_references {
+            Some(kept) => kept.get_or_init(resolve),
+            None => self.references.get_or_init(resolve),
+        }
     }
 
     /// The merged view of the container (Dockerfile, Compose files, devcontainer.json), built
@@ -243,24 +259,46 @@ const RULES: &[(RuleFn, &[RuleInfo])] = &[
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
-    run_all_in(None, text, tree, None, out);
+    run_all_in(None, text, tree, KeptForText::default(), out);
 }
 
 /// Line starts of a text and whether it is ASCII, made on first use and kept with the text.
 pub type KeptLines = std::cell::OnceCell<(Vec<usize>, bool)>;
 
+/// The paths a configuration references in its project (`Project::references`), made on first
+/// use and kept with the text and the project they were resolved for.
+pub type KeptReferences = std::cell::OnceCell<Vec<crate::project::Reference>>;
+
+/// What a kept document holds for its text, for the rules to use instead of making it again.
+#[derive(Clone, Copy, Default)]
+pub struct KeptForText<'a> {
+    pub lines: Option<&'a KeptLines>,
+    pub references: Option<&'a KeptReferences>,
+}
+
+impl<'a> KeptForText<'a> {
+    /// Only the line starts (a text checked without a project).
+    pub fn lines(lines: &'a KeptLines) -> Self {
+        Self {
+            lines: Some(lines),
+            references: None,
+        }
+    }
+}
+
 /// Every rule over the main file's `text` and `tree`, seeing the other files of `project`,
-/// with the line starts kept for that text if there are any.
+/// with what is kept for that text if anything is.
 pub fn run_all_in<'a>(
     project: Option<&'a crate::project::Project>,
     text: &'a str,
     tree: &'a Tree,
-    kept_lines: Option<&'a KeptLines>,
+    kept: KeptForText<'a>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut cx = Context::new(text, tree);
     cx.project = project;
-    cx.kept_lines = kept_lines;
+    cx.kept_lines = kept.lines;
+    cx.kept_references = kept.references;
     for rule in CHECKS {
         rule(&cx, out);
     }

@@ -10,5 +10,5 @@ pub mod shell;
 
 pub use jsonc::{
     MAX_DEPTH, Member, MemberRef, Node, NodeId, NodeKind, NodeRef, PathSegment, SyntaxError, Tree,
-    clip, parse,
+    Value, clip, parse,
 };

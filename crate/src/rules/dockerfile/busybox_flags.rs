@@ -11,7 +11,7 @@ use crate::container::{OsFamily, os_family};
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::support::dockerfile::{instruction_commands, program, text_of};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::syntax::dockerfile::InstructionKind;
+use crate::syntax::dockerfile::{BaseImage, InstructionKind};
 
 pub const BUSYBOX_FLAG_UNKNOWN: RuleInfo = RuleInfo {
     code: "dockerfile-busybox-flag-unknown",
@@ -68,6 +68,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let df = &view.parsed;
+        // The Alpine base of the stage last seen: a stage's RUN lines come one after another,
+        // and resolving a base expands its ARGs (once per stage, not per RUN).
+        let mut alpine: Option<(usize, Option<BaseImage>)> = None;
         for i in &df.instructions {
             if !matches!(i.kind, InstructionKind::Run(_)) {
                 continue;
@@ -75,12 +78,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(stage) = i.stage else {
                 continue;
             };
-            let Some(base) = df.base_image(stage, &view.build_args) else {
+            if alpine.as_ref().is_none_or(|(seen, _)| *seen != stage) {
+                let base = df
+                    .base_image(stage, &view.build_args)
+                    .filter(|b| os_family(&b.image) == OsFamily::Alpine);
+                alpine = Some((stage, base));
+            }
+            let Some((_, Some(base))) = &alpine else {
                 continue;
             };
-            if os_family(&base.image) != OsFamily::Alpine {
-                continue;
-            }
             for command in instruction_commands(view, text, i) {
                 let Some(tool) = program(command).and_then(|p| TOOLS.iter().find(|t| t.name == p))
                 else {

@@ -7,7 +7,7 @@ use super::options::{FEATURE_OPTION_NO_EFFECT, FEATURE_OPTION_UNKNOWN};
 use crate::diag::{Diagnostic, Edit, Fix};
 use crate::features::{self, FeatureInfo, MajorInfo, OptionInfo, OptionValue};
 use crate::rules::support::features_keys::show;
-use crate::syntax::{NodeKind, NodeRef};
+use crate::syntax::{NodeRef, Value};
 
 /// Options lists longer than this are not spelled out in messages.
 const MAX_LISTED: usize = 8;
@@ -33,10 +33,10 @@ pub(super) fn no_effect(
     value: NodeRef,
     out: &mut Vec<Diagnostic>,
 ) {
-    let same_as_default = match (option.default, value.kind()) {
-        (Some(OptionValue::Str(d)), NodeKind::String(s)) => d == *s,
-        (Some(OptionValue::Bool(d)), NodeKind::Bool(b)) => d == *b,
-        (Some(OptionValue::Bool(d)), NodeKind::String(s)) => s.trim() == d.to_string(),
+    let same_as_default = match (option.default, value.value()) {
+        (Some(OptionValue::Str(d)), Value::String(s)) => d == s,
+        (Some(OptionValue::Bool(d)), Value::Bool(b)) => d == b,
+        (Some(OptionValue::Bool(d)), Value::String(s)) => s.trim() == d.to_string(),
         _ => false,
     };
     if same_as_default {

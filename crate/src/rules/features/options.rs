@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::features::{self, FeatureInfo, OptionEffect, OptionInfo, OptionType};
 use crate::rules::support::features_keys::show;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::syntax::{NodeKind, NodeRef};
+use crate::syntax::{NodeRef, Value};
 
 pub const FEATURE_OPTION_UNKNOWN: RuleInfo = RuleInfo {
     code: "feature-option-unknown",
@@ -79,9 +79,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let f = Pinned { info, major };
-        match value.kind() {
-            NodeKind::String(text) => bare_version(cx, &f, value, text, out),
-            NodeKind::Object(_) => options_object(cx, &f, value, out),
+        match value.value() {
+            Value::String(text) => bare_version(cx, &f, value, text, out),
+            Value::Object(_) => options_object(cx, &f, value, out),
             _ => {}
         }
     }
@@ -152,11 +152,11 @@ fn check_value(
     fixable: bool,
     out: &mut Vec<Diagnostic>,
 ) {
-    match (option.kind, value.kind()) {
-        (OptionType::Boolean, NodeKind::Bool(_)) => {}
+    match (option.kind, value.value()) {
+        (OptionType::Boolean, Value::Bool(_)) => {}
         // The value reaches the script as text, so "true" and "false" work the same.
-        (OptionType::Boolean, NodeKind::String(s)) if s == "true" || s == "false" => {}
-        (OptionType::Boolean, NodeKind::String(s)) if s.contains("${") => {}
+        (OptionType::Boolean, Value::String(s)) if s == "true" || s == "false" => {}
+        (OptionType::Boolean, Value::String(s)) if s.contains("${") => {}
         (OptionType::Boolean, _) => {
             let mut d = FEATURE_OPTION_TYPE.at(value.range(),
                 format!(
@@ -172,10 +172,10 @@ fn check_value(
             }
             out.push(d);
         }
-        (OptionType::String, NodeKind::String(s)) => check_enum(info, option, value, s, out),
-        (OptionType::String, NodeKind::Number(raw)) => number_as_text(cx, info, option, value, raw, fixable, out),
-        (OptionType::String, NodeKind::Bool(b)) => {
-            let text = if *b { "true" } else { "false" };
+        (OptionType::String, Value::String(s)) => check_enum(info, option, value, s, out),
+        (OptionType::String, Value::Number(raw)) => number_as_text(cx, info, option, value, raw, fixable, out),
+        (OptionType::String, Value::Bool(b)) => {
+            let text = if b { "true" } else { "false" };
             if !option.suggested_values().contains(&text) {
                 out.push(FEATURE_OPTION_TYPE.at(value.range(),
                     format!(
@@ -185,8 +185,8 @@ fn check_value(
                 ));
             }
         }
-        (OptionType::String, NodeKind::Invalid) => {}
-        (OptionType::String, NodeKind::Array(_)) => out.push(FEATURE_OPTION_TYPE.at(value.range(),
+        (OptionType::String, Value::Invalid) => {}
+        (OptionType::String, Value::Array(_)) => out.push(FEATURE_OPTION_TYPE.at(value.range(),
             format!(
                 "\"{}\" of \"{}\" takes a string, not an array (the CLI would join the items with commas): write one string.",
                 option.name, info.id

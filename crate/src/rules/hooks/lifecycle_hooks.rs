@@ -14,7 +14,7 @@
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::exec_form::{ShellNeed, shell_need, to_shell_string};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::syntax::{NodeKind, NodeRef, clip};
+use crate::syntax::{NodeKind, NodeRef, Value, clip};
 
 pub const HOOK_EXEC_FORM: RuleInfo = RuleInfo {
     code: "hook-exec-form",
@@ -109,13 +109,13 @@ fn check_command(
     in_object: bool,
     out: &mut Vec<Diagnostic>,
 ) {
-    match command.kind() {
-        NodeKind::String(s) if s.trim().is_empty() => out.push(HOOK_EMPTY_COMMAND.at(command.range(),
+    match command.value() {
+        Value::String(s) if s.trim().is_empty() => out.push(HOOK_EMPTY_COMMAND.at(command.range(),
             format!("{what} is an empty command. Write the command to run, or remove it."),
         )),
-        NodeKind::String(_) => {}
-        NodeKind::Array(_) => check_array(cx, command, what, in_object, out),
-        NodeKind::Invalid => {}
+        Value::String(_) => {}
+        Value::Array(_) => check_array(cx, command, what, in_object, out),
+        Value::Invalid => {}
         _ => out.push(HOOK_VALUE_TYPE.at(command.range(),
             format!(
                 "{what} is {} {}, but a command must be a string (run by a shell) or an array of strings (run without one). Quote it as a string.",

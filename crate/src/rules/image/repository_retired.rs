@@ -73,7 +73,7 @@ fn newest_like(name: &str) -> String {
     let major = crate::docker::retired::published_tags(name)
         .into_iter()
         .flatten()
-        .filter_map(|t| t.split('-').next()?.parse::<u32>().ok())
+        .filter_map(crate::docker::retired::leading_major)
         .max();
     match major {
         Some(m) => format!("mcr.microsoft.com/devcontainers/{name}:{m}"),

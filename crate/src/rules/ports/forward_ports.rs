@@ -7,7 +7,7 @@
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::docker::port::{is_digits, is_host_label, parse_port};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::syntax::{NodeKind, NodeRef, clip};
+use crate::syntax::{NodeRef, Value, clip};
 use crate::text::TextRange;
 use std::collections::HashMap;
 
@@ -132,8 +132,8 @@ fn forward_ports(cx: &Context, ports: NodeRef, out: &mut Vec<Diagnostic>) {
 /// Checks one item; returns its normalised form for duplicate detection when it is valid.
 fn forward_port(item: NodeRef, out: &mut Vec<Diagnostic>) -> Option<String> {
     let range = item.range();
-    match item.kind() {
-        NodeKind::Number(raw) => match raw.parse::<i64>() {
+    match item.value() {
+        Value::Number(raw) => match raw.parse::<i64>() {
             Ok(n) if (0..=65535).contains(&n) => Some(n.to_string()),
             Ok(n) => {
                 out.push(out_of_range(range, &n.to_string()));
@@ -150,7 +150,7 @@ fn forward_port(item: NodeRef, out: &mut Vec<Diagnostic>) -> Option<String> {
                 None
             }
         },
-        NodeKind::String(s) => forward_port_string(s, range, out),
+        Value::String(s) => forward_port_string(s, range, out),
         _ => None,
     }
 }

@@ -56,14 +56,15 @@ fn collect(cx: &Context, keep: impl Fn(&str) -> bool) -> Vec<Command> {
     let mut out = Vec::new();
     for (id, node) in cx.tree.nodes.iter().enumerate() {
         match &node.kind {
-            NodeKind::String(value) => {
+            NodeKind::String(span) => {
+                let value = cx.tree.str(*span);
                 if !keep(value) {
                     continue;
                 }
                 let start = literal_content_start(cx.text, node.range);
                 split_shell(value, node.range, start, id, &mut out);
             }
-            NodeKind::Array(items) if !items.is_empty() => {
+            NodeKind::Array(items) if items.start < items.end => {
                 let array = cx.tree.get(id);
                 if !array.items().any(|item| item.as_str().is_some_and(&keep)) {
                     continue;

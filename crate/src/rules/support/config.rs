@@ -64,9 +64,16 @@ pub fn go_extension<'a>(cx: &Context<'a>) -> Option<NodeRef<'a>> {
 
 /// A feature reference without its version or digest: `ghcr.io/x/go:1` -> `ghcr.io/x/go`.
 pub fn feature_base(id: &str) -> &str {
-    let id = id.split('@').next().unwrap_or(id);
-    match id.rfind(':') {
-        Some(colon) if !id[colon..].contains('/') => &id[..colon],
+    // Byte searches: `split`/`rfind` with a char set up a searcher per call, and this runs
+    // for every feature key in several rules.
+    let bytes = id.as_bytes();
+    let id = match bytes.iter().position(|&b| b == b'@') {
+        Some(at) => id.get(..at).unwrap_or(id),
+        None => id,
+    };
+    let bytes = id.as_bytes();
+    match bytes.iter().rposition(|&b| b == b':') {
+        Some(colon) if !bytes[colon..].contains(&b'/') => id.get(..colon).unwrap_or(id),
         _ => id,
     }
 }

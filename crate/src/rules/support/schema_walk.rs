@@ -16,10 +16,17 @@ pub struct Visit<'t> {
     pub in_array: bool,
 }
 
-/// Calls `f` for every value the model describes, parents before children.
-pub fn walk<'t>(cx: &Context<'t>, mut f: impl FnMut(&Visit<'t>)) {
+/// Calls `f` for every value the model describes, parents before children. The walk is made
+/// once per analysis ([`Context::schema_visits`]) and shared by the schema rules.
+pub fn walk<'t>(cx: &Context<'t>, f: impl FnMut(&Visit<'t>)) {
+    cx.schema_visits().iter().for_each(f);
+}
+
+/// Every value the model describes, with its spec, parents before children.
+pub fn visits<'t>(cx: &Context<'t>) -> Vec<Visit<'t>> {
+    let mut out = Vec::new();
     let Some(root) = cx.tree.root() else {
-        return;
+        return out;
     };
     let mut stack = vec![Visit {
         node: root,
@@ -28,18 +35,20 @@ pub fn walk<'t>(cx: &Context<'t>, mut f: impl FnMut(&Visit<'t>)) {
         in_array: false,
     }];
     while let Some(visit) = stack.pop() {
-        f(&visit);
         // The hooks rule owns the inside of lifecycle commands.
-        if visit.spec.owner == Owner::Hooks {
+        let owned_elsewhere = visit.spec.owner == Owner::Hooks;
+        let (node, spec) = (visit.node, visit.spec);
+        out.push(visit);
+        if owned_elsewhere {
             continue;
         }
         let start = stack.len();
-        match visit.node.kind() {
+        match node.kind() {
             NodeKind::Object(_) => {
-                let Some(object) = visit.spec.object else {
+                let Some(object) = spec.object else {
                     continue;
                 };
-                for member in visit.node.members() {
+                for member in node.members() {
                     let (Some(value), Some(child)) = (member.value, object.child(member.key()))
                     else {
                         continue;
@@ -53,14 +62,14 @@ pub fn walk<'t>(cx: &Context<'t>, mut f: impl FnMut(&Visit<'t>)) {
                 }
             }
             NodeKind::Array(_) => {
-                let Some(items) = visit.spec.items else {
+                let Some(items) = spec.items else {
                     continue;
                 };
                 // The ports rule owns `forwardPorts` items.
                 if items.owner == Owner::Ports {
                     continue;
                 }
-                for item in visit.node.items() {
+                for item in node.items() {
                     stack.push(Visit {
                         node: item,
                         spec: items,
@@ -74,6 +83,7 @@ pub fn walk<'t>(cx: &Context<'t>, mut f: impl FnMut(&Visit<'t>)) {
         // Keep document order: children were pushed first-to-last, pop them first-to-last.
         stack[start..].reverse();
     }
+    out
 }
 
 /// The JSON type of a node (None for an invalid literal: a syntax error already covers it).

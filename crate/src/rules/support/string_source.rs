@@ -9,30 +9,38 @@ pub struct StringSource<'t> {
     pub value: &'t str,
     /// The whole literal, quotes included.
     pub literal: TextRange,
+    text: &'t str,
     /// `raw[i]` = source offset of decoded byte `i`; one extra entry for the end. Empty when
-    /// the literal could not be mapped (then every part maps to the whole literal).
-    raw: Vec<usize>,
+    /// the literal could not be mapped (then every part maps to the whole literal). Made on
+    /// first use: most strings with a variable need no range at all.
+    raw: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'t> StringSource<'t> {
     /// For a decoded `value` read from the literal at `literal` in `text`.
-    pub fn new(text: &str, value: &'t str, literal: TextRange) -> Self {
-        let raw = map_offsets(text, value, literal).unwrap_or_default();
+    pub fn new(text: &'t str, value: &'t str, literal: TextRange) -> Self {
         Self {
             value,
             literal,
-            raw,
+            text,
+            raw: std::cell::OnceCell::new(),
         }
+    }
+
+    fn raw(&self) -> &[usize] {
+        self.raw
+            .get_or_init(|| map_offsets(self.text, self.value, self.literal).unwrap_or_default())
     }
 
     /// True when parts of the value map to exact source ranges (no fallback to the literal).
     pub fn is_exact(&self) -> bool {
-        !self.raw.is_empty()
+        !self.raw().is_empty()
     }
 
     /// Source range of decoded bytes `start..end`; the whole literal when the mapping is unknown.
     pub fn source_range(&self, start: usize, end: usize) -> TextRange {
-        match (self.raw.get(start), self.raw.get(end)) {
+        let raw = self.raw();
+        match (raw.get(start), raw.get(end)) {
             (Some(&s), Some(&e)) if s <= e => TextRange::new(s, e),
             _ => self.literal,
         }

@@ -21,6 +21,23 @@ impl VariableRef<'_> {
     }
 }
 
+/// True when `value` holds a `${`: the cheap test before [`scan`], run on every string of a
+/// file (a byte search for `$`, where `str::contains` sets up a substring search per call).
+pub fn has_variable(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'$'))
+    {
+        if bytes.get(from + at + 1) == Some(&b'{') {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
+}
+
 pub fn scan(value: &str) -> Vec<VariableRef<'_>> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -53,6 +70,15 @@ pub fn scan(value: &str) -> Vec<VariableRef<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_variable_agrees_with_contains() {
+        for text in [
+            "", "$", "${", "a$b${", "$$", "$ {", "$}{", "é${x}", "a$", "$$${",
+        ] {
+            assert_eq!(has_variable(text), text.contains("${"), "{text:?}");
+        }
+    }
 
     #[test]
     fn finds_names_arguments_and_offsets() {

@@ -8,11 +8,10 @@
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::string_source::StringSource;
-use crate::rules::support::variable_scan::{VariableRef, scan};
+use crate::rules::support::variable_scan::{VariableRef, has_variable, scan};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
-use crate::syntax::{NodeId, NodeKind, NodeRef};
+use crate::syntax::{NodeId, NodeRef, Value};
 use crate::text::TextRange;
-use std::collections::HashMap;
 
 pub const VARIABLE_MISSPELLED: RuleInfo = RuleInfo {
     code: "variable-misspelled",
@@ -112,16 +111,20 @@ const EDITOR_ONLY: &[(&str, &str)] = &[
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let top = TopLevel::new(cx);
     for (id, node) in cx.tree.nodes.iter().enumerate() {
-        match &node.kind {
-            NodeKind::String(value) if value.contains("${") => {
+        match cx.tree.value(&node.kind) {
+            Value::String(value) if has_variable(value) => {
                 let source = StringSource::new(cx.text, value, node.range);
                 check_string(&top, cx.tree.get(id), &source, out);
             }
-            NodeKind::Object(members)
+            Value::Object(members)
                 if matches!(top.key_of(id), Some("containerEnv" | "remoteEnv")) =>
             {
-                for member in members.iter().filter(|m| m.key.contains("${")) {
-                    let source = StringSource::new(cx.text, &member.key, member.key_range);
+                for member in members {
+                    let key = cx.tree.key(member);
+                    if !has_variable(key) {
+                        continue;
+                    }
+                    let source = StringSource::new(cx.text, key, member.key_range);
                     check_string(&top, cx.tree.get(id), &source, out);
                 }
             }
@@ -134,7 +137,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// most `MAX_DEPTH` deep) and one map of the root's members, so no sibling lists are searched.
 struct TopLevel<'t> {
     tree: &'t crate::syntax::Tree,
-    keys: HashMap<NodeId, &'t str>,
+    /// The root's members as (value, key): a handful, so a scan beats hashing.
+    keys: Vec<(NodeId, &'t str)>,
 }
 
 impl<'t> TopLevel<'t> {
@@ -155,7 +159,10 @@ impl<'t> TopLevel<'t> {
 
     /// The key of the root member whose value is `id`.
     fn key_of(&self, id: NodeId) -> Option<&'t str> {
-        self.keys.get(&id).copied()
+        self.keys
+            .iter()
+            .find(|(value, _)| *value == id)
+            .map(|(_, key)| *key)
     }
 
     /// The top-level property that `node` is or sits under.
@@ -172,11 +179,11 @@ impl<'t> TopLevel<'t> {
 
 fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>) {
     for var in scan(source.value) {
-        let range = source.source_range(var.start, var.end);
-        let written = crate::syntax::clip(source.value.get(var.start..var.end).unwrap_or(""));
         if PLAIN.contains(&var.name) || var.name == "templateOption" {
             continue;
         }
+        let range = source.source_range(var.start, var.end);
+        let written = crate::syntax::clip(source.value.get(var.start..var.end).unwrap_or(""));
         if WITH_NAME.contains(&var.name) {
             check_env_reference(top, node, &var, range, &written, out);
             continue;

@@ -3,9 +3,8 @@
 //! after it, so one typo never hides the rest of the file.
 
 use super::scanner::{ScanError, Scanner, Token};
-use super::tree::SyntaxError;
+use super::tree::{Span, SyntaxError};
 use crate::text::TextRange;
-use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -26,13 +25,14 @@ pub enum TokKind {
     Bad,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tok<'a> {
+/// A token: small and copied, its text left where it is. The raw text of anything but a string
+/// is the document's at `range`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
     pub kind: TokKind,
     pub range: TextRange,
-    /// Decoded content of a string, the raw text of anything else: borrowed from the document
-    /// unless a string has escapes, so only what the tree keeps is ever copied.
-    pub text: Cow<'a, str>,
+    /// The decoded content of a string, in the lexer's string buffer; empty for other kinds.
+    pub value: Span,
 }
 
 pub struct Lexer<'a> {
@@ -76,7 +76,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next token, or `None` at the end of the text. Never fails.
-    pub fn next_token(&mut self) -> Option<Tok<'a>> {
+    pub fn next_token(&mut self) -> Option<Tok> {
         loop {
             let scanned = self.scanner.scan();
             let start = self.scanner.token_start();
@@ -93,26 +93,17 @@ impl<'a> Lexer<'a> {
                 }
                 Ok(Some(Token::Plain(kind))) => kind,
             };
-            // Punctuation is known by its kind alone.
-            let text = match kind {
-                TokKind::Number
-                | TokKind::Word
-                | TokKind::True
-                | TokKind::False
-                | TokKind::Null => Cow::Borrowed(&self.text[start..end]),
-                _ => Cow::Borrowed(""),
-            };
             return Some(Tok {
                 kind,
                 range: TextRange::new(start, end),
-                text,
+                value: Span::EMPTY,
             });
         }
     }
 
     /// A well-scanned string, unless it ran across a line end: then the user is still typing it,
     /// so it ends at its line's end and scanning resumes there.
-    fn string_token(&mut self, start: usize, end: usize, value: Cow<'a, str>) -> Tok<'a> {
+    fn string_token(&mut self, start: usize, end: usize, value: Span) -> Tok {
         let text = self.text;
         let raw = &text[start..end];
         // One pass finds both a line end and a control character (both below 0x20).
@@ -125,10 +116,11 @@ impl<'a> Lexer<'a> {
                 "This string is not closed: add a '\"' before the end of the line.",
             );
             self.restart(cut);
+            self.scanner.strings.truncate(value.start);
             return Tok {
                 kind: TokKind::String,
                 range: TextRange::new(start, cut),
-                text: Cow::Borrowed(&text[start + 1..cut]),
+                value: self.keep(&text[start + 1..cut]),
             };
         }
         if let Some(pos) = control {
@@ -141,12 +133,34 @@ impl<'a> Lexer<'a> {
         Tok {
             kind: TokKind::String,
             range: TextRange::new(start, end),
-            text: value,
+            value,
         }
     }
 
+    /// Adds `content` to the string buffer, as the value of a string token.
+    pub fn keep(&mut self, content: &str) -> Span {
+        let start = self.scanner.strings.len();
+        self.scanner.strings.push_str(content);
+        Span::new(start, self.scanner.strings.len())
+    }
+
+    /// The text at `span` in the string buffer.
+    pub fn span(&self, span: Span) -> &str {
+        self.scanner.strings.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The raw text of a token.
+    pub fn raw(&self, tok: &Tok) -> &'a str {
+        self.text.get(tok.range.start..tok.range.end).unwrap_or("")
+    }
+
+    /// The decoded strings, for the tree (the lexer is done).
+    pub fn take_strings(&mut self) -> String {
+        std::mem::take(&mut self.scanner.strings)
+    }
+
     /// Reports the scanner's error at `start`, skips the bad text, and returns what stood there.
-    fn recover(&mut self, start: usize, err: ScanError) -> Option<Tok<'a>> {
+    fn recover(&mut self, start: usize, err: ScanError) -> Option<Tok> {
         let text = self.text;
         let rest = &text[start..];
         let first = rest.chars().next()?;
@@ -180,7 +194,7 @@ impl<'a> Lexer<'a> {
             return Some(Tok {
                 kind: TokKind::String,
                 range,
-                text: Cow::Borrowed(raw_inner),
+                value: self.keep(raw_inner),
             });
         }
         if rest.starts_with("/*") {
@@ -217,7 +231,7 @@ impl<'a> Lexer<'a> {
         Some(Tok {
             kind: TokKind::Bad,
             range,
-            text: Cow::Borrowed(word),
+            value: Span::EMPTY,
         })
     }
 }

@@ -8,5 +8,6 @@ mod tree;
 pub use lexer::clip;
 pub use parser::{MAX_DEPTH, parse};
 pub use tree::{
-    Member, MemberRef, Node, NodeId, NodeKind, NodeRef, PathSegment, SyntaxError, Tree,
+    Member, MemberRef, Node, NodeId, NodeKind, NodeRef, PathSegment, Run, Span, SyntaxError, Tree,
+    Value,
 };

@@ -3,7 +3,7 @@
 //! [`MAX_DEPTH`] is reported and skipped without recursion, so a small (WASM) stack is enough.
 
 use super::lexer::{Lexer, Tok, TokKind, clip};
-use super::tree::{Member, Node, NodeId, NodeKind, SyntaxError, Tree};
+use super::tree::{Member, Node, NodeId, NodeKind, Run, SyntaxError, Tree};
 use crate::text::TextRange;
 
 mod containers;
@@ -18,7 +18,9 @@ pub fn parse(text: &str) -> Tree {
     let mut p = Parser {
         lexer: Lexer::new(text),
         ahead: [None, None],
-        tree: Tree::default(),
+        tree: Tree::sized_for(text.len()),
+        open_members: Vec::new(),
+        open_items: Vec::new(),
         text_len: text.len(),
     };
     match p.next() {
@@ -42,6 +44,7 @@ pub fn parse(text: &str) -> Tree {
     tree.errors.append(&mut p.lexer.errors);
     crate::diag::sort_stable_by_key(&mut tree.errors, |e| (e.range.start, e.range.end));
     tree.comments = std::mem::take(&mut p.lexer.comments);
+    tree.strings = p.lexer.take_strings();
     crate::diag::sort_stable_by_key(&mut tree.comments, |c| c.start);
     tree
 }
@@ -49,8 +52,13 @@ pub fn parse(text: &str) -> Tree {
 struct Parser<'a> {
     lexer: Lexer<'a>,
     /// The next two tokens when peeked (`"key" :` is the longest look-ahead), in order.
-    ahead: [Option<Tok<'a>>; 2],
+    ahead: [Option<Tok>; 2],
     tree: Tree,
+    /// The members of the objects being read, innermost last: an object moves its own to
+    /// [`Tree::members`] in one run when it ends (its nested objects have moved theirs).
+    open_members: Vec<Member>,
+    /// The same for the items of the arrays being read.
+    open_items: Vec<NodeId>,
     text_len: usize,
 }
 
@@ -83,7 +91,7 @@ fn punctuation(kind: TokKind) -> &'static str {
 }
 
 impl<'a> Parser<'a> {
-    fn next(&mut self) -> Option<Tok<'a>> {
+    fn next(&mut self) -> Option<Tok> {
         match self.ahead[0].take() {
             Some(tok) => {
                 self.ahead.swap(0, 1);
@@ -95,7 +103,7 @@ impl<'a> Parser<'a> {
 
     /// Puts back the token just read, to be read next. A close bracket is only put back
     /// right after it was read, when at most one more token is peeked, so nothing is lost.
-    fn unread(&mut self, tok: Tok<'a>) {
+    fn unread(&mut self, tok: Tok) {
         debug_assert!(self.ahead[1].is_none());
         self.ahead.swap(0, 1);
         self.ahead[0] = Some(tok);
@@ -151,7 +159,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a value starting with `tok`; a token that starts no value becomes an invalid node.
-    fn value_or_error(&mut self, tok: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
+    fn value_or_error(&mut self, tok: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
         if !starts_value(tok.kind) {
             self.error(
                 tok.range,
@@ -162,15 +170,18 @@ impl<'a> Parser<'a> {
         self.value(tok, parent, depth)
     }
 
-    fn value(&mut self, tok: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
+    fn value(&mut self, tok: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
         let kind = match tok.kind {
             TokKind::LBrace | TokKind::LBracket if depth >= MAX_DEPTH => {
                 return self.skip_too_deep(tok, parent, depth);
             }
             TokKind::LBrace => return self.object(tok, parent, depth),
             TokKind::LBracket => return self.array(tok, parent, depth),
-            TokKind::String => NodeKind::String(tok.text.into_owned()),
-            TokKind::Number => NodeKind::Number(tok.text.into_owned()),
+            TokKind::String => NodeKind::String(tok.value),
+            TokKind::Number => {
+                let raw = self.lexer.raw(&tok);
+                NodeKind::Number(self.lexer.keep(raw))
+            }
             TokKind::True => NodeKind::Bool(true),
             TokKind::False => NodeKind::Bool(false),
             TokKind::Null => NodeKind::Null,
@@ -179,7 +190,7 @@ impl<'a> Parser<'a> {
                     tok.range,
                     format!(
                         "Unexpected word '{}': strings need double quotes, and only true, false and null are bare words.",
-                        clip(&tok.text)
+                        clip(self.lexer.raw(&tok))
                     ),
                 );
                 NodeKind::Invalid
@@ -190,7 +201,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reports nesting past [`MAX_DEPTH`] and skips the whole nested value, counting brackets.
-    fn skip_too_deep(&mut self, open: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
+    fn skip_too_deep(&mut self, open: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
         let mut open_count = 1usize;
         let mut end = open.range.end;
         while open_count > 0 {

@@ -8,15 +8,15 @@
 //! file's analysis and 13 KB of the WASM module on options and token kinds we never use.
 
 use super::lexer::TokKind;
-use std::borrow::Cow;
+use super::tree::Span;
 
 /// What one scan found.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Token<'a> {
+pub(super) enum Token {
     /// Punctuation, a number, `true`, `false`, `null` or a bare word: the text says the rest.
     Plain(TokKind),
-    /// A string with its content decoded (borrowed unless it holds escapes).
-    String(Cow<'a, str>),
+    /// A string, its content decoded into [`Scanner::strings`] at this span.
+    String(Span),
     /// A `//` or `/* */` comment.
     Comment,
 }
@@ -34,6 +34,9 @@ pub(super) struct Scanner<'a> {
     /// Where the last token began and where scanning goes on.
     start: usize,
     pos: usize,
+    /// The decoded content of every string scanned, end to end: one buffer for the whole tree
+    /// instead of one allocation per string. A failed string leaves nothing in it.
+    pub strings: String,
 }
 
 impl<'a> Scanner<'a> {
@@ -43,6 +46,8 @@ impl<'a> Scanner<'a> {
             bytes: text.as_bytes(),
             start: at,
             pos: at,
+            // Decoded strings are never longer than the text, so this never grows.
+            strings: String::with_capacity(text.len()),
         }
     }
 
@@ -61,7 +66,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// The next token, `Ok(None)` at the end of the text.
-    pub fn scan(&mut self) -> Result<Option<Token<'a>>, ScanError> {
+    pub fn scan(&mut self) -> Result<Option<Token>, ScanError> {
         self.skip_whitespace();
         self.start = self.pos;
         let Some(&b) = self.bytes.get(self.pos) else {
@@ -230,45 +235,39 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A double-quoted string. Line ends may stand inside (the lexer cuts the string there);
-    /// escapes are JSON's only.
-    fn string(&mut self) -> Result<Cow<'a, str>, ScanError> {
-        let content = self.pos + 1;
-        let rest = &self.bytes[content..];
-        let Some(stop) = rest.iter().position(|&b| b == b'"' || b == b'\\') else {
-            return Err(plain_error());
-        };
-        if rest[stop] == b'"' {
-            self.pos = content + stop + 1;
-            return Ok(Cow::Borrowed(&self.text[content..content + stop]));
+    /// A double-quoted string, decoded into `strings`. Line ends may stand inside (the lexer
+    /// cuts the string there); escapes are JSON's only.
+    fn string(&mut self) -> Result<Span, ScanError> {
+        let begin = self.strings.len();
+        let decoded = self.decode_string();
+        if decoded.is_err() {
+            self.strings.truncate(begin);
         }
-        let mut decoded = String::from(&self.text[content..content + stop]);
-        let mut at = content + stop;
+        decoded.map(|()| Span::new(begin, self.strings.len()))
+    }
+
+    fn decode_string(&mut self) -> Result<(), ScanError> {
+        let text = self.text;
+        let bytes = self.bytes;
+        let mut at = self.pos + 1;
         loop {
-            let Some(&b) = self.bytes.get(at) else {
-                return Err(plain_error());
-            };
-            match b {
-                b'"' => {
-                    self.pos = at + 1;
-                    return Ok(Cow::Owned(decoded));
-                }
-                b'\\' => at = self.escape(at, &mut decoded)?,
-                _ => {
-                    // Copy up to the next quote or backslash in one go.
-                    let run = self.bytes[at..]
-                        .iter()
-                        .position(|&b| b == b'"' || b == b'\\')
-                        .unwrap_or(self.bytes.len() - at);
-                    decoded.push_str(&self.text[at..at + run]);
-                    at += run;
-                }
+            // Copy up to the next quote or backslash in one go.
+            let run = bytes[at..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\')
+                .ok_or_else(plain_error)?;
+            self.strings.push_str(&text[at..at + run]);
+            at += run;
+            if bytes[at] == b'"' {
+                self.pos = at + 1;
+                return Ok(());
             }
+            at = self.escape(at)?;
         }
     }
 
     /// Decodes the escape at `at` (its backslash) into `out`; returns where the text goes on.
-    fn escape(&self, at: usize, out: &mut String) -> Result<usize, ScanError> {
+    fn escape(&mut self, at: usize) -> Result<usize, ScanError> {
         let Some(c) = self.char_at(at + 1) else {
             return Err(plain_error());
         };
@@ -282,13 +281,13 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         if let Some(decoded) = simple {
-            out.push(decoded);
+            self.strings.push(decoded);
             return Ok(at + 2);
         }
         match c {
             'u' => {
                 let (decoded, end) = self.unicode_escape(at)?;
-                out.push(decoded);
+                self.strings.push(decoded);
                 Ok(end)
             }
             '\'' => Err(escape_error("Invalid escape in double quote string")),

@@ -45,7 +45,9 @@ fn ours(text: &str) -> Vec<Step> {
         steps.push(match scanned {
             Ok(None) => Step::End,
             Ok(Some(Token::Plain(kind))) => Step::Token(kind, start, end),
-            Ok(Some(Token::String(s))) => Step::String(s.into_owned(), start, end),
+            Ok(Some(Token::String(s))) => {
+                Step::String(scanner.strings[s.start..s.end].to_string(), start, end)
+            }
             Ok(Some(Token::Comment)) => Step::Comment(start, end),
             Err(e) => {
                 scanner.restart(after(text, start));

@@ -1,18 +1,41 @@
 //! The JSONC syntax tree: an arena of nodes with byte ranges. An arena (not boxes) keeps
-//! dropping a deeply nested document free of recursion.
+//! dropping a deeply nested document free of recursion. Strings, members and items live in
+//! tree-wide buffers too, so a parse makes a few allocations, not one per value.
 
 use crate::text::TextRange;
 
 pub type NodeId = usize;
 
-#[derive(Clone, Debug, PartialEq)]
+/// Where a decoded string lies in [`Tree::strings`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const EMPTY: Span = Span { start: 0, end: 0 };
+
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+}
+
+/// Where an object's members lie in [`Tree::members`], or an array's items in [`Tree::items`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NodeKind {
-    Object(Vec<Member>),
-    Array(Vec<NodeId>),
-    /// A string literal; `value` is its decoded content.
-    String(String),
-    /// A number literal with its source text.
-    Number(String),
+    Object(Run),
+    Array(Run),
+    /// A string literal: its decoded content, in [`Tree::strings`].
+    String(Span),
+    /// A number literal: its source text, in [`Tree::strings`].
+    Number(Span),
     Bool(bool),
     Null,
     /// Something that is not a value (a stray word, a bad literal): kept so ranges stay known.
@@ -22,7 +45,8 @@ pub enum NodeKind {
 /// `"key": value` inside an object. The value is missing while the user is still typing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
-    pub key: String,
+    /// The key's decoded text, in [`Tree::strings`] (see [`Tree::key`]).
+    pub key: Span,
     /// Range of the key literal, with its quotes.
     pub key_range: TextRange,
     pub colon: Option<usize>,
@@ -62,9 +86,38 @@ pub struct Tree {
     pub comments: Vec<TextRange>,
     /// Trailing commas (offset of the comma): accepted, reported at most as a hint.
     pub trailing_commas: Vec<usize>,
+    /// Every decoded string, key and number text, end to end: one allocation for them all.
+    pub strings: String,
+    /// The members of every object, each object's in one run ([`NodeKind::Object`]).
+    pub members: Vec<Member>,
+    /// The items of every array, each array's in one run ([`NodeKind::Array`]).
+    pub items: Vec<NodeId>,
+}
+
+/// A node's content with its text, as rules match on it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value<'t> {
+    Object(&'t [Member]),
+    Array(&'t [NodeId]),
+    String(&'t str),
+    Number(&'t str),
+    Bool(bool),
+    Null,
+    Invalid,
 }
 
 impl Tree {
+    /// An empty tree with room for what a text of `len` bytes usually holds (one node per
+    /// 12 bytes, one member per 24 in the corpus), so the arenas rarely grow while parsing.
+    pub fn sized_for(len: usize) -> Self {
+        Self {
+            nodes: Vec::with_capacity(len / 12 + 4),
+            members: Vec::with_capacity(len / 24 + 4),
+            items: Vec::with_capacity(len / 48 + 4),
+            ..Self::default()
+        }
+    }
+
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id]
     }
@@ -75,6 +128,33 @@ impl Tree {
 
     pub fn get(&self, id: NodeId) -> NodeRef<'_> {
         NodeRef { tree: self, id }
+    }
+
+    /// The text at `span` in [`Tree::strings`].
+    pub fn str(&self, span: Span) -> &str {
+        self.strings.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// A member's key, decoded.
+    pub fn key(&self, member: &Member) -> &str {
+        self.str(member.key)
+    }
+
+    /// The content of a node, with its text.
+    pub fn value<'t>(&'t self, kind: &'t NodeKind) -> Value<'t> {
+        match kind {
+            NodeKind::Object(run) => {
+                Value::Object(self.members.get(run.start..run.end).unwrap_or_default())
+            }
+            NodeKind::Array(run) => {
+                Value::Array(self.items.get(run.start..run.end).unwrap_or_default())
+            }
+            NodeKind::String(span) => Value::String(self.str(*span)),
+            NodeKind::Number(span) => Value::Number(self.str(*span)),
+            NodeKind::Bool(b) => Value::Bool(*b),
+            NodeKind::Null => Value::Null,
+            NodeKind::Invalid => Value::Invalid,
+        }
     }
 
     /// True when `offset` is inside a comment.
@@ -110,7 +190,7 @@ pub struct MemberRef<'t> {
 
 impl<'t> MemberRef<'t> {
     pub fn key(&self) -> &'t str {
-        &self.member.key
+        self.object.tree.key(self.member)
     }
     pub fn key_range(&self) -> TextRange {
         self.member.key_range
@@ -127,6 +207,10 @@ impl<'t> NodeRef<'t> {
     pub fn kind(&self) -> &'t NodeKind {
         &self.node().kind
     }
+    /// The content, with its text: what rules match on.
+    pub fn value(&self) -> Value<'t> {
+        self.tree.value(self.kind())
+    }
     pub fn range(&self) -> TextRange {
         self.node().range
     }
@@ -140,8 +224,8 @@ impl<'t> NodeRef<'t> {
         matches!(self.kind(), NodeKind::Array(_))
     }
     pub fn as_str(&self) -> Option<&'t str> {
-        match self.kind() {
-            NodeKind::String(s) => Some(s),
+        match self.value() {
+            Value::String(s) => Some(s),
             _ => None,
         }
     }
@@ -153,29 +237,29 @@ impl<'t> NodeRef<'t> {
     }
     /// The number's value when it is a valid JSON number.
     pub fn as_f64(&self) -> Option<f64> {
-        match self.kind() {
-            NodeKind::Number(raw) => raw.parse().ok(),
+        match self.value() {
+            Value::Number(raw) => raw.parse().ok(),
             _ => None,
         }
     }
     /// The number's value when it is an integer that fits in i64.
     pub fn as_i64(&self) -> Option<i64> {
-        match self.kind() {
-            NodeKind::Number(raw) => raw.parse().ok(),
+        match self.value() {
+            Value::Number(raw) => raw.parse().ok(),
             _ => None,
         }
     }
     /// Name of the JSON type, for messages: "object", "array", "string", ...
     pub fn type_name(&self) -> &'static str {
-        match self.kind() {
-            NodeKind::Object(_) => "object",
-            NodeKind::Array(_) => "array",
-            NodeKind::String(_) => "string",
-            NodeKind::Number(raw) if raw.parse::<i64>().is_ok() => "integer",
-            NodeKind::Number(_) => "number",
-            NodeKind::Bool(_) => "boolean",
-            NodeKind::Null => "null",
-            NodeKind::Invalid => "invalid value",
+        match self.value() {
+            Value::Object(_) => "object",
+            Value::Array(_) => "array",
+            Value::String(_) => "string",
+            Value::Number(raw) if raw.parse::<i64>().is_ok() => "integer",
+            Value::Number(_) => "number",
+            Value::Bool(_) => "boolean",
+            Value::Null => "null",
+            Value::Invalid => "invalid value",
         }
     }
     /// The members of an object (empty for anything else).
@@ -183,7 +267,7 @@ impl<'t> NodeRef<'t> {
         let tree = self.tree;
         let object = *self;
         let members: &'t [Member] = match self.kind() {
-            NodeKind::Object(m) => m,
+            NodeKind::Object(run) => tree.members.get(run.start..run.end).unwrap_or_default(),
             _ => &[],
         };
         members.iter().map(move |member| MemberRef {
@@ -194,7 +278,14 @@ impl<'t> NodeRef<'t> {
     }
     /// The first member called `key`.
     pub fn member(&self, key: &str) -> Option<MemberRef<'t>> {
-        self.members().find(|m| m.key() == key)
+        // Lengths first, then bytes: most keys differ in length, and a byte slice needs no
+        // char-boundary checks (lookups by key are the rules' most frequent call).
+        let strings = self.tree.strings.as_bytes();
+        self.members().find(|m| {
+            let span = m.member.key;
+            span.end - span.start == key.len()
+                && strings.get(span.start..span.end) == Some(key.as_bytes())
+        })
     }
     /// The value of the first member called `key`.
     pub fn get(&self, key: &str) -> Option<NodeRef<'t>> {
@@ -204,7 +295,7 @@ impl<'t> NodeRef<'t> {
     pub fn items(&self) -> impl Iterator<Item = NodeRef<'t>> + 't {
         let tree = self.tree;
         let items: &'t [NodeId] = match self.kind() {
-            NodeKind::Array(items) => items,
+            NodeKind::Array(run) => tree.items.get(run.start..run.end).unwrap_or_default(),
             _ => &[],
         };
         items.iter().map(move |&id| tree.get(id))
@@ -219,13 +310,13 @@ impl<'t> NodeRef<'t> {
         let mut path = Vec::new();
         let mut current = *self;
         while let Some(parent) = current.parent() {
-            match parent.kind() {
-                NodeKind::Object(members) => {
+            match parent.value() {
+                Value::Object(members) => {
                     if let Some(m) = members.iter().find(|m| m.value == Some(current.id)) {
-                        path.push(PathSegment::Key(m.key.clone()));
+                        path.push(PathSegment::Key(self.tree.key(m).to_string()));
                     }
                 }
-                NodeKind::Array(items) => {
+                Value::Array(items) => {
                     if let Some(i) = items.iter().position(|&id| id == current.id) {
                         path.push(PathSegment::Index(i));
                     }

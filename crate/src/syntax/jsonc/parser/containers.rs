@@ -3,9 +3,9 @@
 use super::*;
 
 impl<'a> Parser<'a> {
-    pub(super) fn object(&mut self, open: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
-        let id = self.push(NodeKind::Object(Vec::new()), open.range, parent, depth);
-        let mut members: Vec<Member> = Vec::new();
+    pub(super) fn object(&mut self, open: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
+        let id = self.push(NodeKind::Object(Run::default()), open.range, parent, depth);
+        let first = self.open_members.len();
         let mut end = open.range.end;
         let mut closed = false;
         // True after a member, until a comma: another member then lacks its comma.
@@ -34,7 +34,7 @@ impl<'a> Parser<'a> {
                 TokKind::Comma => {
                     end = tok.range.end;
                     if after_member {
-                        if let Some(last) = members.last_mut() {
+                        if let Some(last) = self.open_members[first..].last_mut() {
                             last.comma = Some(tok.range.start);
                         }
                         after_member = false;
@@ -63,11 +63,15 @@ impl<'a> Parser<'a> {
                 | TokKind::Null
                 | TokKind::Bad => {
                     // After a member without a value, that error already covers the gap.
-                    if after_member && members.last().is_some_and(|m| m.value.is_some()) {
+                    if after_member
+                        && self.open_members[first..]
+                            .last()
+                            .is_some_and(|m| m.value.is_some())
+                    {
                         self.error(tok.range, "Expected ',' before this property.");
                     }
                     if tok.kind != TokKind::String && tok.kind != TokKind::Bad {
-                        let quoted = crate::syntax::json::quote(&tok.text);
+                        let quoted = crate::syntax::json::quote(self.lexer.raw(&tok));
                         self.tree.errors.truncate(MAX_PARSER_ERRORS - 1);
                         self.tree.errors.push(SyntaxError {
                             code: "syntax-error",
@@ -81,7 +85,7 @@ impl<'a> Parser<'a> {
                     }
                     let member = self.member(tok, id, depth);
                     end = member.range.end.max(end);
-                    members.push(member);
+                    self.open_members.push(member);
                     after_member = true;
                 }
                 TokKind::LBrace | TokKind::LBracket => {
@@ -92,17 +96,31 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        let start = self.tree.members.len();
+        self.tree.members.extend(self.open_members.drain(first..));
+        let run = Run {
+            start,
+            end: self.tree.members.len(),
+        };
         let node = &mut self.tree.nodes[id];
-        node.kind = NodeKind::Object(members);
+        node.kind = NodeKind::Object(run);
         node.range = TextRange::new(open.range.start, end.min(self.text_len));
         node.closed = closed;
         id
     }
 
     /// `key : value` after the key token; what is missing is reported and left out.
-    fn member(&mut self, key: Tok<'a>, object: NodeId, depth: u32) -> Member {
+    fn member(&mut self, key: Tok, object: NodeId, depth: u32) -> Member {
+        // A bare word or number stands for its own text: the key it was meant to be.
+        let key_text = match key.kind {
+            TokKind::String => key.value,
+            _ => {
+                let raw = self.lexer.raw(&key);
+                self.lexer.keep(raw)
+            }
+        };
         let mut member = Member {
-            key: key.text.into_owned(),
+            key: key_text,
             key_range: key.range,
             colon: None,
             value: None,
@@ -127,14 +145,20 @@ impl<'a> Parser<'a> {
                     }
                     _ => self.error(
                         TextRange::new(colon.range.start, colon.range.end),
-                        format!("Expected a value for \"{}\" after ':'.", clip(&member.key)),
+                        format!(
+                            "Expected a value for \"{}\" after ':'.",
+                            clip(self.lexer.span(member.key))
+                        ),
                     ),
                 }
             }
             Some(kind) if starts_value(kind) && !self.next_is_key() && kind != TokKind::String => {
                 self.error(
                     key.range,
-                    format!("Expected ':' after \"{}\".", clip(&member.key)),
+                    format!(
+                        "Expected ':' after \"{}\".",
+                        clip(self.lexer.span(member.key))
+                    ),
                 );
                 let Some(tok) = self.next() else {
                     return member;
@@ -145,15 +169,18 @@ impl<'a> Parser<'a> {
             }
             _ => self.error(
                 key.range,
-                format!("Expected ':' and a value after \"{}\".", clip(&member.key)),
+                format!(
+                    "Expected ':' and a value after \"{}\".",
+                    clip(self.lexer.span(member.key))
+                ),
             ),
         }
         member
     }
 
-    pub(super) fn array(&mut self, open: Tok<'a>, parent: Option<NodeId>, depth: u32) -> NodeId {
-        let id = self.push(NodeKind::Array(Vec::new()), open.range, parent, depth);
-        let mut items: Vec<NodeId> = Vec::new();
+    pub(super) fn array(&mut self, open: Tok, parent: Option<NodeId>, depth: u32) -> NodeId {
+        let id = self.push(NodeKind::Array(Run::default()), open.range, parent, depth);
+        let first = self.open_items.len();
         let mut end = open.range.end;
         let mut closed = false;
         let mut after_item = false;
@@ -204,13 +231,19 @@ impl<'a> Parser<'a> {
                     }
                     let item = self.value(tok, Some(id), depth + 1);
                     end = self.tree.nodes[item].range.end;
-                    items.push(item);
+                    self.open_items.push(item);
                     after_item = true;
                 }
             }
         }
+        let start = self.tree.items.len();
+        self.tree.items.extend(self.open_items.drain(first..));
+        let run = Run {
+            start,
+            end: self.tree.items.len(),
+        };
         let node = &mut self.tree.nodes[id];
-        node.kind = NodeKind::Array(items);
+        node.kind = NodeKind::Array(run);
         node.range = TextRange::new(open.range.start, end.min(self.text_len));
         node.closed = closed;
         id
