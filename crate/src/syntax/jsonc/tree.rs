@@ -281,11 +281,22 @@ impl<'t> NodeRef<'t> {
     pub fn member(&self, key: &str) -> Option<MemberRef<'t>> {
         // Lengths first, then bytes: most keys differ in length, and a byte slice needs no
         // char-boundary checks (lookups by key are the rules' most frequent call).
-        let strings = self.tree.strings.as_bytes();
-        self.members().find(|m| {
-            let span = m.member.key;
+        // The members are searched as they are stored; only the match is wrapped.
+        let tree = self.tree;
+        let strings = tree.strings.as_bytes();
+        let NodeKind::Object(run) = self.kind() else {
+            return None;
+        };
+        let members = tree.members.get(run.start..run.end).unwrap_or_default();
+        let member = members.iter().find(|m| {
+            let span = m.key;
             span.end - span.start == key.len()
                 && strings.get(span.start..span.end) == Some(key.as_bytes())
+        })?;
+        Some(MemberRef {
+            member,
+            value: member.value.map(|id| tree.get(id)),
+            object: *self,
         })
     }
     /// The value of the first member called `key`.
