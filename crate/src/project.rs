@@ -216,14 +216,18 @@ impl Project {
 
     /// The same with the main text already parsed.
     pub fn wanted_with(&self, tree: &Tree) -> Vec<Wanted> {
-        let mut needed = self.needed_with(tree);
-        needed.retain(|w| !self.has_entry(&w.path));
-        needed
+        self.not_supplied(self.needed_with(tree))
     }
 
-    /// Whether the host supplied `path` (read, listed, or found missing).
-    pub fn has_entry(&self, path: &str) -> bool {
-        self.entry(path).is_some()
+    /// The same with the references already resolved (`Self::references` of `tree`).
+    pub fn wanted_from(&self, tree: &Tree, references: &[Reference]) -> Vec<Wanted> {
+        self.not_supplied(self.needed_from(tree, references))
+    }
+
+    /// The paths of `needed` the host has not supplied yet.
+    fn not_supplied(&self, mut needed: Vec<Wanted>) -> Vec<Wanted> {
+        needed.retain(|w| self.entry(&w.path).is_none());
+        needed
     }
 
     /// Every path the configuration needs read, supplied or not, sorted: what [`Self::wanted_with`]

@@ -199,9 +199,8 @@ impl Kept {
     /// What the project last set still wants, with `text` as its devcontainer.json.
     pub fn project_wanted_text(&mut self, text: String) -> Vec<Wanted> {
         let kept = self.in_project(text);
-        let mut needed = kept.needed();
-        needed.retain(|w| !kept.project.has_entry(&w.path));
-        needed
+        kept.project
+            .wanted_from(kept.document.tree(), kept.references())
     }
 
     /// Every path the project last set needs, with `text` as its devcontainer.json, supplied

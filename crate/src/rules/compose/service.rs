@@ -6,6 +6,7 @@
 //! Fixtures: `crate/tests/fixtures/rules/compose-service-undefined/`.
 
 use crate::diag::{Diagnostic, Edit, FileId, Fix, Severity};
+use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const SERVICE_UNDEFINED: RuleInfo = RuleInfo {
@@ -64,7 +65,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(name) = node.as_str() else {
             continue;
         };
-        if names.contains(&name) || name.contains("${") {
+        if names.contains(&name) || has_variable(name) {
             continue;
         }
         let known = if names.is_empty() {

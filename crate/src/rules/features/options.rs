@@ -10,6 +10,7 @@ use super::option_names::{Pinned, no_effect, option_list, unknown_option};
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::features::{self, FeatureInfo, OptionEffect, OptionInfo, OptionType};
 use crate::rules::support::features_keys::show;
+use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::syntax::{NodeRef, Value};
 
@@ -156,7 +157,7 @@ fn check_value(
         (OptionType::Boolean, Value::Bool(_)) => {}
         // The value reaches the script as text, so "true" and "false" work the same.
         (OptionType::Boolean, Value::String(s)) if s == "true" || s == "false" => {}
-        (OptionType::Boolean, Value::String(s)) if s.contains("${") => {}
+        (OptionType::Boolean, Value::String(s)) if has_variable(s) => {}
         (OptionType::Boolean, _) => {
             let mut d = FEATURE_OPTION_TYPE.at(value.range(),
                 format!(
@@ -265,7 +266,7 @@ fn check_enum(
     text: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    if option.enum_values.is_empty() || option.enum_values.contains(&text) || text.contains("${") {
+    if option.enum_values.is_empty() || option.enum_values.contains(&text) || has_variable(text) {
         return;
     }
     let suggestion = features::closest(text, option.enum_values.iter().copied());

@@ -7,6 +7,7 @@
 
 use crate::diag::{Diagnostic, Edit, FileId, Fix, Severity};
 use crate::project::{Entry, Project, Reference, WantKind};
+use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Domain, FixSafety, RuleInfo};
 
 pub const BACKSLASH: RuleInfo = RuleInfo {
@@ -41,7 +42,7 @@ pub(super) fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
             ),
         )
         .in_file(r.file);
-    if r.explicit && r.file == FileId::MAIN && !r.written.contains("${") {
+    if r.explicit && r.file == FileId::MAIN && !has_variable(&r.written) {
         d = d.with_fix(Fix::safe(
             format!("Use `{slashed}`"),
             vec![Edit::replace(r.range, crate::syntax::json::quote(&slashed))],

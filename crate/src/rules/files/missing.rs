@@ -7,6 +7,7 @@
 
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::project::{self, Entry, Project, RefKind, Reference, WantKind};
+use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const DOCKERFILE: RuleInfo = RuleInfo {
@@ -175,7 +176,7 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
     if let Some(replaced) = replaced
         && r.explicit
         && r.file == crate::diag::FileId::MAIN
-        && !r.written.contains("${")
+        && !has_variable(&r.written)
     {
         let text = crate::syntax::json::quote(&replaced);
         d = d.with_fix(Fix::unsafe_(

@@ -9,6 +9,7 @@ use crate::docker::port::publish_spec_matches;
 use crate::project::RefKind;
 use crate::rules::support::config::{is_forwarded, published_by};
 use crate::rules::support::insert::{append_to_array, insert_root_member};
+use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::spec::ConfigKind;
 use crate::syntax::shell::Word;
@@ -28,7 +29,7 @@ pub const GO_DLV_PORT_NOT_FORWARDED: RuleInfo = RuleInfo {
 /// `--listen 127.0.0.1:2345` (or another host that is not every interface) with nothing that
 /// forwards or publishes the port. Called only when `listen_all` said nothing.
 pub(super) fn not_forwarded(cx: &Context, value: &str, word: &Word) -> Option<Diagnostic> {
-    if value.starts_with("unix:") || value.contains("${") {
+    if value.starts_with("unix:") || has_variable(value) {
         return None;
     }
     let (_, port_text) = value.rsplit_once(':')?;

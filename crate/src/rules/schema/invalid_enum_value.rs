@@ -5,6 +5,7 @@
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::schema_walk::{describe, walk};
+use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::suggest;
 use crate::syntax::clip;
@@ -32,7 +33,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(value) = visit.node.as_str() else {
             return;
         };
-        if value.contains("${") {
+        if has_variable(value) {
             return;
         }
         let allowed: Vec<&str> = spec.enum_values_for(cx.kind).map(|v| v.value).collect();

@@ -16,6 +16,7 @@
 
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::rules::support::schema_walk::{Visit, describe, walk};
+use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::spec::{KeyCheck, OtherKeys, ValueCheck, matchers};
 use crate::syntax::clip;
@@ -60,7 +61,7 @@ fn check_value(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
             let Some(value) = visit.node.as_str() else {
                 return;
             };
-            if value.contains("${") || matchers::is_size(value) {
+            if has_variable(value) || matchers::is_size(value) {
                 return;
             }
             let mut d = INVALID_VALUE.at(range,
@@ -101,7 +102,7 @@ fn check_value(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
             let Some(value) = visit.node.as_str() else {
                 return;
             };
-            if value.contains("${") || is_accepted_extension_entry(value) {
+            if has_variable(value) || is_accepted_extension_entry(value) {
                 return;
             }
             out.push(INVALID_VALUE.at(range,
@@ -132,7 +133,7 @@ fn check_map_keys(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
     };
     for member in visit.node.members() {
         let key = member.key();
-        if key.contains("${") {
+        if has_variable(key) {
             continue;
         }
         let message = match check {

@@ -267,15 +267,22 @@ impl<'t> NodeRef<'t> {
     pub fn members(&self) -> impl Iterator<Item = MemberRef<'t>> + 't {
         let tree = self.tree;
         let object = *self;
-        let members: &'t [Member] = match self.kind() {
-            NodeKind::Object(run) => tree.members.get(run.start..run.end).unwrap_or_default(),
-            _ => &[],
-        };
-        members.iter().map(move |member| MemberRef {
+        self.member_slice().iter().map(move |member| MemberRef {
             member,
             value: member.value.map(|id| tree.get(id)),
             object,
         })
+    }
+    /// The stored members of an object (empty for anything else).
+    fn member_slice(&self) -> &'t [Member] {
+        match self.kind() {
+            NodeKind::Object(run) => self
+                .tree
+                .members
+                .get(run.start..run.end)
+                .unwrap_or_default(),
+            _ => &[],
+        }
     }
     /// The first member called `key`.
     pub fn member(&self, key: &str) -> Option<MemberRef<'t>> {
@@ -284,11 +291,7 @@ impl<'t> NodeRef<'t> {
         // The members are searched as they are stored; only the match is wrapped.
         let tree = self.tree;
         let strings = tree.strings.as_bytes();
-        let NodeKind::Object(run) = self.kind() else {
-            return None;
-        };
-        let members = tree.members.get(run.start..run.end).unwrap_or_default();
-        let member = members.iter().find(|m| {
+        let member = self.member_slice().iter().find(|m| {
             let span = m.key;
             span.end - span.start == key.len()
                 && strings.get(span.start..span.end) == Some(key.as_bytes())
