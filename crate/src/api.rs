@@ -3,8 +3,9 @@
 //! The WASM facade and the CLI's JSON output use these types unchanged.
 
 use crate::diag::{self, FileId, Severity};
-use crate::text::{LineIndex, Range};
+use crate::text::{LineIndex, Range, TextRange};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use crate::project::{WantKind, Wanted};
@@ -111,23 +112,25 @@ impl From<crate::ide::complete::CompletionKind> for CompletionKind {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct CompletionItem {
-    pub label: String,
+    /// Borrowed from the static spec and catalog where it can be (as `detail`, `doc_id` and
+    /// `sort_text`): long lists then copy little.
+    pub label: Cow<'static, str>,
     pub kind: CompletionKind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<Cow<'static, str>>,
     /// Markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documentation: Option<String>,
     /// Given instead of `documentation` when that is left out to keep the list small: the
     /// host asks [`completion_doc`] for it when the item is shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc_id: Option<String>,
+    pub doc_id: Option<Cow<'static, str>>,
     pub insert_text: String,
     /// When true, `insert_text` is a VS Code snippet (`$1`, `${1:x}`).
     pub is_snippet: bool,
     /// The text the item replaces.
     pub range: Range,
-    pub sort_text: String,
+    pub sort_text: Cow<'static, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter_text: Option<String>,
     /// Extra edits elsewhere, e.g. a comma after the previous member.
@@ -266,6 +269,16 @@ pub fn complete_document_in(
 ) -> Vec<CompletionItem> {
     let index = document.line_index();
     let offset = index.offset_from_utf16(offset as usize);
+    // Most items of a list replace the same text: its position is found once.
+    let mut last: Option<(TextRange, Range)> = None;
+    let mut range_of = |replace: TextRange| match last {
+        Some((seen, range)) if seen == replace => range,
+        _ => {
+            let range = index.range(replace);
+            last = Some((replace, range));
+            range
+        }
+    };
     crate::ide::complete::complete_project_in(project, document.text(), document.tree(), offset)
         .into_iter()
         .map(|item| CompletionItem {
@@ -276,7 +289,7 @@ pub fn complete_document_in(
             doc_id: item.doc_id,
             insert_text: item.insert_text,
             is_snippet: item.is_snippet,
-            range: index.range(item.replace),
+            range: range_of(item.replace),
             sort_text: item.sort_text,
             filter_text: item.filter_text,
             additional_edits: edits_to_api(&index, &item.additional_edits),

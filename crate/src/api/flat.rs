@@ -273,15 +273,15 @@ mod tests {
                     };
                     self.previous_range = Some(range);
                     CompletionItem {
-                        label,
+                        label: label.into(),
                         kind,
-                        detail,
+                        detail: detail.map(Into::into),
                         documentation,
-                        doc_id,
+                        doc_id: doc_id.map(Into::into),
                         insert_text,
                         is_snippet,
                         range,
-                        sort_text: self.string(),
+                        sort_text: self.string().into(),
                         filter_text: self.optional(),
                         additional_edits: self.edits(),
                     }

@@ -184,16 +184,16 @@ pub fn completion_item(
         item.insert_text.clone()
     };
     lsp::CompletionItem {
-        label: item.label.clone(),
+        label: item.label.to_string(),
         kind: Some(completion_kind(item.kind)),
-        detail: item.detail.clone(),
+        detail: item.detail.as_deref().map(str::to_string),
         documentation: item.documentation.as_ref().map(|d| {
             lsp::Documentation::MarkupContent(lsp::MarkupContent {
                 kind: lsp::MarkupKind::Markdown,
                 value: d.clone(),
             })
         }),
-        sort_text: Some(item.sort_text.clone()),
+        sort_text: Some(item.sort_text.to_string()),
         filter_text: item.filter_text.clone(),
         insert_text_format: Some(if as_snippet {
             lsp::InsertTextFormat::SNIPPET

@@ -1,6 +1,7 @@
 //! The types the spec model is written in: static tables, no JSON parsed at run time.
 
 use crate::spec::ConfigKind;
+use std::borrow::Cow;
 
 /// A JSON type as the schemas name them. `Integer` is a `Number` without a fraction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,12 +247,22 @@ impl PropSpec {
             || (t == JsonType::Integer && self.types.contains(&JsonType::Number))
     }
     /// "string", "string or array", "integer, string or array" for messages.
-    pub fn types_text(&self) -> String {
-        let names: Vec<&str> = self.types.iter().map(|t| t.name()).collect();
-        match names.as_slice() {
-            [] => "any value".to_string(),
-            [one] => (*one).to_string(),
-            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    pub fn types_text(&self) -> Cow<'static, str> {
+        match self.types {
+            [] => "any value".into(),
+            [one] => one.name().into(),
+            [init @ .., last] => {
+                let mut out = String::with_capacity(16 * self.types.len());
+                for (i, t) in init.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(t.name());
+                }
+                out.push_str(" or ");
+                out.push_str(last.name());
+                out.into()
+            }
         }
     }
     /// The enum values allowed in a configuration of `kind`.

@@ -98,7 +98,7 @@ pub fn check_completion(
     ) {
         failures.push(e);
     }
-    let offered: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    let offered: Vec<&str> = items.iter().map(|i| i.label.as_ref()).collect();
     for item in items {
         if let Some(problem) = range_problem(text, offset, item) {
             failures.push(format!("{name}: {:?} {problem}", item.label));
@@ -131,7 +131,7 @@ pub fn check_completion(
             }
             "first" => {
                 let best = items.iter().min_by(|a, b| a.sort_text.cmp(&b.sort_text));
-                if best.map(|i| i.label.as_str()) != Some(arg) {
+                if best.map(|i| i.label.as_ref()) != Some(arg) {
                     failures.push(format!(
                         "{name}: first is {:?}, expected {arg:?}",
                         best.map(|i| &i.label)

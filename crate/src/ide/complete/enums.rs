@@ -19,7 +19,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
         let mut item = req.string_item(value.value, CompletionKind::Enum);
         item.documentation = Some(value.doc.to_string());
         if default.as_deref() == Some(value.value) {
-            item.detail = Some("default".to_string());
+            item.detail = Some("default".into());
         }
         items.push(item);
     }
@@ -27,7 +27,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
         for value in ["true", "false"] {
             let mut item = req.item(value, CompletionKind::Keyword, Insert::Plain(value.into()));
             if default.as_deref() == Some(value) {
-                item.detail = Some("default".to_string());
+                item.detail = Some("default".into());
             }
             items.push(item);
         }
@@ -40,7 +40,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
             Insert::Snippet(snippet.into()),
         );
         item.detail = Some(prop.types_text());
-        item.sort_text = "9".to_string();
+        item.sort_text = "9".into();
         items.push(item);
     }
 }

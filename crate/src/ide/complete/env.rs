@@ -1,7 +1,7 @@
 //! Names of environment variables under `containerEnv` and `remoteEnv`: the Go ones people set
 //! in dev containers, each with a typical value.
 
-use super::{Item, Request};
+use super::{Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 use crate::ide::snippet;
 
@@ -51,7 +51,7 @@ pub fn complete_keys(req: &Request, items: &mut Vec<Item>) {
         let insert = req.key_insert(name, &value);
         let mut item = req.item(*name, CompletionKind::Variable, insert);
         item.documentation = Some(doc.to_string());
-        item.sort_text = format!("{}{i:03}", if req.go { 0 } else { 1 });
+        item.sort_text = rank(u8::from(!req.go), i);
         items.push(item);
     }
 }

@@ -3,7 +3,7 @@
 //! typed, and the options of the major version the key pins with their types, defaults and
 //! proposed values.
 
-use super::{Insert, Item, Request};
+use super::{Insert, Item, PreparedKey, Request, rank};
 use crate::features::{
     self, FeatureInfo, MajorInfo, OptionEffect, OptionInfo, OptionType, OptionValue,
 };
@@ -160,13 +160,13 @@ fn complete_versions(req: &Request, items: &mut Vec<Item>) -> bool {
     for (i, tag) in tags.iter().enumerate() {
         let id = format!("{base}:{tag}");
         let insert = req.key_insert(&id, "{$1}");
-        let mut item = req.item(&id, CompletionKind::Constant, insert);
+        let mut item = req.item(id, CompletionKind::Constant, insert);
         item.detail = Some(if tag == "latest" {
-            "newest version, never pinned".to_string()
+            "newest version, never pinned".into()
         } else {
-            format!("version {tag}")
+            format!("version {tag}").into()
         });
-        item.sort_text = format!("0{i:03}");
+        item.sort_text = rank(0, i);
         items.push(item);
     }
     true
@@ -177,6 +177,7 @@ struct IdItem {
     feature: &'static FeatureInfo,
     /// The id with the newest major pinned (`ghcr.io/devcontainers/features/go:1`).
     id: String,
+    key: PreparedKey,
     doc_id: String,
     /// The official namespace first, then the rest, each by id (the Go feature in a Go
     /// configuration goes before both, at the call).
@@ -197,6 +198,7 @@ fn id_items() -> &'static [IdItem] {
                     feature: f,
                     doc_id: format!("{FEATURE_DOC}{id}"),
                     sort_text: format!("{rank}{}", f.id),
+                    key: PreparedKey::new(&id),
                     id,
                 }
             })
@@ -230,14 +232,14 @@ fn complete_ids(req: &Request, items: &mut Vec<Item>) {
         if present.contains(&feature.id) {
             continue;
         }
-        let insert = req.key_insert(&id_item.id, "{$1}");
+        let insert = req.prepared_key_insert(&id_item.key, "{$1}");
         let mut item = req.item(id_item.id.as_str(), CompletionKind::Module, insert);
-        item.detail = Some(feature.name.to_string());
-        item.doc_id = Some(id_item.doc_id.clone());
+        item.detail = Some(feature.name.into());
+        item.doc_id = Some(id_item.doc_id.as_str().into());
         item.sort_text = if req.go && feature.namespace == OFFICIAL && feature.id == "go" {
-            format!("0{}", feature.id)
+            format!("0{}", feature.id).into()
         } else {
-            id_item.sort_text.clone()
+            id_item.sort_text.as_str().into()
         };
         items.push(item);
     }
@@ -254,7 +256,7 @@ fn complete_options(req: &Request, id: &str, items: &mut Vec<Item>) {
         }
         let insert = req.key_insert(option.name, &option_snippet(option));
         let mut item = req.item(option.name, CompletionKind::Property, insert);
-        item.doc_id = Some(format!("{OPTION_DOC}{}:{id}", option.name));
+        item.doc_id = Some(format!("{OPTION_DOC}{}:{id}", option.name).into());
         items.push(item);
     }
 }
@@ -314,7 +316,7 @@ pub fn complete_install_order(req: &Request, items: &mut Vec<Item>) {
             continue;
         }
         let mut item = req.string_item(id, CompletionKind::Module);
-        item.detail = Some("feature in use".to_string());
+        item.detail = Some("feature in use".into());
         items.push(item);
     }
 }
@@ -344,7 +346,7 @@ pub fn complete_values(req: &Request, items: &mut Vec<Item>) {
             for value in option.suggested_values() {
                 let mut item = req.string_item(value, CompletionKind::Value);
                 if option.default == Some(OptionValue::Str(value)) {
-                    item.detail = Some("default".to_string());
+                    item.detail = Some("default".into());
                 }
                 items.push(item);
             }

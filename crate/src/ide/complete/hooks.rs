@@ -1,7 +1,7 @@
 //! Lifecycle hooks: ready-made commands in string form (run by a shell, so `&&` works),
 //! Go commands first when the configuration uses Go.
 
-use super::{Item, Request};
+use super::{Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 use crate::ide::props::HOOK_NAMES;
 
@@ -63,7 +63,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
     for (i, (command, doc, _)) in commands.into_iter().enumerate() {
         let mut item = req.string_item(command, CompletionKind::Snippet);
         item.documentation = Some(format!("{doc}\n\nRuns in a shell (string form)."));
-        item.sort_text = format!("0{i:03}");
+        item.sort_text = rank(0, i);
         items.push(item);
     }
 }

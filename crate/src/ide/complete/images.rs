@@ -1,7 +1,7 @@
 //! Values of `image`: the dev container images for Go first in a Go configuration, then the
 //! general ones. The devcontainers images carry their own settings (user, tools) in a label.
 
-use super::{Item, Request};
+use super::{Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 
 /// (image, what it brings, for Go)
@@ -46,8 +46,8 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
         let mut item = req.string_item(image, CompletionKind::Value);
         item.documentation = Some(doc.to_string());
         // Go images lead only when the file already points at Go.
-        let rank = if *go == req.go { 0 } else { 1 };
-        item.sort_text = format!("{rank}{i:03}");
+        let group = u8::from(*go != req.go);
+        item.sort_text = rank(group, i);
         items.push(item);
     }
 }

@@ -1,9 +1,10 @@
 //! Property names valid at the cursor's object, for the configuration's kind, without those
 //! already present; a new member comes with a value snippet for its type.
 
-use super::{Item, Request};
+use super::{Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 use crate::ide::props;
+use crate::spec::{PropSpec, REFERENCE_URL};
 
 pub fn complete(req: &Request, items: &mut Vec<Item>) {
     let Some(object) = props::object_at(req.path()) else {
@@ -22,12 +23,22 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
         let insert = req.key_insert(prop.name, &props::value_snippet(prop, req.kind));
         let mut item = req.item(prop.name, CompletionKind::Property, insert);
         item.detail = Some(prop.types_text());
-        item.documentation = Some(format!(
-            "{}\n\n[Reference on containers.dev]({})",
-            prop.doc,
-            prop.docs_url()
-        ));
-        item.sort_text = format!("1{i:03}");
+        item.documentation = Some(reference_doc(prop));
+        item.sort_text = rank(1, i);
         items.push(item);
     }
+}
+
+/// The property's doc and a link to its reference, in one allocation of the final size.
+fn reference_doc(prop: &PropSpec) -> String {
+    const LINK: &str = "\n\n[Reference on containers.dev](";
+    let mut out = String::with_capacity(
+        prop.doc.len() + LINK.len() + REFERENCE_URL.len() + prop.anchor.len() + 1,
+    );
+    out.push_str(prop.doc);
+    out.push_str(LINK);
+    out.push_str(REFERENCE_URL);
+    out.push_str(prop.anchor);
+    out.push(')');
+    out
 }

@@ -6,12 +6,15 @@ mod env;
 pub mod features;
 mod hooks;
 mod images;
+mod item_text;
 mod keys;
 mod ports;
 mod project_files;
 mod skeleton;
 mod variables;
 pub mod vscode;
+
+pub use item_text::{PreparedKey, Text, rank};
 
 use super::cursor::{self, Cursor, Place};
 use super::snippet;
@@ -37,17 +40,17 @@ pub enum CompletionKind {
 /// A completion with byte ranges; `api` turns it into UTF-16 positions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
-    pub label: String,
+    pub label: Text,
     pub kind: CompletionKind,
-    pub detail: Option<String>,
+    pub detail: Option<Text>,
     pub documentation: Option<String>,
     /// Set instead of `documentation` when that is dear to make for every item (the feature
     /// catalog): the host asks `features::resolve_doc` for it when the item is shown.
-    pub doc_id: Option<String>,
+    pub doc_id: Option<Text>,
     pub insert_text: String,
     pub is_snippet: bool,
     pub replace: TextRange,
-    pub sort_text: String,
+    pub sort_text: Text,
     pub filter_text: Option<String>,
     pub additional_edits: Vec<Edit>,
 }
@@ -106,7 +109,7 @@ impl Request<'_> {
 
     /// The item, ready to insert: the text replaces the cursor's range; a comma goes after it
     /// or before it when the neighbours need one.
-    pub fn item(&self, label: impl Into<String>, kind: CompletionKind, insert: Insert) -> Item {
+    pub fn item(&self, label: impl Into<Text>, kind: CompletionKind, insert: Insert) -> Item {
         let label = label.into();
         let (body, is_snippet) = match insert {
             Insert::Plain(text) => (text, false),
@@ -150,7 +153,7 @@ impl Request<'_> {
             insert_text,
             is_snippet,
             replace: self.cursor.replace,
-            sort_text: String::new(),
+            sort_text: Text::Borrowed(""),
             filter_text,
             additional_edits,
         }
@@ -160,11 +163,7 @@ impl Request<'_> {
     /// already has its `:`, else the name with the value snippet.
     pub fn key_insert(&self, name: &str, value_snippet: &str) -> Insert {
         let quoted = json_string(name);
-        let key_only = matches!(
-            self.cursor.place,
-            Place::Key { member: Some(m) } if m.member.colon.is_some()
-        );
-        if key_only {
+        if self.key_has_colon() {
             Insert::Plain(quoted)
         } else {
             let mut text = String::with_capacity(quoted.len() + 2 + value_snippet.len());
@@ -175,9 +174,30 @@ impl Request<'_> {
         }
     }
 
+    /// [`Self::key_insert`] for a key quoted and escaped ahead of time (the catalog's ids,
+    /// 88 items on every keystroke in `features`).
+    pub fn prepared_key_insert(&self, key: &PreparedKey, value_snippet: &str) -> Insert {
+        if self.key_has_colon() {
+            Insert::Plain(key.quoted.clone())
+        } else {
+            let mut text = String::with_capacity(key.snippet.len() + 2 + value_snippet.len());
+            text.push_str(&key.snippet);
+            text.push_str(": ");
+            text.push_str(value_snippet);
+            Insert::Snippet(text)
+        }
+    }
+
+    fn key_has_colon(&self) -> bool {
+        matches!(
+            self.cursor.place,
+            Place::Key { member: Some(m) } if m.member.colon.is_some()
+        )
+    }
+
     /// A JSON string value (quoted here).
     pub fn string_item(&self, value: &str, kind: CompletionKind) -> Item {
-        self.item(value, kind, Insert::Plain(json_string(value)))
+        self.item(value.to_string(), kind, Insert::Plain(json_string(value)))
     }
 
     /// Strings already present in the array under the cursor (to leave them out).
@@ -294,7 +314,7 @@ pub fn complete_project_in(
     for (i, item) in items.iter_mut().enumerate() {
         if item.sort_text.is_empty() {
             // Items without a rank of their own keep their order, after ranked "0..." ones.
-            item.sort_text = format!("5{i:04}");
+            item.sort_text = format!("5{i:04}").into();
         }
     }
     items

@@ -1,7 +1,7 @@
 //! `forwardPorts` entries and `portsAttributes` keys: the ports the file itself implies come
 //! first (Delve's 2345 when Go is in use, `appPort`, `runArgs -p`), each with a label.
 
-use super::{Insert, Item, Request};
+use super::{Insert, Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 use crate::syntax::NodeRef;
 
@@ -30,13 +30,9 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
             continue;
         }
         let number = port.number.to_string();
-        let mut item = req.item(
-            &number,
-            CompletionKind::Value,
-            Insert::Plain(number.clone()),
-        );
-        item.detail = Some(port.label);
-        item.sort_text = format!("0{i:03}");
+        let mut item = req.item(number.clone(), CompletionKind::Value, Insert::Plain(number));
+        item.detail = Some(port.label.into());
+        item.sort_text = rank(0, i);
         items.push(item);
     }
 }
@@ -58,8 +54,8 @@ pub fn complete_attribute_keys(req: &Request, items: &mut Vec<Item>) {
         seen.push(key.clone());
         let label = crate::ide::snippet::escape(&port.label);
         let insert = req.key_insert(&key, &format!("{{\"label\": \"${{1:{label}}}\"$0}}"));
-        let mut item = req.item(&key, CompletionKind::Value, insert);
-        item.detail = Some(port.label);
+        let mut item = req.item(key, CompletionKind::Value, insert);
+        item.detail = Some(port.label.into());
         items.push(item);
     }
 }

@@ -75,7 +75,7 @@ fn services(req: &Request, project: &Project, skip_present: bool, items: &mut Ve
         if files.is_empty() {
             files.push(paths.get(service.file).map_or("", |p| file_name(p)));
         }
-        item.detail = Some(format!("{what} · {}", files.join(" + ")));
+        item.detail = Some(format!("{what} · {}", files.join(" + ")).into());
         items.push(item);
     }
 }
@@ -97,7 +97,7 @@ fn stages(req: &Request, project: &Project, items: &mut Vec<Item>) {
                 _ => None,
             })
             .map_or(String::new(), |w| w.text.clone());
-        item.detail = Some(format!("FROM {image} · {}", file_name(&path)));
+        item.detail = Some(format!("FROM {image} · {}", file_name(&path)).into());
         items.push(item);
     }
 }
@@ -122,7 +122,7 @@ fn paths(req: &Request, project: &Project, kind: PathKind, items: &mut Vec<Item>
     if kind == PathKind::Folder && typed.rfind('/').is_none() {
         for dot in [".", ".."] {
             let mut item = req.string_item(dot, CompletionKind::Module);
-            item.sort_text = format!("1{dot}");
+            item.sort_text = format!("1{dot}").into();
             items.push(item);
         }
     }
@@ -149,7 +149,7 @@ fn paths(req: &Request, project: &Project, kind: PathKind, items: &mut Vec<Item>
                 CompletionKind::Value
             };
             let mut item = req.string_item(&value, kind);
-            item.sort_text = format!("{rank}{value}");
+            item.sort_text = format!("{rank}{value}").into();
             items.push(item);
         }
     }

@@ -1,6 +1,6 @@
 //! An empty document: whole starting configurations to pick from.
 
-use super::{Insert, Item, Request};
+use super::{Insert, Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 
 const GO_IMAGE: &str = "{\n\t\"name\": \"${1:Go}\",\n\t\"image\": \"mcr.microsoft.com/devcontainers/go:1\",\n\t\"forwardPorts\": [${2:2345}],\n\t\"postCreateCommand\": \"go mod download\",\n\t\"customizations\": {\n\t\t\"vscode\": {\n\t\t\t\"extensions\": [\"golang.go\"]\n\t\t}\n\t}\n}";
@@ -27,7 +27,7 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
     {
         let mut item = req.item(label, CompletionKind::Snippet, Insert::Snippet(body.to_string()));
         item.documentation = Some(doc.to_string());
-        item.sort_text = format!("0{i:03}");
+        item.sort_text = rank(0, i);
         items.push(item);
     }
 }

@@ -1,6 +1,6 @@
 //! Variables after `${` inside a string: `localEnv:`, `containerWorkspaceFolder`, ...
 
-use super::{Item, Request};
+use super::{Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 use crate::ide::cursor::Place;
 use crate::text::TextRange;
@@ -80,15 +80,15 @@ pub fn complete(req: &Request) -> Option<Vec<Item>> {
             };
             let later = label.starts_with("containerEnv") && !in_remote_env;
             Item {
-                label: label.to_string(),
+                label: label.to_string().into(),
                 kind: CompletionKind::Variable,
-                detail: Some(format!("${{{label}}}")),
+                detail: Some(format!("${{{label}}}").into()),
                 documentation: Some(doc.to_string()),
                 doc_id: None,
                 insert_text: insert,
                 is_snippet: true,
                 replace: TextRange::new(start, end),
-                sort_text: format!("{}{i:03}", if later { 1 } else { 0 }),
+                sort_text: rank(u8::from(later), i),
                 filter_text: None,
                 additional_edits: Vec::new(),
             }

@@ -1,7 +1,7 @@
 //! `customizations.vscode`: well-known extension ids (the Go extension first in a Go
 //! configuration), and the Go extension's common settings with values of the right type.
 
-use super::{Insert, Item, Request};
+use super::{Insert, Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 
 /// (id, what it is, for Go)
@@ -207,7 +207,7 @@ pub fn complete_extensions(req: &Request, items: &mut Vec<Item>) {
         }
         let mut item = req.string_item(id, CompletionKind::Module);
         item.documentation = Some(doc.to_string());
-        item.sort_text = format!("0{i:03}");
+        item.sort_text = rank(0, i);
         items.push(item);
     }
 }
@@ -231,7 +231,7 @@ pub fn complete_setting_keys(req: &Request, items: &mut Vec<Item>) {
         let insert = req.key_insert(name, &value);
         let mut item = req.item(*name, CompletionKind::Property, insert);
         item.documentation = Some(doc.to_string());
-        item.sort_text = format!("{}{i:03}", if req.go { 0 } else { 1 });
+        item.sort_text = rank(u8::from(!req.go), i);
         items.push(item);
     }
 }
