@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod bytes;
+
 /// A half-open byte range into the document text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TextRange {

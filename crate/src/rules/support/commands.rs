@@ -5,6 +5,7 @@ use crate::rules::Context;
 use crate::syntax::shell::{Command, Word, program_name, split_shell};
 use crate::syntax::{NodeId, NodeKind};
 use crate::text::TextRange;
+use crate::text::bytes::find_byte;
 
 /// The words rules look for in commands: programs (`dlv`, also in Delve's install path) and
 /// flags (`-race`). A rule that reads another program or flag adds it here, or it sees nothing.
@@ -33,7 +34,7 @@ pub fn may_hold(text: &str, word: &str) -> bool {
         return true;
     };
     let mut from = 0;
-    while let Some(found) = bytes[from..].iter().position(|&b| b == first) {
+    while let Some(found) = find_byte(&bytes[from..], first) {
         let mut at = from + found + 1;
         let mut matched = 1;
         while matched < needle.len() && at < bytes.len() {

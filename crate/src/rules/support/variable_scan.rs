@@ -1,6 +1,8 @@
 //! Finds `${...}` references in a decoded string the way the dev container CLI does: the
 //! shortest `${` ... `}` on one line, its inside split on `:` into a name and arguments.
 
+use crate::text::bytes::find_byte;
+
 /// One `${...}` reference; offsets are byte offsets into the decoded value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VariableRef<'a> {
@@ -26,10 +28,7 @@ impl VariableRef<'_> {
 pub fn has_variable(value: &str) -> bool {
     let bytes = value.as_bytes();
     let mut from = 0;
-    while let Some(at) = bytes
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'$'))
-    {
+    while let Some(at) = bytes.get(from..).and_then(|rest| find_byte(rest, b'$')) {
         if bytes.get(from + at + 1) == Some(&b'{') {
             return true;
         }

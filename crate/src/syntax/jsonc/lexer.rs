@@ -105,12 +105,10 @@ impl<'a> Lexer<'a> {
     /// so it ends at its line's end and scanning resumes there.
     fn string_token(&mut self, start: usize, end: usize, value: Span) -> Tok {
         let text = self.text;
-        let raw = &text[start..end];
-        // One pass finds both a line end and a control character (both below 0x20).
-        let control = raw.bytes().position(|b| b < 0x20);
-        let line_end = control.and_then(|at| raw[at..].find(['\n', '\r']).map(|n| at + n));
-        if let Some(newline) = line_end {
-            let cut = start + newline;
+        // The scanner saw the first control character (line ends are some) as it read.
+        let control = self.scanner.first_control;
+        let line_end = control.and_then(|at| text[at..end].find(['\n', '\r']).map(|n| at + n));
+        if let Some(cut) = line_end {
             self.error(
                 TextRange::new(start, cut),
                 "This string is not closed: add a '\"' before the end of the line.",
@@ -123,8 +121,7 @@ impl<'a> Lexer<'a> {
                 value: self.keep(&text[start + 1..cut]),
             };
         }
-        if let Some(pos) = control {
-            let at = start + pos;
+        if let Some(at) = control {
             self.error(
                 TextRange::new(at, at + 1),
                 "Control characters must be escaped in strings (write \\t, \\n or \\u00XX).",

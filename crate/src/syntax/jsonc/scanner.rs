@@ -9,6 +9,7 @@
 
 use super::lexer::TokKind;
 use super::tree::Span;
+use crate::text::bytes::string_stop;
 
 /// What one scan found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +38,9 @@ pub(super) struct Scanner<'a> {
     /// The decoded content of every string scanned, end to end: one buffer for the whole tree
     /// instead of one allocation per string. A failed string leaves nothing in it.
     pub strings: String,
+    /// Where the last string scanned holds its first control character (a line end among
+    /// them), found by the same search as its quotes: the lexer reports it without a rescan.
+    pub first_control: Option<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -48,6 +52,7 @@ impl<'a> Scanner<'a> {
             pos: at,
             // Decoded strings are never longer than the text, so this never grows.
             strings: String::with_capacity(text.len()),
+            first_control: None,
         }
     }
 
@@ -107,16 +112,23 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_whitespace(&mut self) {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => self.pos += 1,
-                0x80.. => match self.char_at(self.pos) {
-                    Some(c) if c.is_whitespace() => self.pos += c.len_utf8(),
-                    _ => return,
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        loop {
+            // Indentation first: runs of spaces are most of a config's whitespace.
+            while bytes.get(pos) == Some(&b' ') {
+                pos += 1;
+            }
+            match bytes.get(pos) {
+                Some(b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => pos += 1,
+                Some(0x80..) => match self.char_at(pos) {
+                    Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                    _ => break,
                 },
-                _ => return,
+                _ => break,
             }
         }
+        self.pos = pos;
     }
 
     /// `true`, `false` or `null`, unless a letter, digit or `$` goes on right after it (then it
@@ -250,19 +262,28 @@ impl<'a> Scanner<'a> {
         let text = self.text;
         let bytes = self.bytes;
         let mut at = self.pos + 1;
+        self.first_control = None;
         loop {
-            // Copy up to the next quote or backslash in one go.
-            let run = bytes[at..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\')
-                .ok_or_else(plain_error)?;
-            self.strings.push_str(&text[at..at + run]);
-            at += run;
-            if bytes[at] == b'"' {
-                self.pos = at + 1;
-                return Ok(());
+            // Copy up to the next quote, backslash or control character in one go.
+            let run = string_stop(&bytes[at..]).ok_or_else(plain_error)?;
+            let stop = at + run;
+            match bytes[stop] {
+                b'"' => {
+                    self.strings.push_str(&text[at..stop]);
+                    self.pos = stop + 1;
+                    return Ok(());
+                }
+                b'\\' => {
+                    self.strings.push_str(&text[at..stop]);
+                    at = self.escape(stop)?;
+                }
+                // Kept as written: the lexer reports it, or cuts the string at a line end.
+                _ => {
+                    self.first_control.get_or_insert(stop);
+                    self.strings.push_str(&text[at..=stop]);
+                    at = stop + 1;
+                }
             }
-            at = self.escape(at)?;
         }
     }
 
