@@ -49,6 +49,7 @@ pub struct Context<'a> {
     commands: std::cell::OnceCell<Vec<crate::syntax::shell::Command>>,
     feature_entries: std::cell::OnceCell<Vec<support::features_keys::FeatureEntry<'a>>>,
     schema_visits: std::cell::OnceCell<Vec<support::schema_walk::Visit<'a>>>,
+    vscode: std::cell::OnceCell<support::config::VscodeParts<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -69,6 +70,7 @@ impl<'a> Context<'a> {
             commands: std::cell::OnceCell::new(),
             feature_entries: std::cell::OnceCell::new(),
             schema_visits: std::cell::OnceCell::new(),
+            vscode: std::cell::OnceCell::new(),
         }
     }
 
@@ -77,6 +79,12 @@ impl<'a> Context<'a> {
     pub fn commands(&self) -> &[crate::syntax::shell::Command] {
         self.commands
             .get_or_init(|| support::commands::watched_commands(self))
+    }
+
+    /// The settings and extension lists of `customizations.vscode`, found once for all rules.
+    pub(crate) fn vscode(&self) -> &support::config::VscodeParts<'a> {
+        self.vscode
+            .get_or_init(|| support::config::VscodeParts::of(self.root))
     }
 
     /// The keys of the root `features` object, each reference parsed once for all rules.

@@ -8,53 +8,58 @@ use crate::rules::Context;
 use crate::syntax::{MemberRef, NodeRef};
 use crate::text::TextRange;
 
+/// What rules read of `customizations.vscode`, with the deprecated top-level forms: found
+/// once per analysis ([`Context::vscode`]); a dozen rules asked for it, each walking the tree.
+#[derive(Default)]
+pub struct VscodeParts<'a> {
+    /// `customizations.vscode.settings` and the top-level `settings`, when they are objects.
+    pub settings: Vec<NodeRef<'a>>,
+    /// The items of `customizations.vscode.extensions` and of the top-level `extensions`.
+    pub extensions: Vec<NodeRef<'a>>,
+}
+
+impl<'a> VscodeParts<'a> {
+    pub fn of(root: Option<NodeRef<'a>>) -> Self {
+        let Some(root) = root else {
+            return Self::default();
+        };
+        let vscode = root.get("customizations").and_then(|c| c.get("vscode"));
+        let mut parts = Self::default();
+        let settings = [vscode.and_then(|v| v.get("settings")), root.get("settings")];
+        parts
+            .settings
+            .extend(settings.into_iter().flatten().filter(|s| s.is_object()));
+        for list in [
+            vscode.and_then(|v| v.get("extensions")),
+            root.get("extensions"),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            parts.extensions.extend(list.items());
+        }
+        parts
+    }
+}
+
 /// The settings objects: `customizations.vscode.settings` and the deprecated top-level `settings`.
-pub fn settings_objects<'a>(cx: &Context<'a>) -> Vec<NodeRef<'a>> {
-    let Some(root) = cx.root else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    if let Some(s) = root
-        .get("customizations")
-        .and_then(|c| c.get("vscode"))
-        .and_then(|v| v.get("settings"))
-        .filter(|s| s.is_object())
-    {
-        out.push(s);
-    }
-    if let Some(s) = root.get("settings").filter(|s| s.is_object()) {
-        out.push(s);
-    }
-    out
+pub fn settings_objects<'c, 'a>(cx: &'c Context<'a>) -> &'c [NodeRef<'a>] {
+    &cx.vscode().settings
 }
 
 /// The value of a setting, looked up in every settings object (first found wins).
 pub fn setting<'a>(cx: &Context<'a>, key: &str) -> Option<NodeRef<'a>> {
-    settings_objects(cx).into_iter().find_map(|s| s.get(key))
+    settings_objects(cx).iter().find_map(|s| s.get(key))
 }
 
 /// The extension id items: `customizations.vscode.extensions` and deprecated `extensions`.
-pub fn extension_items<'a>(cx: &Context<'a>) -> Vec<NodeRef<'a>> {
-    let Some(root) = cx.root else {
-        return Vec::new();
-    };
-    let mut out: Vec<NodeRef<'a>> = Vec::new();
-    if let Some(list) = root
-        .get("customizations")
-        .and_then(|c| c.get("vscode"))
-        .and_then(|v| v.get("extensions"))
-    {
-        out.extend(list.items());
-    }
-    if let Some(list) = root.get("extensions") {
-        out.extend(list.items());
-    }
-    out
+pub fn extension_items<'c, 'a>(cx: &'c Context<'a>) -> &'c [NodeRef<'a>] {
+    &cx.vscode().extensions
 }
 
 /// The Go extension, under its current id or an old one (ids are case-insensitive).
 pub fn go_extension<'a>(cx: &Context<'a>) -> Option<NodeRef<'a>> {
-    extension_items(cx).into_iter().find(|item| {
+    extension_items(cx).iter().copied().find(|item| {
         item.as_str().is_some_and(|id| {
             id.trim().eq_ignore_ascii_case("golang.go")
                 || crate::features::extensions::renamed_to(id) == Some("golang.go")
