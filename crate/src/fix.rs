@@ -7,7 +7,6 @@ use crate::analysis;
 use crate::diag::{Diagnostic, Edit, FileId, apply_edits};
 use crate::project::Project;
 use crate::text::TextRange;
-use std::collections::BTreeMap;
 
 /// Rounds before giving up on fixes that keep producing new fixes. A round takes no two fixes
 /// that touch, and syntax errors past the parser's limit come into view only as earlier ones
@@ -136,7 +135,11 @@ pub fn fix_all_project_from(
             continue;
         }
         let edits = match rounds {
-            1 => first_round.get(&file).cloned().unwrap_or_default(),
+            1 => first_round
+                .iter()
+                .find(|(f, _)| *f == file)
+                .map(|(_, edits)| edits.clone())
+                .unwrap_or_default(),
             _ => vec![diff(original, text).in_file(file)],
         };
         files.push(FileFix {
@@ -152,10 +155,15 @@ pub fn fix_all_project_from(
     }
 }
 
-fn by_file(edits: &[Edit]) -> BTreeMap<FileId, Vec<Edit>> {
-    let mut out: BTreeMap<FileId, Vec<Edit>> = BTreeMap::new();
+/// The edits of each file, files in the order they first come (a round's edits are sorted by
+/// file). A list, not a map: a fix touches one file or two, and each map type costs WASM code.
+fn by_file(edits: &[Edit]) -> Vec<(FileId, Vec<Edit>)> {
+    let mut out: Vec<(FileId, Vec<Edit>)> = Vec::new();
     for e in edits {
-        out.entry(e.file).or_default().push(e.clone());
+        match out.iter_mut().find(|(file, _)| *file == e.file) {
+            Some((_, list)) => list.push(e.clone()),
+            None => out.push((e.file, vec![e.clone()])),
+        }
     }
     out
 }
@@ -167,7 +175,7 @@ fn one_round(
     diagnostics: &[Diagnostic],
 ) -> (Vec<Edit>, usize, Vec<&'static str>) {
     let mut taken: Vec<Edit> = Vec::new();
-    let mut line_ends: BTreeMap<FileId, &'static str> = BTreeMap::new();
+    let mut line_ends: Vec<(FileId, &'static str)> = Vec::new();
     let mut count = 0;
     let mut codes = Vec::new();
     for diagnostic in diagnostics {
@@ -186,9 +194,15 @@ fn one_round(
         }
         taken.extend(fix.edits.iter().map(|e| {
             // Once per file and round: on a one-line file the scan reads the whole text.
-            let line_end = *line_ends
-                .entry(e.file)
-                .or_insert_with(|| dominant_line_end(project.text(e.file).unwrap_or_default()));
+            let known = line_ends.iter().find(|(file, _)| *file == e.file);
+            let line_end = match known {
+                Some(&(_, line_end)) => line_end,
+                None => {
+                    let line_end = dominant_line_end(project.text(e.file).unwrap_or_default());
+                    line_ends.push((e.file, line_end));
+                    line_end
+                }
+            };
             Edit::replace(e.range, with_line_end(&e.new_text, line_end)).in_file(e.file)
         }));
         count += 1;

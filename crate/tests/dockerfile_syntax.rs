@@ -396,11 +396,18 @@ fn global_args_and_from_expansion() {
         f.expand_global("$UNDECLARED", &args(&[("UNDECLARED", "1")])),
         None
     );
-    assert_eq!(
-        f.global_arg_values(&none).get("OS"),
-        Some(&Var::Set("alpine3.19".into()))
-    );
-    assert_eq!(f.global_arg_values(&none).get("REG"), None);
+    let global = |name: &str| {
+        f.global_arg_values(&none)
+            .into_iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+    };
+    assert_eq!(global("OS"), Some(Var::Set("alpine3.19".into())));
+    assert_eq!(global("REG"), None);
+    // A global ARG declared again takes its new default, as the map this list replaced did.
+    let again = clean("ARG V=1\nARG V=2\nFROM x:$V\n");
+    assert_eq!(again.expand_global("x:$V", &none).as_deref(), Some("x:2"));
+    assert_eq!(again.global_arg_values(&none).len(), 1);
 }
 
 #[test]

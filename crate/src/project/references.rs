@@ -4,7 +4,6 @@
 use super::{Project, RefKind, Reference, parent};
 use crate::diag::FileId;
 use crate::syntax::NodeRef;
-use std::collections::BTreeSet;
 
 impl Project {
     pub(super) fn main_references(&self, root: NodeRef<'_>, out: &mut Vec<Reference>) {
@@ -92,15 +91,12 @@ impl Project {
             return;
         };
         let project_dir = parent(first);
-        let started: Option<BTreeSet<&str>> = root.get("runServices").map(|list| {
+        // A list: a handful of names, and a set type costs WASM code.
+        let started: Option<Vec<&str>> = root.get("runServices").map(|list| {
             list.items()
                 .filter_map(|i| i.as_str())
                 .chain(root.get("service").and_then(|s| s.as_str()))
-                // Not `collect`: its stable sort costs about 5 KB of WASM.
-                .fold(BTreeSet::new(), |mut set, name| {
-                    set.insert(name);
-                    set
-                })
+                .collect()
         });
         let ids: Vec<FileId> = compose_paths
             .iter()
@@ -115,7 +111,7 @@ impl Project {
             };
             if started
                 .as_ref()
-                .is_some_and(|s| !s.contains(service.name.as_str()))
+                .is_some_and(|s| !s.contains(&service.name.as_str()))
             {
                 continue;
             }

@@ -59,11 +59,9 @@ impl DockerfileFile {
     /// The value of each global `ARG` after `build_args` (devcontainer.json `build.args`):
     /// a given build argument wins; otherwise the default, expanded with the arguments before
     /// it. A name with neither is absent; a default that cannot be resolved is `Var::Unknown`.
-    pub fn global_arg_values(
-        &self,
-        build_args: &BTreeMap<String, String>,
-    ) -> BTreeMap<String, Var> {
-        let mut env: BTreeMap<String, Var> = BTreeMap::new();
+    pub fn global_arg_values(&self, build_args: &BTreeMap<String, String>) -> Vec<(String, Var)> {
+        // A list, not a map: a Dockerfile has a few global `ARG`s, and a map type costs WASM code.
+        let mut env: Vec<(String, Var)> = Vec::new();
         for kv in self.global_args() {
             let value = match (build_args.get(&kv.key), &kv.value) {
                 (Some(v), _) => Var::Set(v.clone()),
@@ -76,7 +74,10 @@ impl DockerfileFile {
                 }
                 (None, None) => continue,
             };
-            env.insert(kv.key.clone(), value);
+            match env.iter_mut().find(|(name, _)| *name == kv.key) {
+                Some((_, earlier)) => *earlier = value,
+                None => env.push((kv.key.clone(), value)),
+            }
         }
         env
     }
@@ -126,8 +127,8 @@ impl DockerfileFile {
     }
 }
 
-fn lookup(env: &BTreeMap<String, Var>, build_args: &BTreeMap<String, String>, name: &str) -> Var {
-    if let Some(v) = env.get(name) {
+fn lookup(env: &[(String, Var)], build_args: &BTreeMap<String, String>, name: &str) -> Var {
+    if let Some((_, v)) = env.iter().find(|(known, _)| known == name) {
         return v.clone();
     }
     if BUILDER_ARGS.contains(&name) {
