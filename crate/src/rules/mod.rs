@@ -50,6 +50,7 @@ pub struct Context<'a> {
     feature_entries: std::cell::OnceCell<Vec<support::features_keys::FeatureEntry<'a>>>,
     schema_visits: std::cell::OnceCell<Vec<support::schema_walk::Visit<'a>>>,
     vscode: std::cell::OnceCell<support::config::VscodeParts<'a>>,
+    go_feature: std::cell::OnceCell<Option<crate::syntax::MemberRef<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -71,6 +72,7 @@ impl<'a> Context<'a> {
             feature_entries: std::cell::OnceCell::new(),
             schema_visits: std::cell::OnceCell::new(),
             vscode: std::cell::OnceCell::new(),
+            go_feature: std::cell::OnceCell::new(),
         }
     }
 
@@ -85,6 +87,13 @@ impl<'a> Context<'a> {
     pub(crate) fn vscode(&self) -> &support::config::VscodeParts<'a> {
         self.vscode
             .get_or_init(|| support::config::VscodeParts::of(self.root))
+    }
+
+    /// The `features` member that installs Go, found once for the Go rules that ask.
+    pub(crate) fn go_feature(&self) -> Option<crate::syntax::MemberRef<'a>> {
+        *self
+            .go_feature
+            .get_or_init(|| support::config::find_go_feature(self))
     }
 
     /// The keys of the root `features` object, each reference parsed once for all rules.

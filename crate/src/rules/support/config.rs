@@ -98,7 +98,12 @@ pub fn features<'a>(cx: &Context<'a>) -> Vec<MemberRef<'a>> {
         .unwrap_or_default()
 }
 
+/// The `features` member that installs Go (kept by [`Context::go_feature`]).
 pub fn go_feature<'a>(cx: &Context<'a>) -> Option<MemberRef<'a>> {
+    cx.go_feature()
+}
+
+pub(crate) fn find_go_feature<'a>(cx: &Context<'a>) -> Option<MemberRef<'a>> {
     features(cx).into_iter().find(|m| is_go_feature(m.key()))
 }
 
