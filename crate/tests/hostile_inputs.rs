@@ -148,3 +148,20 @@ fn empty_and_whitespace_documents() {
         assert_reported_safely(text, &[0, 1, 100]);
     }
 }
+
+#[test]
+fn fixable_errors_past_the_error_limit_all_keep_their_fix() {
+    // 1,500 unquoted keys: one fixable error each, past the parser's limit of 1,000 errors.
+    // Each used to push the last one kept out, so only 1,000 were listed.
+    let text = format!("{{{}\"z\": 1}}", "a: 1, ".repeat(1500));
+    let tree = devcontainer_doctor::syntax::parse(&text);
+    let fixable = tree
+        .errors
+        .iter()
+        .filter(|e| e.replacement.is_some())
+        .count();
+    assert_eq!(fixable, 1500);
+    // Errors without a fix stay capped.
+    let junk = devcontainer_doctor::syntax::parse(&"{ @ ".repeat(3000));
+    assert!(junk.errors.len() <= 2000, "{}", junk.errors.len());
+}

@@ -75,6 +75,20 @@ impl<'a> Lexer<'a> {
         });
     }
 
+    /// An error with a quick fix gets room past [`MAX_LEXER_ERRORS`], up to twice as many,
+    /// and pushes no other out: "fix all" works on them, and a fix that removes one error must
+    /// not bring back one left out before (found by fuzzing, as the parser's twin).
+    fn fixable_error(&mut self, error: SyntaxError) {
+        let room = if error.replacement.is_some() {
+            2 * MAX_LEXER_ERRORS
+        } else {
+            MAX_LEXER_ERRORS
+        };
+        if self.errors.len() < room {
+            self.errors.push(error);
+        }
+    }
+
     /// The next token, or `None` at the end of the text. Never fails.
     pub fn next_token(&mut self) -> Option<Tok> {
         loop {
@@ -168,8 +182,7 @@ impl<'a> Lexer<'a> {
             let raw_inner = &text[start + 1..inner_end.max(start + 1)];
             if first == '\'' {
                 let replacement = closed.then(|| requote(raw_inner));
-                self.errors.truncate(MAX_LEXER_ERRORS);
-                self.errors.push(SyntaxError {
+                self.fixable_error(SyntaxError {
                     code: "syntax-error",
                     message: "Strings must use double quotes in devcontainer.json.".into(),
                     range,

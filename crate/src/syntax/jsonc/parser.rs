@@ -141,6 +141,21 @@ impl<'a> Parser<'a> {
         });
     }
 
+    /// An error with a quick fix gets room past [`MAX_PARSER_ERRORS`], up to twice as many,
+    /// and pushes no other out. Each used to replace the last one kept: past the limit only the
+    /// latest fixable error was listed, and a fix removing an earlier error brought another back
+    /// (found by fuzzing, `fuzz/fixes/fix-past-the-error-limit-reveals-no-error`).
+    fn fixable_error(&mut self, error: SyntaxError) {
+        let room = if error.replacement.is_some() {
+            2 * MAX_PARSER_ERRORS
+        } else {
+            MAX_PARSER_ERRORS
+        };
+        if self.tree.errors.len() < room {
+            self.tree.errors.push(error);
+        }
+    }
+
     fn push(
         &mut self,
         kind: NodeKind,

@@ -72,8 +72,7 @@ impl<'a> Parser<'a> {
                     }
                     if tok.kind != TokKind::String && tok.kind != TokKind::Bad {
                         let quoted = crate::syntax::json::quote(self.lexer.raw(&tok));
-                        self.tree.errors.truncate(MAX_PARSER_ERRORS - 1);
-                        self.tree.errors.push(SyntaxError {
+                        self.fixable_error(SyntaxError {
                             code: "syntax-error",
                             message: format!(
                                 "Property names must be strings in double quotes: write {}.",
