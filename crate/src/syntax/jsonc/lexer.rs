@@ -3,7 +3,7 @@
 //! after it, so one typo never hides the rest of the file.
 
 use super::scanner::{ScanError, Scanner, Token};
-use super::tree::{Span, SyntaxError};
+use super::tree::{Span, SyntaxError, push_fixable};
 use crate::text::TextRange;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,20 +73,6 @@ impl<'a> Lexer<'a> {
             range,
             replacement: None,
         });
-    }
-
-    /// An error with a quick fix gets room past [`MAX_LEXER_ERRORS`], up to twice as many,
-    /// and pushes no other out: "fix all" works on them, and a fix that removes one error must
-    /// not bring back one left out before (found by fuzzing, as the parser's twin).
-    fn fixable_error(&mut self, error: SyntaxError) {
-        let room = if error.replacement.is_some() {
-            2 * MAX_LEXER_ERRORS
-        } else {
-            MAX_LEXER_ERRORS
-        };
-        if self.errors.len() < room {
-            self.errors.push(error);
-        }
     }
 
     /// The next token, or `None` at the end of the text. Never fails.
@@ -182,12 +168,13 @@ impl<'a> Lexer<'a> {
             let raw_inner = &text[start + 1..inner_end.max(start + 1)];
             if first == '\'' {
                 let replacement = closed.then(|| requote(raw_inner));
-                self.fixable_error(SyntaxError {
+                let error = SyntaxError {
                     code: "syntax-error",
                     message: "Strings must use double quotes in devcontainer.json.".into(),
                     range,
                     replacement,
-                });
+                };
+                push_fixable(&mut self.errors, error, MAX_LEXER_ERRORS);
             } else if !closed {
                 self.error(
                     range,

@@ -3,7 +3,7 @@
 //! [`MAX_DEPTH`] is reported and skipped without recursion, so a small (WASM) stack is enough.
 
 use super::lexer::{Lexer, Tok, TokKind, clip};
-use super::tree::{Member, Node, NodeId, NodeKind, Run, SyntaxError, Tree};
+use super::tree::{Member, Node, NodeId, NodeKind, Run, SyntaxError, Tree, push_fixable};
 use crate::text::TextRange;
 
 mod containers;
@@ -139,21 +139,6 @@ impl<'a> Parser<'a> {
             range,
             replacement: None,
         });
-    }
-
-    /// An error with a quick fix gets room past [`MAX_PARSER_ERRORS`], up to twice as many,
-    /// and pushes no other out. Each used to replace the last one kept: past the limit only the
-    /// latest fixable error was listed, and a fix removing an earlier error brought another back
-    /// (found by fuzzing, `fuzz/fixes/fix-past-the-error-limit-reveals-no-error`).
-    fn fixable_error(&mut self, error: SyntaxError) {
-        let room = if error.replacement.is_some() {
-            2 * MAX_PARSER_ERRORS
-        } else {
-            MAX_PARSER_ERRORS
-        };
-        if self.tree.errors.len() < room {
-            self.tree.errors.push(error);
-        }
     }
 
     fn push(

@@ -77,6 +77,21 @@ pub struct SyntaxError {
     pub replacement: Option<String>,
 }
 
+/// Adds `error` unless `errors` holds `limit` already; an error with a quick fix gets room up to
+/// twice `limit`, and none is pushed out. Each fixable error past the limit used to replace the
+/// last one kept, so only the latest was listed, and a fix that removed an earlier error brought
+/// an evicted one back (found by fuzzing, `fuzz/fixes/fix-past-the-error-limit-reveals-no-error`).
+pub(super) fn push_fixable(errors: &mut Vec<SyntaxError>, error: SyntaxError, limit: usize) {
+    let room = if error.replacement.is_some() {
+        2 * limit
+    } else {
+        limit
+    };
+    if errors.len() < room {
+        errors.push(error);
+    }
+}
+
 /// A parsed document: the tree, every syntax problem found, and the comment ranges.
 #[derive(Clone, Debug, Default)]
 pub struct Tree {

@@ -72,7 +72,7 @@ impl<'a> Parser<'a> {
                     }
                     if tok.kind != TokKind::String && tok.kind != TokKind::Bad {
                         let quoted = crate::syntax::json::quote(self.lexer.raw(&tok));
-                        self.fixable_error(SyntaxError {
+                        let error = SyntaxError {
                             code: "syntax-error",
                             message: format!(
                                 "Property names must be strings in double quotes: write {}.",
@@ -80,7 +80,8 @@ impl<'a> Parser<'a> {
                             ),
                             range: tok.range,
                             replacement: Some(quoted),
-                        });
+                        };
+                        push_fixable(&mut self.tree.errors, error, MAX_PARSER_ERRORS);
                     }
                     let member = self.member(tok, id, depth);
                     end = member.range.end.max(end);
