@@ -203,10 +203,7 @@ fn prop_doc(prop: &PropSpec, kind: ConfigKind) -> String {
             prop.kinds.describe()
         ));
     }
-    out.push_str(&format!(
-        "\n\n[Reference on containers.dev]({})",
-        prop.docs_url()
-    ));
+    prop.push_reference_link(&mut out);
     out
 }
 
@@ -221,9 +218,6 @@ fn value_doc(path: &[PathSegment], key: &str, value: &str, kind: ConfigKind) -> 
             list(allowed.iter().map(|v| v.value))
         ));
     }
-    out.push_str(&format!(
-        "\n\n[Reference on containers.dev]({})",
-        prop.docs_url()
-    ));
+    prop.push_reference_link(&mut out);
     Some(out)
 }

@@ -219,6 +219,7 @@ pub struct PropSpec {
 }
 
 /// Where the containers.dev JSON reference lives.
+const REFERENCE_LINK: &str = "\n\n[Reference on containers.dev](";
 pub const REFERENCE_URL: &str = "https://containers.dev/implementors/json_reference/";
 
 impl PropSpec {
@@ -240,6 +241,18 @@ impl PropSpec {
 
     pub fn docs_url(&self) -> String {
         format!("{REFERENCE_URL}{}", self.anchor)
+    }
+    /// Appends the Markdown link to this property's reference, after a blank line: the end of
+    /// its hover and completion docs.
+    pub fn push_reference_link(&self, out: &mut String) {
+        out.push_str(REFERENCE_LINK);
+        out.push_str(REFERENCE_URL);
+        out.push_str(self.anchor);
+        out.push(')');
+    }
+    /// How many bytes [`Self::push_reference_link`] appends.
+    pub fn reference_link_len(&self) -> usize {
+        REFERENCE_LINK.len() + REFERENCE_URL.len() + self.anchor.len() + 1
     }
     pub fn accepts_type(&self, t: JsonType) -> bool {
         self.types.is_empty()

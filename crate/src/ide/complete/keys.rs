@@ -4,7 +4,7 @@
 use super::{Item, Request, rank};
 use crate::ide::complete::CompletionKind;
 use crate::ide::props;
-use crate::spec::{PropSpec, REFERENCE_URL};
+use crate::spec::PropSpec;
 
 pub fn complete(req: &Request, items: &mut Vec<Item>) {
     let Some(object) = props::object_at(req.path()) else {
@@ -31,14 +31,8 @@ pub fn complete(req: &Request, items: &mut Vec<Item>) {
 
 /// The property's doc and a link to its reference, in one allocation of the final size.
 fn reference_doc(prop: &PropSpec) -> String {
-    const LINK: &str = "\n\n[Reference on containers.dev](";
-    let mut out = String::with_capacity(
-        prop.doc.len() + LINK.len() + REFERENCE_URL.len() + prop.anchor.len() + 1,
-    );
+    let mut out = String::with_capacity(prop.doc.len() + prop.reference_link_len());
     out.push_str(prop.doc);
-    out.push_str(LINK);
-    out.push_str(REFERENCE_URL);
-    out.push_str(prop.anchor);
-    out.push(')');
+    prop.push_reference_link(&mut out);
     out
 }
