@@ -117,3 +117,34 @@ fn bom_is_skipped_and_nul_is_an_error() {
         NodeKind::Invalid
     ));
 }
+
+#[test]
+fn a_bare_word_reads_the_same_before_a_comma_or_a_space() {
+    // A fuzz finding: removing the comma after a bare word changed its error, so a safe fix
+    // seemed to add one.
+    let strip = |msgs: Vec<String>| -> Vec<String> {
+        msgs.into_iter()
+            .map(|m| m.split_once(' ').unwrap().1.to_string())
+            .collect()
+    };
+    for (tight, spaced) in [
+        (r#"{"a": 1, user, "b": 2}"#, r#"{"a": 1, user , "b": 2}"#),
+        (r#"{"a": user}"#, r#"{"a": user }"#),
+        (r#"{"a": [1, nope]}"#, r#"{"a": [1, nope ]}"#),
+        (r#"{"a": "x"über,}"#, r#"{"a": "x"über ,}"#),
+    ] {
+        let (a, b) = (strip(messages(tight)), strip(messages(spaced)));
+        assert_eq!(a, b, "{tight} against {spaced}");
+        assert!(!a.is_empty(), "{tight} has errors");
+        assert!(
+            a.iter().all(|m| !m.starts_with("Unexpected '")),
+            "a bare word is reported as a word, not as junk: {a:?}"
+        );
+    }
+    let key = parse(r#"{user, "b": 2}"#);
+    let fix = key.errors.iter().find_map(|e| e.replacement.as_deref());
+    assert_eq!(fix, Some("\"user\""), "{:?}", key.errors);
+    // Junk with other characters, and a number cut short, keep their own messages.
+    assert!(messages(r#"{"a": us.er,}"#)[0].contains("Unexpected 'us.er'"));
+    assert!(messages(r#"{"a": +1,}"#)[0].contains("Invalid number"));
+}

@@ -205,6 +205,17 @@ impl<'a> Lexer<'a> {
             return None;
         }
         let mut end = start + junk_len(rest);
+        // The scanner takes a bare word only before whitespace or ':'. Cut short by ',', '}'
+        // or another token, it is the same word: the parser reports it as one, so that
+        // `user,` and `user ,` read alike (a fuzz finding: removing a comma changed an error).
+        if is_bare_word(&text[start..end]) {
+            self.restart(end);
+            return Some(Tok {
+                kind: TokKind::Word,
+                range: TextRange::new(start, end),
+                value: Span::EMPTY,
+            });
+        }
         if self.errors.len() >= MAX_LEXER_ERRORS {
             end += self.text[end..]
                 .find(['{', '}', '[', ']', ',', ':', '"', '\'', '/'])
@@ -261,6 +272,18 @@ fn junk_len(rest: &str) -> usize {
         len = i + ch.len_utf8();
     }
     len.max(rest.chars().next().map_or(0, char::len_utf8))
+}
+
+/// Whether `s` is what the scanner reads as a bare word: letters, digits, `-`, `_` and `$`,
+/// not starting like a number.
+fn is_bare_word(s: &str) -> bool {
+    let starts_word = s
+        .chars()
+        .next()
+        .is_some_and(|c| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.')));
+    starts_word
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '$'))
 }
 
 /// The content of a single-quoted string written as a JSON string.
