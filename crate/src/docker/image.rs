@@ -32,20 +32,21 @@ impl ImageRef {
             }
             _ => (rest, None),
         };
-        let name = name.to_ascii_lowercase();
-        let (registry, path) = match name.split_once('/') {
-            Some((first, path))
-                if first.contains('.') || first.contains(':') || first == "localhost" =>
-            {
-                (Some(first.to_string()), path.to_string())
+        // One lower-cased copy, split in place: every image rule parses the base image.
+        let mut repository = name.to_ascii_lowercase();
+        let registry = match repository.find('/') {
+            Some(slash) if is_registry_host(&repository[..slash]) => {
+                let path = repository.split_off(slash + 1);
+                let mut host = std::mem::replace(&mut repository, path);
+                host.truncate(slash);
+                Some(host)
             }
-            _ => (None, name.clone()),
+            _ => None,
         };
         let hub = registry.as_deref().is_none_or(|r| r == "docker.io");
-        let repository = match path.strip_prefix("library/") {
-            Some(short) if hub => short.to_string(),
-            _ => path,
-        };
+        if hub && repository.starts_with("library/") {
+            repository.drain(.."library/".len());
+        }
         if repository.is_empty() {
             return None;
         }
@@ -76,6 +77,12 @@ impl ImageRef {
     pub fn tag_or_latest(&self) -> &str {
         self.tag.as_deref().unwrap_or("latest")
     }
+}
+
+/// Whether the first part of an image name is a registry host, as Docker decides: it holds a
+/// `.` or a `:`, or is `localhost`.
+fn is_registry_host(first: &str) -> bool {
+    first.contains('.') || first.contains(':') || first == "localhost"
 }
 
 /// An image reference split into repository (lowercase, with registry) and tag.

@@ -51,6 +51,7 @@ pub struct Context<'a> {
     schema_visits: std::cell::OnceCell<Vec<support::schema_walk::Visit<'a>>>,
     vscode: std::cell::OnceCell<support::config::VscodeParts<'a>>,
     go_feature: std::cell::OnceCell<Option<crate::syntax::MemberRef<'a>>>,
+    base_os: std::cell::OnceCell<Option<crate::docker::image_kind::BaseOs>>,
 }
 
 impl<'a> Context<'a> {
@@ -73,6 +74,7 @@ impl<'a> Context<'a> {
             schema_visits: std::cell::OnceCell::new(),
             vscode: std::cell::OnceCell::new(),
             go_feature: std::cell::OnceCell::new(),
+            base_os: std::cell::OnceCell::new(),
         }
     }
 
@@ -94,6 +96,17 @@ impl<'a> Context<'a> {
         *self
             .go_feature
             .get_or_init(|| support::config::find_go_feature(self))
+    }
+
+    /// The distribution of the base image ([`support::config::base_image`]), read from its
+    /// name once for the rules that ask (parsing the name cost about 3 K instructions).
+    pub(crate) fn base_os(&self) -> Option<&crate::docker::image_kind::BaseOs> {
+        self.base_os
+            .get_or_init(|| {
+                let base = support::config::base_image(self)?;
+                crate::docker::image_kind::base_os(base.name)
+            })
+            .as_ref()
     }
 
     /// The keys of the root `features` object, each reference parsed once for all rules.

@@ -52,6 +52,15 @@ pub fn string_stop(bytes: &[u8]) -> Option<usize> {
     )
 }
 
+/// The first `\n` or `\r` in `bytes`: where a line comment ends.
+pub fn line_end(bytes: &[u8]) -> Option<usize> {
+    first(
+        bytes,
+        |w| equal(w, b'\n') | equal(w, b'\r'),
+        |b| b == b'\n' || b == b'\r',
+    )
+}
+
 /// The first `byte` in `bytes`.
 pub fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     first(bytes, |w| equal(w, byte), |b| b == byte)
@@ -79,6 +88,10 @@ mod tests {
                         bytes[at] = stop;
                         assert_eq!(string_stop(&bytes), Some(at), "{bytes:?}");
                         assert_eq!(find_byte(&bytes, stop), Some(at), "{bytes:?}");
+                        let line_end_wanted = (stop == b'\n').then_some(at);
+                        assert_eq!(line_end(&bytes), line_end_wanted, "{bytes:?}");
+                        bytes[at] = b'\r';
+                        assert_eq!(line_end(&bytes), Some(at), "{bytes:?}");
                     }
                 }
             }
@@ -92,6 +105,7 @@ mod tests {
         fn agrees_with_position(bytes in proptest::collection::vec(any::<u8>(), 0..80), byte in any::<u8>()) {
             prop_assert_eq!(string_stop(&bytes), naive_stop(&bytes));
             prop_assert_eq!(find_byte(&bytes, byte), bytes.iter().position(|&b| b == byte));
+            prop_assert_eq!(line_end(&bytes), bytes.iter().position(|&b| b == b'\n' || b == b'\r'));
         }
     }
 }

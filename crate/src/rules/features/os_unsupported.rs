@@ -6,7 +6,6 @@
 //! Fixtures: `crate/tests/fixtures/rules/feature-os-unsupported/`.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::docker::image_kind::base_os;
 use crate::features::OsFamily;
 use crate::rules::support::config::{base_image, is_go_feature};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
@@ -28,7 +27,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let image = base.name;
-    let Some(os) = base_os(image) else {
+    let Some(os) = cx.base_os() else {
         return;
     };
     let Some(family) = OsFamily::of_distro(os.distro) else {

@@ -2,7 +2,6 @@
 //! Code's server needs since VS Code 1.86. Fixtures: `crate/tests/fixtures/rules/image-os-too-old/`.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::docker::image_kind::base_os;
 use crate::rules::support::config::base_image;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
@@ -23,7 +22,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let (image, range) = (base.name, base.range);
-    let Some(os) = base_os(image).filter(|o| o.too_old_for_vscode_server()) else {
+    let Some(os) = cx.base_os().filter(|o| o.too_old_for_vscode_server()) else {
         return;
     };
     let glibc = os.glibc().unwrap_or("?");

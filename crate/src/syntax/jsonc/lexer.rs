@@ -55,7 +55,8 @@ impl<'a> Lexer<'a> {
             text,
             scanner: Scanner::new(text, base),
             errors: Vec::new(),
-            comments: Vec::new(),
+            // The corpus has a comment per 156 bytes (two thirds of its files have some).
+            comments: Vec::with_capacity(text.len() / 128 + 2),
         }
     }
 

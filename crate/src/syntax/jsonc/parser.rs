@@ -19,8 +19,9 @@ pub fn parse(text: &str) -> Tree {
         lexer: Lexer::new(text),
         ahead: [None, None],
         tree: Tree::sized_for(text.len()),
-        open_members: Vec::new(),
-        open_items: Vec::new(),
+        // Room for the open containers of a usual file, so these stacks rarely grow.
+        open_members: Vec::with_capacity(32),
+        open_items: Vec::with_capacity(16),
         text_len: text.len(),
     };
     match p.next() {

@@ -9,7 +9,7 @@
 
 use super::lexer::TokKind;
 use super::tree::Span;
-use crate::text::bytes::string_stop;
+use crate::text::bytes::{line_end, string_stop};
 
 /// What one scan found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -229,10 +229,7 @@ impl<'a> Scanner<'a> {
         match self.bytes.get(self.pos + 1) {
             Some(b'/') => {
                 let rest = &self.bytes[self.pos + 2..];
-                let len = rest
-                    .iter()
-                    .position(|&b| b == b'\n' || b == b'\r')
-                    .unwrap_or(rest.len());
+                let len = line_end(rest).unwrap_or(rest.len());
                 self.pos += 2 + len;
                 Ok(())
             }
