@@ -29,7 +29,7 @@ pub fn join(base: &str, rest: &str) -> String {
 pub fn parent(path: &str) -> String {
     // Most paths are normalized already: then the parent is what comes before the last `/`
     // (asked for every reference on every keystroke, so no join and split for those).
-    if is_plain(path) {
+    if ends_in_name(path) {
         return match path.rfind('/') {
             Some(slash) => path[..slash].to_string(),
             None => ".".to_string(),
@@ -38,9 +38,19 @@ pub fn parent(path: &str) -> String {
     normalize(&join(path, ".."))
 }
 
-/// True when no segment of `path` is empty, `.` or `..`: `normalize` would keep it as it is.
-fn is_plain(path: &str) -> bool {
-    !path.is_empty() && path.split('/').all(|s| !matches!(s, "" | "." | ".."))
+/// True when `path` is normalized and ends in a name: `..` segments only at its start (a file
+/// in a folder above, `../Dockerfile`), then names, none of them empty or `.`.
+fn ends_in_name(path: &str) -> bool {
+    let mut after_name = false;
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => return false,
+            ".." if after_name => return false,
+            ".." => {}
+            _ => after_name = true,
+        }
+    }
+    after_name
 }
 
 /// The last segment of a project path.
@@ -135,6 +145,14 @@ mod tests {
             "a/../../b",
             "..b/c",
             "a.b/.c",
+            "../Dockerfile",
+            "../../a/b",
+            "../a/..",
+            "../..",
+            "../.",
+            "../a/b/",
+            "..a",
+            "../a/./b",
         ];
         for path in paths {
             assert_eq!(parent(path), normalize(&join(path, "..")), "{path:?}");

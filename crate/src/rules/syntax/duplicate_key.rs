@@ -47,6 +47,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         seen.clear();
+        seen.reserve(members.len());
         for member in members {
             if let Some(first) = seen.insert(cx.tree.key(member), member.key_range) {
                 report(cx, member, first, out);
