@@ -162,12 +162,11 @@ impl Request<'_> {
     /// What a property-name item inserts: only the quoted name when the key being edited
     /// already has its `:`, else the name with the value snippet.
     pub fn key_insert(&self, name: &str, value_snippet: &str) -> Insert {
-        let quoted = json_string(name);
         if self.key_has_colon() {
-            Insert::Plain(quoted)
+            Insert::Plain(item_text::quoted_key(name))
         } else {
-            let mut text = String::with_capacity(quoted.len() + 2 + value_snippet.len());
-            snippet::escape_into(&quoted, &mut text);
+            let mut text = String::with_capacity(name.len() + 4 + value_snippet.len());
+            item_text::push_quoted_snippet(name, &mut text);
             text.push_str(": ");
             text.push_str(value_snippet);
             Insert::Snippet(text)
