@@ -22,7 +22,7 @@ import type {
   RuleEntry,
   Wanted,
 } from './engineTypes';
-import { decodeAnalyzeResult, decodeCompletionItems, decodeProjectResult, type FlatValue } from './flat';
+import { decodeAnalyzeResult, decodeCompletionItems, decodeProjectResult, decodeWanted, type FlatValue } from './flat';
 
 /** The wasm-bindgen `--target web` glue (dist/core/devcontainer_doctor.js). */
 export interface CoreGlue {
@@ -32,8 +32,8 @@ export interface CoreGlue {
   analyzeFlat(text: string, omitFixes: boolean, overrides: string): FlatValue;
   completeFlat(text: string, offset: number): FlatValue;
   setProject(input: unknown): void;
-  wantedInProject(text: string): unknown;
-  neededInProject(text: string): unknown;
+  wantedInProject(text: string): FlatValue;
+  neededInProject(text: string): FlatValue;
   analyzeInProject(text: string, omitFixes: boolean, overrides: string): FlatValue;
   completeInProject(text: string, offset: number): FlatValue;
   hoverInProject(text: string, offset: number): unknown;
@@ -83,12 +83,12 @@ export class Engine {
 
   /** The paths the host should read or list next for this configuration (none when done). */
   projectWanted(input: ProjectInput): Wanted[] {
-    return this.call(() => this.glue.wantedInProject(this.inProject(input)) as Wanted[], []);
+    return this.call(() => decodeWanted(this.glue.wantedInProject(this.inProject(input))), []);
   }
 
   /** Every path this configuration needs read, whether `input.files` has it or not. */
   projectNeeded(input: ProjectInput): Wanted[] {
-    return this.call(() => this.glue.neededInProject(this.inProject(input)) as Wanted[], []);
+    return this.call(() => decodeWanted(this.glue.neededInProject(this.inProject(input))), []);
   }
 
   /** Checks a configuration with the files read for it: diagnostics per file. */

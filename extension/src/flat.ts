@@ -13,6 +13,7 @@ import type {
   Range,
   Severity,
   TextEdit,
+  Wanted,
 } from './engineTypes';
 
 /** What the core returns for a flat result. */
@@ -162,4 +163,15 @@ export function decodeProjectResult([strings, numbers]: FlatValue): ProjectResul
   }
   read.done();
   return { files };
+}
+
+export function decodeWanted([strings, numbers]: FlatValue): Wanted[] {
+  const read = new FlatReader(strings, numbers);
+  const paths: Wanted[] = [];
+  for (let n = read.number(); n > 0; n--) {
+    const kind = read.number() === 1 ? 'folder' : 'file';
+    paths.push({ path: read.string(), kind });
+  }
+  read.done();
+  return paths;
 }

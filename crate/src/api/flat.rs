@@ -13,6 +13,7 @@
 use super::project::ProjectResult;
 use super::{AnalyzeResult, CompletionItem, CompletionKind, Diagnostic, TextEdit};
 use crate::diag::Severity;
+use crate::project::{WantKind, Wanted};
 use crate::text::{Range, utf16_len};
 
 /// The length of an optional string that is absent.
@@ -151,6 +152,20 @@ pub fn project_result(result: &ProjectResult) -> Flat {
         flat.string(&file.path);
         flat.number(u32::from(file.main));
         flat.diagnostics(&file.diagnostics);
+    }
+    flat
+}
+
+/// `[count, per path: kind (0 file, 1 folder), path]`: what a host reads before each check.
+pub fn wanted(paths: &[Wanted]) -> Flat {
+    let mut flat = Flat::default();
+    flat.count(paths.len());
+    for want in paths {
+        flat.number(match want.kind {
+            WantKind::File => 0,
+            WantKind::Folder => 1,
+        });
+        flat.string(&want.path);
     }
     flat
 }
@@ -337,6 +352,35 @@ mod tests {
         let mut reader = Reader::new(&flat);
         assert_eq!(reader.diagnostics(), result.diagnostics);
         assert!(reader.done());
+    }
+
+    #[test]
+    fn wanted_paths_come_back_equal() {
+        let paths = vec![
+            Wanted {
+                path: "../docker/Dockerfile".into(),
+                kind: WantKind::File,
+            },
+            Wanted {
+                path: "构建/".into(),
+                kind: WantKind::Folder,
+            },
+        ];
+        let flat = wanted(&paths);
+        let mut reader = Reader::new(&flat);
+        let kinds = [WantKind::File, WantKind::Folder];
+        let back: Vec<Wanted> = (0..reader.number())
+            .map(|_| {
+                let kind = kinds[reader.number() as usize];
+                Wanted {
+                    path: reader.string(),
+                    kind,
+                }
+            })
+            .collect();
+        assert_eq!(back, paths);
+        assert!(reader.done());
+        assert_eq!(wanted(&[]).numbers, vec![0]);
     }
 
     #[test]
