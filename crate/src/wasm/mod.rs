@@ -179,7 +179,7 @@ pub fn wanted_in_project(text: String) -> JsValue {
 }
 
 /// `neededInProject(text)`: every path the project set needs read, supplied or not, encoded
-/// flat (asked once per keystroke; serde built an object per path, about 2 µs each).
+/// flat (asked before each check; serde built an object per path).
 #[wasm_bindgen(js_name = neededInProject)]
 pub fn needed_in_project(text: String) -> JsValue {
     to_flat(api::flat::wanted(&kept(|k| k.project_needed_text(text))))

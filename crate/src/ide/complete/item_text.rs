@@ -95,7 +95,7 @@ mod tests {
     }
 
     #[test]
-    fn a_quoted_snippet_key_is_quoted_then_escaped() {
+    fn a_plain_key_is_quoted_and_escaped_as_the_general_path_does() {
         let names = [
             "image",
             "go.toolsManagement.autoUpdate",
@@ -118,6 +118,7 @@ mod tests {
                 format!("x{}", snippet::escape(&json_string(name))),
                 "{name:?}"
             );
+            assert_eq!(quoted_key(name), json_string(name), "{name:?}");
         }
     }
 
