@@ -2,7 +2,7 @@
 //! its first error; this layer reports the error, skips the bad text and restarts the scanner
 //! after it, so one typo never hides the rest of the file.
 
-use super::scanner::{ScanError, Scanner, Token};
+use super::scanner::{ScanError, Scanner, Token, is_word_char};
 use super::tree::{Span, SyntaxError, push_fixable};
 use crate::text::TextRange;
 
@@ -275,16 +275,14 @@ fn junk_len(rest: &str) -> usize {
     len.max(rest.chars().next().map_or(0, char::len_utf8))
 }
 
-/// Whether `s` is what the scanner reads as a bare word: letters, digits, `-`, `_` and `$`,
-/// not starting like a number.
+/// Whether `s` is what the scanner reads as a bare word ([`is_word_char`]), not starting like
+/// a number.
 fn is_bare_word(s: &str) -> bool {
     let starts_word = s
         .chars()
         .next()
         .is_some_and(|c| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.')));
-    starts_word
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '$'))
+    starts_word && s.chars().all(is_word_char)
 }
 
 /// The content of a single-quoted string written as a JSON string.

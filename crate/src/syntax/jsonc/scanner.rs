@@ -11,6 +11,12 @@ use super::lexer::TokKind;
 use super::tree::Span;
 use crate::text::bytes::{line_end, string_stop};
 
+/// A character of a bare word: a letter, a digit, `-`, `_` or `$` (the lexer's recovery reads
+/// words by the same test).
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '$')
+}
+
 /// What one scan found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Token {
@@ -158,7 +164,7 @@ impl<'a> Scanner<'a> {
                 if b.is_ascii_whitespace() || b == b':' {
                     break;
                 }
-                if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'$')) {
+                if !is_word_char(char::from(b)) {
                     return Err(plain_error());
                 }
                 self.pos += 1;
@@ -169,7 +175,7 @@ impl<'a> Scanner<'a> {
                 if c.is_whitespace() {
                     break;
                 }
-                if !c.is_alphanumeric() {
+                if !is_word_char(c) {
                     return Err(plain_error());
                 }
                 self.pos += c.len_utf8();
