@@ -219,8 +219,9 @@ pub struct PropSpec {
 }
 
 /// Where the containers.dev JSON reference lives.
-const REFERENCE_LINK: &str = "\n\n[Reference on containers.dev](";
 pub const REFERENCE_URL: &str = "https://containers.dev/implementors/json_reference/";
+/// What a property's docs end with, before [`REFERENCE_URL`] and its anchor.
+const REFERENCE_LINK: &str = "\n\n[Reference on containers.dev](";
 
 impl PropSpec {
     /// A string property of every kind with nothing else set: the base for `..PropSpec::DEFAULT`.

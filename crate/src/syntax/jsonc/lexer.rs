@@ -224,7 +224,7 @@ impl<'a> Lexer<'a> {
         }
         let range = TextRange::new(start, end);
         let word = &text[start..end];
-        let message = if first.is_ascii_digit() || matches!(first, '-' | '+' | '.') {
+        let message = if starts_like_number(first) {
             format!(
                 "Invalid number '{}': JSON numbers are decimal, without a leading '+', '.' or '0x'.",
                 clip(word)
@@ -278,11 +278,13 @@ fn junk_len(rest: &str) -> usize {
 /// Whether `s` is what the scanner reads as a bare word ([`is_word_char`]), not starting like
 /// a number.
 fn is_bare_word(s: &str) -> bool {
-    let starts_word = s
-        .chars()
-        .next()
-        .is_some_and(|c| !(c.is_ascii_digit() || matches!(c, '-' | '+' | '.')));
+    let starts_word = s.chars().next().is_some_and(|c| !starts_like_number(c));
     starts_word && s.chars().all(is_word_char)
+}
+
+/// A digit, `-`, `+` or `.`: junk that starts so is reported as a bad number.
+fn starts_like_number(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '-' | '+' | '.')
 }
 
 /// The content of a single-quoted string written as a JSON string.
