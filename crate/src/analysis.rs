@@ -40,7 +40,7 @@ pub fn check<'a>(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     crate::rules::run_all_in(project, text, tree, kept, &mut diagnostics);
-    crate::diag::sort_stable_by_key(&mut diagnostics, |d| {
+    crate::sorted::sort_stable_by_key(&mut diagnostics, |d| {
         (d.file, d.range.start, d.range.end, d.code)
     });
     diagnostics

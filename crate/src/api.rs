@@ -3,10 +3,10 @@
 //! The WASM facade and the CLI's JSON output use these types unchanged.
 
 use crate::diag::{self, FileId, Severity};
+use crate::sorted::SortedMap;
 use crate::text::{LineIndex, Range, TextRange};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 pub use crate::project::{WantKind, Wanted};
 
@@ -38,7 +38,7 @@ pub enum SeverityOverride {
 #[serde(rename_all = "camelCase", default)]
 pub struct AnalyzeOptions {
     /// Rule code -> severity ("off" drops the rule's diagnostics).
-    pub severity_overrides: BTreeMap<String, SeverityOverride>,
+    pub severity_overrides: SortedMap<String, SeverityOverride>,
     /// Leaves every diagnostic's `fixes` empty: the host asks for code actions when the user
     /// does. Fixes were half of what crossed the WASM boundary on every keystroke (issue 11).
     pub omit_fixes: bool,

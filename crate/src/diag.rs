@@ -139,29 +139,11 @@ impl Diagnostic {
     }
 }
 
-/// Sorts `v` stably by `key`, as `sort_by_key` does. Every caller shares one sort of indices
-/// (compared through `&dyn Fn`): each sort of its own type costs several KB of WASM.
-pub fn sort_stable_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
-    if v.len() < 2 {
-        return;
-    }
-    let keys: Vec<K> = v.iter().map(key).collect();
-    let order = stable_order(keys.len(), &|a, b| keys[a].cmp(&keys[b]));
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.into_iter().filter_map(|i| slots[i].take()));
-}
-
-fn stable_order(n: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| cmp(a, b));
-    order
-}
-
 /// Applies non-overlapping edits to `text` (sorted here; an edit overlapping an earlier one is skipped).
 /// Returns the new text and how many edits were applied.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize) {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
-    sort_stable_by_key(&mut sorted, |e| (e.range.start, e.range.end));
+    crate::sorted::sort_stable_by_key(&mut sorted, |e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
     let mut applied = 0;

@@ -208,7 +208,7 @@ fn one_round(
         count += 1;
         codes.push(diagnostic.code);
     }
-    crate::diag::sort_stable_by_key(&mut taken, |e| (e.file, e.range.start, e.range.end));
+    crate::sorted::sort_stable_by_key(&mut taken, |e| (e.file, e.range.start, e.range.end));
     (taken, count, codes)
 }
 

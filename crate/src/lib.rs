@@ -14,6 +14,7 @@ pub mod lsp;
 pub mod project;
 pub mod rebuild;
 pub mod rules;
+pub mod sorted;
 pub mod spec;
 pub mod suggest;
 pub mod syntax;

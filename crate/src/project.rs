@@ -25,9 +25,9 @@
 //! or an absolute path without a known devcontainer.json folder, is skipped rather than guessed.
 
 use crate::diag::FileId;
+use crate::sorted::{SortedMap, sort_dedup};
 use crate::syntax::{self, Tree};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 mod build_context;
 pub mod context_paths;
@@ -89,7 +89,7 @@ pub struct Project {
     /// can be made relative to it.
     pub config_folder: Option<String>,
     /// Values for `${localEnv:NAME}` the host chose to give.
-    pub local_env: BTreeMap<String, String>,
+    pub local_env: SortedMap<String, String>,
 }
 
 impl Project {
@@ -246,7 +246,7 @@ impl Project {
         if self.isolated {
             return Vec::new();
         }
-        let mut out = BTreeSet::new();
+        let mut out = Vec::new();
         self.context_wants(references, &mut out);
         for reference in references {
             // A value being typed that ends in `/` (`"docker/"`): completion lists that folder.
@@ -254,7 +254,7 @@ impl Project {
                 && reference.written.ends_with('/')
                 && reference.kind != RefKind::Context
             {
-                out.insert(Wanted {
+                out.push(Wanted {
                     path: reference.path.clone(),
                     kind: WantKind::Folder,
                 });
@@ -262,7 +262,7 @@ impl Project {
             let target = reference.target();
             // For `file-path-backslash`: the path as a Windows host reads it.
             if let Some(alt) = reference.with_slashes() {
-                out.insert(alt);
+                out.push(alt);
             }
             let listing = Wanted {
                 path: parent(&reference.path),
@@ -273,26 +273,27 @@ impl Project {
                 None => {}
                 // Missing, or not of its kind: the folder's listing, for a "did you mean".
                 Some(entry) if !found(Some(entry), target.kind) => {
-                    out.insert(listing);
+                    out.push(listing);
                 }
                 // A Dockerfile's folder is listed too: it is the default build context,
                 // and may hold `<name>.dockerignore`.
                 Some(_) if reference.kind == RefKind::Dockerfile => {
-                    out.insert(listing);
+                    out.push(listing);
                 }
                 Some(_) => {}
             }
-            out.insert(target);
+            out.push(target);
         }
         // File-name completion (`build.dockerfile`, `dockerComposeFile`) offers the names in
         // the devcontainer.json folder, so a configuration that builds from files lists it.
         if builds_from_files(tree) {
-            out.insert(Wanted {
+            out.push(Wanted {
                 path: ".".to_string(),
                 kind: WantKind::Folder,
             });
         }
-        out.into_iter().collect()
+        sort_dedup(&mut out);
+        out
     }
 
     /// Every path the configuration names that can be resolved, in the order written: the main

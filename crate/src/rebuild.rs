@@ -3,9 +3,9 @@
 //! properties (ports, remote env, VS Code customizations, attach and start hooks) need no new
 //! container; this compares the two texts property by property and says which is enough.
 
+use crate::sorted::SortedMap;
 use crate::syntax::{NodeRef, Value, json, parse};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The least a change needs, from cheapest to dearest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -98,18 +98,19 @@ pub fn advise(old_text: &str, new_text: &str) -> RebuildAdvice {
 
 /// Each top-level property with its value in a canonical form (comments, spacing and key
 /// order do not count as changes).
-fn top_level_values(root: Option<NodeRef>) -> BTreeMap<String, String> {
-    let mut values = BTreeMap::new();
-    if let Some(root) = root {
-        for member in root.members() {
+fn top_level_values(root: Option<NodeRef>) -> SortedMap<String, String> {
+    let Some(root) = root else {
+        return SortedMap::new();
+    };
+    root.members()
+        .map(|member| {
             let mut canonical = String::new();
             if let Some(value) = member.value {
                 write_canonical(value, &mut canonical);
             }
-            values.insert(member.key().to_string(), canonical);
-        }
-    }
-    values
+            (member.key().to_string(), canonical)
+        })
+        .collect()
 }
 
 /// Recursion here is bounded by the parser's nesting limit.
@@ -117,7 +118,7 @@ fn write_canonical(node: NodeRef, out: &mut String) {
     match node.value() {
         Value::Object(_) => {
             let mut members: Vec<_> = node.members().collect();
-            crate::diag::sort_stable_by_key(&mut members, |m| m.key());
+            crate::sorted::sort_stable_by_key(&mut members, |m| m.key());
             out.push('{');
             for m in members {
                 out.push_str(&json::quote(m.key()));

@@ -13,11 +13,11 @@
 mod fuzz;
 mod support;
 
+use devcontainer_doctor::sorted::SortedMap;
 use devcontainer_doctor::syntax::dockerfile::{
     Command, DockerfileFile, Instruction, InstructionKind, KeyValue, Var, parse,
 };
 use devcontainer_doctor::text::TextRange;
-use std::collections::BTreeMap;
 use support::dockerfile::{corpus, range_problems};
 
 fn at(text: &str, r: TextRange) -> &str {
@@ -39,7 +39,7 @@ fn pairs(i: &Instruction) -> &[KeyValue] {
     }
 }
 
-fn args(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+fn args(pairs: &[(&str, &str)]) -> SortedMap<String, String> {
     pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -356,7 +356,7 @@ fn global_args_and_from_expansion() {
         (at(t, kv.key_range), at(t, kv.value.as_ref().unwrap().range)),
         ("OS", "\"alpine${ALPINE:-3.19}\"")
     );
-    let none = BTreeMap::new();
+    let none = SortedMap::new();
     assert_eq!(
         f.base_image(1, &none).unwrap().image,
         "golang:1.22-alpine3.19"
@@ -414,7 +414,7 @@ fn global_args_and_from_expansion() {
 fn target_stage_and_base_image_chains() {
     let t = "FROM golang:1.22 AS base\nFROM base AS build\nFROM build AS Dev\nFROM alpine:3.19\nFROM $IMG\n";
     let f = clean(t);
-    let none = BTreeMap::new();
+    let none = SortedMap::new();
     assert_eq!(f.target_stage(None).unwrap().index, 4);
     assert_eq!(f.target_stage(Some("DEV")).unwrap().index, 2);
     assert!(f.target_stage(Some("nope")).is_none());
@@ -553,7 +553,7 @@ fn the_articles_dockerfile() {
     );
     assert_eq!(f.comments.len(), 6);
     assert!(at(t, f.comments[0].range).starts_with("# 使用轻量"));
-    let none = BTreeMap::new();
+    let none = SortedMap::new();
     assert_eq!(
         f.base_image(f.target_stage(None).unwrap().index, &none)
             .unwrap()
@@ -641,14 +641,14 @@ fn hostile_bytes_never_panic() {
             "{:?}",
             &t[..t.len().min(40)]
         );
-        let none = BTreeMap::new();
+        let none = SortedMap::new();
         for s in &f.stages {
             let _ = f.base_image(s.index, &none);
         }
     }
     let f = parse(&many_heredocs);
     assert!(!f.errors.is_empty());
-    assert_eq!(parse(&deep).base_image(0, &BTreeMap::new()), None);
+    assert_eq!(parse(&deep).base_image(0, &SortedMap::new()), None);
     assert_eq!(parse(&continued).instructions.len(), 2);
     assert_eq!(parse("FROM a\rRUN b\r").instructions.len(), 1);
 }
@@ -688,7 +688,7 @@ fn corpus_dockerfiles_parse_cleanly() {
             };
             if !from.image.as_ref().unwrap().text.contains('$') {
                 assert!(
-                    f.base_image(s.index, &BTreeMap::new()).is_some(),
+                    f.base_image(s.index, &SortedMap::new()).is_some(),
                     "{}: stage {}",
                     file.name,
                     s.index

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// Layers bottom up; a module may import from its own layer and those before it.
 /// Keep in sync with ARCHITECTURE.md.
 const LAYERS: &[&[&str]] = &[
-    &["text", "diag", "suggest"],
+    &["text", "diag", "suggest", "sorted"],
     &["syntax"],
     &["spec", "features", "docker"],
     &["project", "container"],

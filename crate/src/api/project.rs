@@ -4,10 +4,10 @@
 use super::{AnalyzeOptions, CompletionItem, Diagnostic, Document, Hover, diagnostic_to_api};
 use crate::diag::FileId;
 use crate::project::{Entry, Project, Wanted};
+use crate::sorted::SortedMap;
 use crate::text::LineIndex;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 
 /// What the host found at a path of a project.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub struct ProjectInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub config_folder: Option<String>,
     /// Values for `${localEnv:NAME}`.
-    pub local_env: BTreeMap<String, String>,
+    pub local_env: SortedMap<String, String>,
     pub files: Vec<ProjectFile>,
 }
 

@@ -7,9 +7,9 @@ use super::{
 };
 use crate::diag::FileId;
 use crate::project::{self, Project, RefKind};
+use crate::sorted::SortedMap;
 use crate::syntax::dockerfile::{self, InstructionKind};
 use crate::syntax::{NodeRef, Tree};
-use std::collections::BTreeMap;
 
 pub(super) fn build(
     project: &Project,
@@ -96,20 +96,10 @@ pub(super) fn main_place(node: NodeRef<'_>) -> Place {
 }
 
 /// The string members of an object (`build.args`).
-fn string_map(node: NodeRef<'_>) -> BTreeMap<String, String> {
+fn string_map(node: NodeRef<'_>) -> SortedMap<String, String> {
     node.members()
         .filter_map(|m| Some((m.key().to_string(), m.value?.as_str()?.to_string())))
-        .fold(BTreeMap::new(), insert_last)
-}
-
-/// Builds a map as `collect` does (the last value of a key wins) without `collect`'s own
-/// stable sort, which costs about 5 KB of WASM per map type.
-fn insert_last(
-    mut map: BTreeMap<String, String>,
-    (k, v): (String, String),
-) -> BTreeMap<String, String> {
-    map.insert(k, v);
-    map
+        .collect()
 }
 
 fn compose_view(
@@ -155,11 +145,11 @@ fn compose_build(
     path: &str,
 ) -> (
     Option<Setting>,
-    BTreeMap<String, String>,
+    SortedMap<String, String>,
     Option<String>,
     bool,
 ) {
-    let none = (None, BTreeMap::new(), None, false);
+    let none = (None, SortedMap::new(), None, false);
     let Some(view) = compose else {
         return none;
     };
@@ -182,7 +172,7 @@ fn compose_build(
                 let value = a.value.as_ref().filter(|v| !v.unresolved)?;
                 Some((a.name.clone(), value.value.clone()))
             })
-            .fold(BTreeMap::new(), insert_last);
+            .collect();
         let dev = view
             .service
             .as_ref()
@@ -292,7 +282,7 @@ fn image_and_user(out: &mut Container, root: NodeRef<'_>) {
 pub(super) fn stage_chain<'d>(
     df: &'d dockerfile::DockerfileFile,
     stage: usize,
-    build_args: &BTreeMap<String, String>,
+    build_args: &SortedMap<String, String>,
 ) -> Vec<&'d dockerfile::Stage> {
     let mut chain = Vec::new();
     let mut current = df.stages.get(stage);

@@ -89,7 +89,7 @@ pub struct DockerfileView {
     pub stage: Option<usize>,
     /// The `build.target` value and where it is written, if any.
     pub target: Option<Setting>,
-    pub build_args: std::collections::BTreeMap<String, String>,
+    pub build_args: crate::sorted::SortedMap<String, String>,
     /// True for the Dockerfile of the dev container itself (not of another Compose service).
     pub dev_container: bool,
     /// The build context folder (project path), when known.

@@ -5,8 +5,8 @@
 //! An id missing here is not wrong: the list only backs renames and did-you-mean.
 
 use super::generated::extensions::{LOCAL_ONLY, RENAMED, WELL_KNOWN};
+use crate::sorted::SortedMap;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Every well-known id, in its usual spelling, sorted case-insensitively.
 pub fn well_known() -> &'static [&'static str] {
@@ -59,7 +59,7 @@ pub fn did_you_mean(id: &str) -> Option<&'static str> {
     // corpus folders). Bounded, and pure, so forgetting costs only time.
     const REMEMBERED: usize = 512;
     thread_local! {
-        static ANSWERS: RefCell<BTreeMap<String, Option<&'static str>>> = RefCell::default();
+        static ANSWERS: RefCell<SortedMap<String, Option<&'static str>>> = RefCell::default();
     }
     if let Some(answer) = ANSWERS.with_borrow(|a| a.get(id).copied()) {
         return answer;

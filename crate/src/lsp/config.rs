@@ -7,23 +7,23 @@
 use super::engine::Engine;
 use super::{Outgoing, Server, diagnostics, log};
 use crate::api::{AnalyzeOptions, SeverityOverride};
+use crate::sorted::SortedMap;
 use lsp_types as lsp;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 pub const SECTION: &str = "devcontainerDoctor";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     pub enable: bool,
-    pub severity_overrides: BTreeMap<String, SeverityOverride>,
+    pub severity_overrides: SortedMap<String, SeverityOverride>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             enable: true,
-            severity_overrides: BTreeMap::new(),
+            severity_overrides: SortedMap::new(),
         }
     }
 }

@@ -9,7 +9,7 @@ use super::context_paths::{
 use super::{
     Entry, Project, RefKind, Reference, WantKind, Wanted, file_name, join, normalize, parent,
 };
-use std::collections::BTreeSet;
+use crate::sorted::sort_dedup;
 
 /// At most this many folders are listed for one configuration's `COPY` sources.
 const MAX_FOLDERS: usize = 64;
@@ -17,7 +17,7 @@ const MAX_FOLDERS: usize = 64;
 impl Project {
     /// Kept for the same Dockerfiles and contexts until a file or listing changes: typing in
     /// devcontainer.json asks again on every keystroke.
-    pub(super) fn context_wants(&self, references: &[Reference], out: &mut BTreeSet<Wanted>) {
+    pub(super) fn context_wants(&self, references: &[Reference], out: &mut Vec<Wanted>) {
         let key: Vec<(String, Option<String>)> = references
             .iter()
             .filter(|r| r.kind == RefKind::Dockerfile)
@@ -30,16 +30,17 @@ impl Project {
             out.extend(wants.iter().cloned());
             return;
         }
-        let mut wants = BTreeSet::new();
+        let mut wants = Vec::new();
         self.list_contexts(references, &mut wants);
+        sort_dedup(&mut wants);
         out.extend(wants.iter().cloned());
         if let Ok(mut kept) = self.kept.context_wants.lock() {
             *kept = Some((key, wants));
         }
     }
 
-    fn list_contexts(&self, references: &[Reference], out: &mut BTreeSet<Wanted>) {
-        let mut folders = BTreeSet::new();
+    fn list_contexts(&self, references: &[Reference], out: &mut Vec<Wanted>) {
+        let mut folders = Vec::new();
         for r in references.iter().filter(|r| r.kind == RefKind::Dockerfile) {
             let (Some(context), Some(parsed)) = (
                 &r.context,
@@ -72,15 +73,16 @@ impl Project {
                 if let Some(Entry::Folder(names)) = self.entry(&folder)
                     && names.iter().any(|n| *n == file_name(&file))
                 {
-                    out.insert(Wanted {
+                    out.push(Wanted {
                         path: file,
                         kind: WantKind::File,
                     });
                 }
             }
         }
+        sort_dedup(&mut folders);
         for path in folders.into_iter().take(MAX_FOLDERS) {
-            out.insert(Wanted {
+            out.push(Wanted {
                 path,
                 kind: WantKind::Folder,
             });

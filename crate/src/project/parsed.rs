@@ -10,7 +10,6 @@ use crate::diag::FileId;
 use crate::syntax::compose::{self, ComposeFile, MergedCompose};
 use crate::syntax::dockerfile::{self, DockerfileFile};
 use crate::text::LineIndex;
-use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -36,7 +35,7 @@ pub(super) struct Kept {
 }
 
 /// The Dockerfiles (path, context) a build-context listing was made for, and what it needs.
-pub(super) type ContextWants = (Vec<(String, Option<String>)>, BTreeSet<Wanted>);
+pub(super) type ContextWants = (Vec<(String, Option<String>)>, Vec<Wanted>);
 
 impl Clone for Kept {
     fn clone(&self) -> Self {

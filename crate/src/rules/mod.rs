@@ -389,7 +389,7 @@ pub fn info(code: &str) -> Option<&'static RuleInfo> {
 /// What a user's settings say about `code`: the entry under the code itself, else the one under
 /// an alias (a code split from an older one follows the old one's setting).
 pub fn setting_for<'m, T>(
-    settings: &'m std::collections::BTreeMap<String, T>,
+    settings: &'m crate::sorted::SortedMap<String, T>,
     code: &str,
 ) -> Option<&'m T> {
     settings

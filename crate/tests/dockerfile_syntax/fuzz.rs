@@ -4,9 +4,9 @@
 //! (`target_stage`, `base_image`, `expand_global`) always answer.
 
 use crate::support::dockerfile::{corpus, range_problems};
+use devcontainer_doctor::sorted::SortedMap;
 use devcontainer_doctor::syntax::dockerfile::{DockerfileFile, Var, expand, parse, unquote};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
 
 /// Real Dockerfiles to mutate (the corpus when present) plus shapes the corpus may lack.
 fn seeds() -> &'static [String] {
@@ -62,10 +62,11 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let problems = range_problems(text, &f);
     prop_assert!(problems.is_empty(), "{:?}", problems);
     ordered(&f)?;
-    let none = BTreeMap::new();
-    let given: BTreeMap<String, String> = [("V", "1"), ("TARGETARCH", "amd64")]
+    let none = SortedMap::new();
+    let given: SortedMap<String, String> = [("V", "1"), ("TARGETARCH", "amd64")]
         .map(|(k, v)| (k.into(), v.into()))
-        .into();
+        .into_iter()
+        .collect();
     for s in &f.stages {
         let _ = f.base_image(s.index, &none);
         let _ = f.base_image(s.index, &given);

@@ -20,8 +20,8 @@ use crate::project::context_paths::{
 };
 use crate::project::{self, Entry, Project};
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
+use crate::sorted::SortedMap;
 use crate::syntax::dockerfile::{DockerfileFile, InstructionKind};
-use std::collections::BTreeSet;
 
 pub const COPY_SOURCE_MISSING: RuleInfo = RuleInfo {
     code: "dockerfile-copy-source-missing",
@@ -66,7 +66,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         for i in df
             .instructions
             .iter()
-            .filter(|i| i.stage.is_some_and(|s| built.contains(&s)))
+            .filter(|i| i.stage.is_some_and(|s| built.get(s) == Some(&true)))
         {
             for word in local_sources(i) {
                 let source = clean_source(&word.value);
@@ -193,8 +193,8 @@ fn dockerignore(
 fn built_stages(
     df: &DockerfileFile,
     target: usize,
-    build_args: &std::collections::BTreeMap<String, String>,
-) -> BTreeSet<usize> {
+    build_args: &SortedMap<String, String>,
+) -> Vec<bool> {
     let find = |name: &str, before: usize| -> Option<usize> {
         let lower = name.to_ascii_lowercase();
         if let Ok(n) = lower.parse::<usize>() {
@@ -206,14 +206,15 @@ fn built_stages(
             .find(|s| s.name.as_deref() == Some(lower.as_str()))
             .map(|s| s.index)
     };
-    let mut built = BTreeSet::new();
+    let mut built = vec![false; df.stages.len()];
     let mut todo = vec![target];
     while let Some(stage) = todo.pop() {
         let Some(s) = df.stages.get(stage) else {
             continue;
         };
-        if !built.insert(stage) {
-            continue;
+        match built.get_mut(stage) {
+            Some(seen) if !*seen => *seen = true,
+            _ => continue,
         }
         for i in df.instructions.get(s.from..s.end).unwrap_or(&[]) {
             let name = match &i.kind {

@@ -7,9 +7,9 @@
 
 use crate::diag::FileId;
 use crate::rules::Context;
+use crate::sorted::SortedSet;
 use crate::syntax::compose::{CommandForm, Str};
 use crate::syntax::shell::{Command, Word, program_name, split_shell};
-use std::collections::BTreeSet;
 
 /// One command a started service runs.
 pub struct ServiceCommand {
@@ -32,7 +32,7 @@ pub fn service_commands(cx: &Context) -> Vec<ServiceCommand> {
         return out;
     };
     let dev_name = view.service.as_ref().map(|s| s.value.as_str());
-    let started: Option<BTreeSet<&str>> = root.get("runServices").map(|list| {
+    let started: Option<SortedSet<&str>> = root.get("runServices").map(|list| {
         list.items()
             .filter_map(|i| i.as_str())
             .chain(dev_name)

@@ -5,7 +5,7 @@
 
 use super::ast::{DockerfileFile, InstructionKind, KeyValue, Stage};
 use super::expand::{Var, expand};
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 /// Arguments BuildKit sets itself; their values are only known at build time.
 const BUILDER_ARGS: &[&str] = &[
@@ -59,7 +59,7 @@ impl DockerfileFile {
     /// The value of each global `ARG` after `build_args` (devcontainer.json `build.args`):
     /// a given build argument wins; otherwise the default, expanded with the arguments before
     /// it. A name with neither is absent; a default that cannot be resolved is `Var::Unknown`.
-    pub fn global_arg_values(&self, build_args: &BTreeMap<String, String>) -> Vec<(String, Var)> {
+    pub fn global_arg_values(&self, build_args: &SortedMap<String, String>) -> Vec<(String, Var)> {
         // A list, not a map: a Dockerfile has a few global `ARG`s, and a map type costs WASM code.
         let mut env: Vec<(String, Var)> = Vec::new();
         for kv in self.global_args() {
@@ -87,7 +87,7 @@ impl DockerfileFile {
     pub fn expand_global(
         &self,
         word: &str,
-        build_args: &BTreeMap<String, String>,
+        build_args: &SortedMap<String, String>,
     ) -> Option<String> {
         let env = self.global_arg_values(build_args);
         expand(word, self.escape, &|name| lookup(&env, build_args, name))
@@ -98,7 +98,7 @@ impl DockerfileFile {
     pub fn base_image(
         &self,
         stage: usize,
-        build_args: &BTreeMap<String, String>,
+        build_args: &SortedMap<String, String>,
     ) -> Option<BaseImage> {
         let env = self.global_arg_values(build_args);
         let mut current = self.stages.get(stage)?;
@@ -127,7 +127,7 @@ impl DockerfileFile {
     }
 }
 
-fn lookup(env: &[(String, Var)], build_args: &BTreeMap<String, String>, name: &str) -> Var {
+fn lookup(env: &[(String, Var)], build_args: &SortedMap<String, String>, name: &str) -> Var {
     if let Some((_, v)) = env.iter().find(|(known, _)| known == name) {
         return v.clone();
     }

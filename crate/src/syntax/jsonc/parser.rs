@@ -43,10 +43,10 @@ pub fn parse(text: &str) -> Tree {
     }
     let mut tree = p.tree;
     tree.errors.append(&mut p.lexer.errors);
-    crate::diag::sort_stable_by_key(&mut tree.errors, |e| (e.range.start, e.range.end));
+    crate::sorted::sort_stable_by_key(&mut tree.errors, |e| (e.range.start, e.range.end));
     tree.comments = std::mem::take(&mut p.lexer.comments);
     tree.strings = p.lexer.take_strings();
-    crate::diag::sort_stable_by_key(&mut tree.comments, |c| c.start);
+    crate::sorted::sort_stable_by_key(&mut tree.comments, |c| c.start);
     tree
 }
 
