@@ -25,31 +25,27 @@ pub struct Successor {
     pub tag_published: bool,
 }
 
-/// The tags the maintained repository published for `name`, when it publishes `name`.
-pub fn published_tags(name: &str) -> Option<impl Iterator<Item = &'static str>> {
-    PUBLISHED_TAGS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, tags)| words(tags))
-}
-
-/// The space-separated words of `s`, found byte by byte (`str::split` sets up a searcher per
-/// word, and the base image has over a hundred tags).
-fn words(s: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.as_bytes().iter().position(|&b| b == b' ') {
-            Some(space) => {
-                rest = r.get(space + 1..);
-                r.get(..space)
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
+/// Calls `visit` with each tag the maintained repository published for `name`, in order, until
+/// it returns true. Says whether it did, or `None` when `name` is not published there. The tags
+/// are decoded into one buffer (the table is front coded, see `generated/image_tags.rs`).
+pub fn any_published_tag(name: &str, mut visit: impl FnMut(&str) -> bool) -> Option<bool> {
+    let (_, coded) = PUBLISHED_TAGS.iter().find(|(n, _)| *n == name)?;
+    let mut tag = String::new();
+    let mut rest = *coded;
+    while let Some(first) = rest.bytes().next() {
+        // A tag starts with 1 + the length it shares with the tag before it; the generator
+        // writes only ASCII, so every cut here is on a character boundary.
+        let shared = usize::from(first.saturating_sub(1));
+        let body = rest.get(1..).unwrap_or("");
+        let end = body.bytes().position(|b| b < 0x20).unwrap_or(body.len());
+        tag.truncate(shared.min(tag.len()));
+        tag.push_str(body.get(..end).unwrap_or(""));
+        if visit(&tag) {
+            return Some(true);
         }
-    })
+        rest = body.get(end..).unwrap_or("");
+    }
+    Some(false)
 }
 
 /// The major version a tag starts with: `1` of `1-bookworm` and of `1`, none for `1.2` or
@@ -72,12 +68,12 @@ pub fn successor(image: &str) -> Option<Successor> {
     let r = ImageRef::parse(image)?;
     let name = r.under_mcr(RETIRED_PREFIX)?.to_string();
     let tag = r.tag_or_latest().to_string();
-    let tags = published_tags(&name);
-    let new_reference = tags.is_some().then(|| match &r.tag {
+    let published = any_published_tag(&name, |t| t == tag);
+    let new_reference = published.is_some().then(|| match &r.tag {
         Some(t) => format!("mcr.microsoft.com/{MAINTAINED_PREFIX}/{name}:{t}"),
         None => format!("mcr.microsoft.com/{MAINTAINED_PREFIX}/{name}"),
     });
-    let tag_published = tags.is_some_and(|mut t| t.any(|t| t == tag));
+    let tag_published = published == Some(true);
     Some(Successor {
         name,
         tag,
@@ -90,22 +86,45 @@ pub fn successor(image: &str) -> Option<Successor> {
 mod tests {
     use super::*;
 
+    /// Every tag of `name`, decoded.
+    fn tags(name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        any_published_tag(name, |t| {
+            out.push(t.to_string());
+            false
+        });
+        out
+    }
+
     #[test]
-    fn tags_split_and_majors_read_as_str_split_and_parse_do() {
-        for (_, tags) in PUBLISHED_TAGS {
-            assert_eq!(
-                words(tags).collect::<Vec<_>>(),
-                tags.split(' ').collect::<Vec<_>>()
-            );
-            for tag in tags.split(' ') {
+    fn majors_read_as_split_and_parse_do() {
+        for (name, _) in PUBLISHED_TAGS {
+            for tag in tags(name) {
                 let parsed = tag.split('-').next().and_then(|t| t.parse::<u32>().ok());
-                assert_eq!(leading_major(tag), parsed, "{tag}");
+                assert_eq!(leading_major(&tag), parsed, "{tag}");
             }
         }
         assert_eq!(leading_major("12-bookworm"), Some(12));
         assert_eq!(leading_major("1.2"), None);
         assert_eq!(leading_major("latest"), None);
-        assert_eq!(words("").collect::<Vec<_>>(), [""]);
+    }
+
+    #[test]
+    fn the_visit_stops_at_the_first_tag_it_accepts() {
+        let mut seen = 0;
+        assert_eq!(
+            any_published_tag("go", |t| {
+                seen += 1;
+                t == "latest"
+            }),
+            Some(true)
+        );
+        assert_eq!(
+            seen,
+            tags("go").iter().position(|t| t == "latest").unwrap() + 1
+        );
+        assert_eq!(any_published_tag("go", |t| t == "no-such-tag"), Some(false));
+        assert_eq!(any_published_tag("no-such-image", |_| true), None);
     }
 
     #[test]
@@ -154,15 +173,25 @@ mod tests {
         ] {
             assert!(names.contains(&name), "{name}");
         }
-        assert!(published_tags("base").unwrap().any(|t| t == "alpine"));
-        assert!(published_tags("go").unwrap().any(|t| t == "latest"));
+        assert!(tags("base").iter().any(|t| t == "alpine"));
+        assert!(tags("go").iter().any(|t| t == "latest"));
     }
 
     #[test]
-    fn each_image_lists_tags_sorted_one_space_apart() {
-        for (name, _) in PUBLISHED_TAGS {
-            let tags: Vec<&str> = published_tags(name).unwrap().collect();
-            assert!(tags.iter().all(|t| !t.is_empty()), "{name}: an empty tag");
+    fn each_image_lists_docker_tags_sorted() {
+        for (name, coded) in PUBLISHED_TAGS {
+            let tags = tags(name);
+            assert_eq!(
+                tags.len(),
+                coded.bytes().filter(|b| *b < 0x20).count(),
+                "{name}: a tag per control byte"
+            );
+            assert!(
+                tags.iter().all(|t| !t.is_empty()
+                    && t.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))),
+                "{name}: not a Docker tag"
+            );
             assert!(tags.windows(2).all(|w| w[0] < w[1]), "{name}: not sorted");
         }
     }

@@ -70,11 +70,11 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// A tag the maintained repository publishes for `name`, to show in the message.
 fn newest_like(name: &str) -> String {
-    let major = crate::docker::retired::published_tags(name)
-        .into_iter()
-        .flatten()
-        .filter_map(crate::docker::retired::leading_major)
-        .max();
+    let mut major = None;
+    crate::docker::retired::any_published_tag(name, |tag| {
+        major = major.max(crate::docker::retired::leading_major(tag));
+        false
+    });
     match major {
         Some(m) => format!("mcr.microsoft.com/devcontainers/{name}:{m}"),
         None => format!("mcr.microsoft.com/devcontainers/{name}:latest"),
