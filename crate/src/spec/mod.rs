@@ -126,7 +126,19 @@ mod tests {
     fn every_property_is_described_and_linked() {
         for p in root().props {
             assert!(!p.doc.is_empty(), "{} has no description", p.name);
-            assert!(p.docs_url().starts_with(REFERENCE_URL));
+            // The link the docs end with: an anchor of the reference page, measured right.
+            assert!(
+                p.anchor.starts_with('#') && p.anchor.len() > 1,
+                "{}",
+                p.name
+            );
+            let mut link = String::new();
+            p.push_reference_link(&mut link);
+            assert_eq!(link.len(), p.reference_link_len(), "{}", p.name);
+            assert!(
+                link.ends_with(&format!("({REFERENCE_URL}{})", p.anchor)),
+                "{link}"
+            );
             assert!(p.enum_values.iter().all(|v| !v.doc.is_empty()));
         }
         for hook in HOOK_NAMES {

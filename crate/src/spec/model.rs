@@ -240,9 +240,6 @@ impl PropSpec {
         owner: Owner::Schema,
     };
 
-    pub fn docs_url(&self) -> String {
-        format!("{REFERENCE_URL}{}", self.anchor)
-    }
     /// Appends the Markdown link to this property's reference, after a blank line: the end of
     /// its hover and completion docs.
     pub fn push_reference_link(&self, out: &mut String) {

@@ -11,7 +11,6 @@
 use crate::container::OsFamily;
 use crate::diag::{Diagnostic, Edit, Fix, Severity};
 use crate::docker::image::{is_golang_image, split_image};
-use crate::rules::support::config::go_feature;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
 pub const GO_FEATURE_OVER_GOLANG: RuleInfo = RuleInfo {
@@ -29,7 +28,7 @@ pub const GO_FEATURE_OVER_GOLANG: RuleInfo = RuleInfo {
 pub const CODES: &[RuleInfo] = &[GO_FEATURE_OVER_GOLANG];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let (Some(container), Some(feature)) = (cx.container(), go_feature(cx)) else {
+    let (Some(container), Some(feature)) = (cx.container(), cx.go_feature()) else {
         return;
     };
     let Some(base) = container

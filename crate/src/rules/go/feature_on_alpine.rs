@@ -9,7 +9,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::docker::image::{is_golang_image, split_image};
-use crate::rules::support::config::{go_feature, image};
+use crate::rules::support::config::image;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 use crate::spec::ConfigKind;
 
@@ -35,7 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         (ConfigKind::Dockerfile | ConfigKind::Compose, Some(b)) => Some(b.value.clone()),
         _ => None,
     };
-    let (Some(feature), Some(name)) = (go_feature(cx), name) else {
+    let (Some(feature), Some(name)) = (cx.go_feature(), name) else {
         return;
     };
     let name = name.as_str();

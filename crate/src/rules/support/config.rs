@@ -98,11 +98,6 @@ pub fn features<'a>(cx: &Context<'a>) -> Vec<MemberRef<'a>> {
         .unwrap_or_default()
 }
 
-/// The `features` member that installs Go (kept by [`Context::go_feature`]).
-pub fn go_feature<'a>(cx: &Context<'a>) -> Option<MemberRef<'a>> {
-    cx.go_feature()
-}
-
 pub(crate) fn find_go_feature<'a>(cx: &Context<'a>) -> Option<MemberRef<'a>> {
     features(cx).into_iter().find(|m| is_go_feature(m.key()))
 }
@@ -164,7 +159,7 @@ pub fn base_image<'c>(cx: &'c Context<'_>) -> Option<BaseImage<'c>> {
 
 /// True when anything in the config says it is a Go environment.
 pub fn uses_go(cx: &Context) -> bool {
-    go_feature(cx).is_some()
+    cx.go_feature().is_some()
         || image(cx).is_some_and(|(i, _)| is_golang_image(i) || is_devcontainers_go_image(i))
         || go_extension(cx).is_some()
         || settings_objects(cx)
