@@ -1,15 +1,26 @@
-//! YAML text to a small tree with byte ranges, on top of `saphyr-parser`'s event stream. The
-//! crate reports positions as character indexes; `Offsets` turns them into byte offsets. The
-//! tree is built without recursion: nesting deeper than [`MAX_DEPTH`] is reported once and
-//! skipped, an alias refers to the anchored node instead of copying it, and the nodes an alias
-//! (or a `<<` merge key) stands for are counted against [`MAX_ALIAS_EXPANSION`], so a
+//! YAML text to a small tree with byte ranges, read by our own YAML 1.2 reader: `input`
+//! (positions and character classes), `scan` with `keys`, `props`, `scalars` and `block` (text
+//! to tokens) and `events` with `nodes` (tokens to events), all without recursion and in one
+//! pass. The tree is built without recursion too: nesting deeper than [`MAX_DEPTH`] is reported
+//! once and skipped, an alias refers to the anchored node instead of copying it, and the nodes an
+//! alias (or a `<<` merge key) stands for are counted against [`MAX_ALIAS_EXPANSION`], so a
 //! billion-laughs text costs no more than its own length. The first syntax error ends the
-//! stream (the crate does not recover); what was read until then is kept.
+//! stream (the reader does not recover); what was read until then is kept.
 
-use super::offsets::Offsets;
+mod block;
+mod events;
+mod indicators;
+mod input;
+mod keys;
+mod nodes;
+mod props;
+mod scalars;
+mod scan;
+
 use crate::syntax::SyntaxError;
 use crate::text::TextRange;
-use saphyr_parser::{Event, Parser, ScalarStyle};
+use events::{Event, Parser};
+use scan::ScalarStyle;
 use std::collections::{HashMap, HashSet};
 
 /// Deepest nesting of mappings and sequences that is kept; deeper content becomes one error.
@@ -91,7 +102,6 @@ struct Frame {
 
 struct Loader<'t> {
     text: &'t str,
-    offsets: Offsets,
     yaml: Yaml,
     stack: Vec<Frame>,
     anchors: HashMap<usize, YamlId>,
@@ -102,24 +112,19 @@ struct Loader<'t> {
 pub fn load(text: &str) -> Yaml {
     let mut l = Loader {
         text,
-        offsets: Offsets::new(text),
         yaml: Yaml::default(),
         stack: Vec::new(),
         anchors: HashMap::new(),
         expanded: 0,
         skipping: 0,
     };
-    let mut parser = Parser::new_from_str(text);
-    while let Some(next) = parser.next_event() {
-        match next {
-            Ok((Event::StreamEnd, _)) => break,
-            Ok((event, span)) => {
-                let start = l.offsets.byte(span.start.index());
-                let end = l.offsets.byte(span.end.index()).max(start);
-                l.event(event, TextRange::new(start, end));
-            }
+    let mut parser = Parser::new(text);
+    loop {
+        match parser.next_event() {
+            Ok((Event::StreamEnd, _, _)) => break,
+            Ok((event, start, end)) => l.event(event, TextRange::new(start, end.max(start))),
             Err(e) => {
-                let at = l.offsets.byte(e.marker().index());
+                let at = e.pos.min(text.len());
                 let end = text
                     .get(at..)
                     .and_then(|rest| rest.chars().next())
@@ -127,7 +132,7 @@ pub fn load(text: &str) -> Yaml {
                 l.error(
                     "compose-yaml-syntax",
                     TextRange::new(at, end),
-                    format!("YAML syntax error: {}.", e.info()),
+                    format!("YAML syntax error: {}.", e.message),
                 );
                 break;
             }
@@ -162,7 +167,7 @@ impl Loader<'_> {
         self.yaml.nodes.len() - 1
     }
 
-    fn event(&mut self, event: Event<'_>, range: TextRange) {
+    fn event(&mut self, event: Event, range: TextRange) {
         if self.skipping > 0 {
             match event {
                 Event::MappingStart(..) | Event::SequenceStart(..) => self.skipping += 1,
@@ -178,11 +183,7 @@ impl Loader<'_> {
                     _ => range,
                 };
                 let plain = matches!(style, ScalarStyle::Plain);
-                let tag = tag.map(|t| t.suffix.clone());
-                let kind = YamlKind::Scalar {
-                    value: value.into_owned(),
-                    plain,
-                };
+                let kind = YamlKind::Scalar { value, plain };
                 let id = self.push_node(kind, range, tag);
                 self.anchor(anchor, id);
                 self.attach(id);
@@ -203,8 +204,7 @@ impl Loader<'_> {
                     Event::SequenceStart(..) => YamlKind::Seq(Vec::new()),
                     _ => YamlKind::Map(Vec::new()),
                 };
-                let tag = tag.as_ref().map(|t| t.suffix.clone());
-                let id = self.push_node(kind, range, tag);
+                let id = self.push_node(kind, range, tag.clone());
                 self.stack.push(Frame {
                     id,
                     anchor,
@@ -232,7 +232,7 @@ impl Loader<'_> {
                 self.anchors.clear();
                 self.expanded = 0;
             }
-            Event::StreamStart | Event::DocumentStart(_) | Event::Nothing | Event::StreamEnd => {}
+            Event::DocumentStart | Event::StreamEnd => {}
         }
     }
 
