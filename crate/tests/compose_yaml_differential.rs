@@ -8,8 +8,8 @@
 //! - three span conventions of saphyr, adjusted in the reference (`sensible_end` in
 //!   `saphyr_tree.rs` says why): a quoted scalar ends at its quote, a flow collection at its
 //!   bracket, a flow mapping with a trailing comma at its `}`;
-//! - where both reject a text, the place may differ: saphyr counts a `%` directive's name in
-//!   bytes where it means characters, so after a non-ASCII directive name its positions drift;
+//! - saphyr counts a `%` directive's name and parameters in bytes where it means characters,
+//!   so after a non-ASCII directive line (`%é`) its positions drift: such texts are skipped;
 //! - ours could accept a text saphyr rejects; the property tests count those cases (none so
 //!   far) and fail on the reverse, ours rejecting a text saphyr reads.
 
@@ -87,9 +87,22 @@ enum Outcome {
     BothRejectDiffering,
     /// Both read it, into different trees.
     Differ(String),
+    /// A text where saphyr's positions are wrong (see [`saphyr_miscounts`]).
+    NotCompared,
+}
+
+/// Saphyr counts a directive's name and parameters in bytes where it means characters: after
+/// a `%` line that is not ASCII, its positions are off by the extra bytes.
+fn saphyr_miscounts(text: &str) -> bool {
+    text.lines()
+        .map(|line| line.trim_start_matches('\u{feff}'))
+        .any(|line| line.starts_with('%') && !line.is_ascii())
 }
 
 fn compare(text: &str) -> Outcome {
+    if saphyr_miscounts(text) {
+        return Outcome::NotCompared;
+    }
     let (a, b) = (ours(text), reference(text));
     match (a.3, b.3) {
         (None, Some(_)) => return Outcome::OnlySaphyrRejects,
@@ -260,6 +273,13 @@ const SNIPPETS: &[&str] = &[
     "-\n  a: 1\n",
     "a: &x\n  - 1\nb: *x\n",
     "&a a: b\n*a : c\n",
+    "a: &x 1\n---\nb: *x\n",
+    "a: !!binary |\n  aGVsbG8=\n",
+    "%TAG ! tag:example.com,2000:\n---\na: !y 1\n",
+    "? [a, b]\n: c\n? |\n  block key\n: v\n",
+    "a: 1\n...\n# comment\n---\nb: 2\n...\n",
+    "a:\n  # comment\n  b: 1 # c\n  # end\n",
+    "x: &a [1, 2]\ny: {<<: {k: v}, z: *a}\n",
     "services:\n  app:\n    command: [\"sh\", \"-c\", \"echo ${A:-x}\"]\n    environment:\n      - A=1\n      - B\n",
 ];
 
@@ -522,6 +542,7 @@ fn differential(strategy: impl Strategy<Value = String>, cases: u32) -> (u32, u3
                 }
             }
             Outcome::OnlySaphyrRejects => only_saphyr.set(only_saphyr.get() + 1),
+            Outcome::NotCompared => {}
             Outcome::BothRejectDiffering => {
                 if std::env::var("SHOW_DIFF").is_ok() && both.get() < 8 {
                     println!(

@@ -14,8 +14,8 @@ use std::collections::{HashMap, HashSet};
 /// differential test allows, each a range that would make a diagnostic or a fix cover too much):
 /// - a quoted scalar ends at its closing quote; saphyr takes in the blanks and the comment after
 ///   it, so a fix replacing `"x"` in `image: "x"  # pinned` would delete the comment;
-/// - a flow collection's closing `]` or `}` is the bracket alone; saphyr takes in the blanks and
-///   comment after it;
+/// - a flow collection's closing `]` or `}` is the bracket alone, also where it is the range
+///   of a missing value (`{a}`); saphyr takes in the blanks and comment after it;
 /// - a flow mapping with a trailing comma (`{a: 1,}`) ends at its `}`; saphyr ends it at the
 ///   comma (and the blanks after it), leaving the `}` outside the mapping.
 fn sensible_end(text: &str, event: &Event<'_>, start: usize, end: usize) -> usize {
@@ -41,6 +41,12 @@ fn sensible_end(text: &str, event: &Event<'_>, start: usize, end: usize) -> usiz
                 }
             }
             end
+        }
+        // A null standing in for a missing value spans the token after it, a bracket among them.
+        Event::Scalar(v, ScalarStyle::Plain, ..)
+            if v.is_empty() && end > start && matches!(bytes.get(start), Some(b']' | b'}')) =>
+        {
+            start + 1
         }
         Event::SequenceEnd | Event::MappingEnd if end > start => match bytes.get(start) {
             Some(b']' | b'}') => start + 1,

@@ -103,10 +103,15 @@ impl<'t> Parser<'t> {
         })
     }
 
-    /// The next token's kind and range, cloned out of the borrow.
+    /// The next token's kind and range, its text left behind (see [`Tok::shallow`]).
     pub(super) fn peek_tok(&mut self) -> Result<(Tok, usize, usize), ScanError> {
         let t = self.peek()?;
-        Ok((t.tok.clone(), t.start, t.end))
+        Ok((t.tok.shallow(), t.start, t.end))
+    }
+
+    /// Consumes the peeked token, with its text.
+    pub(super) fn take_tok(&mut self) -> Tok {
+        self.token.take().map_or(Tok::StreamEnd, |t| t.tok)
     }
 
     pub(super) fn skip(&mut self) {
@@ -195,7 +200,10 @@ impl<'t> Parser<'t> {
                     }
                     version_seen = true;
                 }
-                Tok::TagDirective(handle, _) => {
+                Tok::TagDirective(..) => {
+                    let Tok::TagDirective(handle, _) = self.take_tok() else {
+                        break;
+                    };
                     if handles.contains(&handle) {
                         return Err(ScanError {
                             pos: start,
@@ -288,7 +296,7 @@ impl<'t> Parser<'t> {
                 _ => {
                     return Err(ScanError {
                         pos: at,
-                        message: "this does not belong to the value before it; is it indented right?",
+                        message: "this does not belong to the value before it (check its indentation)",
                     });
                 }
             }

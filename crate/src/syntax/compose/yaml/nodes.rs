@@ -18,7 +18,25 @@ impl Parser<'_> {
         id
     }
 
-    /// The tag's suffix, after checking that a `!name!` handle was declared.
+    /// Consumes the peeked anchor and gives it the next id.
+    fn take_anchor(&mut self) -> usize {
+        match self.take_tok() {
+            Tok::Anchor(name) => self.register_anchor(name),
+            _ => 0,
+        }
+    }
+
+    /// Consumes the peeked tag; its suffix, after checking that a `!name!` handle was declared.
+    fn take_tag(&mut self, at: usize) -> Result<String, ScanError> {
+        let Tok::Tag(handle, suffix) = self.take_tok() else {
+            return Err(ScanError {
+                pos: at,
+                message: "a tag was expected here",
+            });
+        };
+        self.resolve_tag(at, &handle, suffix)
+    }
+
     fn resolve_tag(&self, at: usize, handle: &str, suffix: String) -> Result<String, ScanError> {
         if handle != "!!"
             && handle.len() >= 2
@@ -44,31 +62,29 @@ impl Parser<'_> {
         let (first, start, first_end) = self.peek_tok()?;
         let mut end = start;
         match first {
-            Tok::Alias(name) => {
+            Tok::Alias(_) => {
                 self.pop_state();
-                self.skip();
+                let Tok::Alias(name) = self.take_tok() else {
+                    return error(start, "an alias was expected here");
+                };
                 return match self.anchors.get(&name) {
                     Some(id) => Ok((Event::Alias(*id), start, first_end)),
                     None => error(start, "this alias names no anchor defined before it"),
                 };
             }
-            Tok::Anchor(name) => {
-                self.skip();
-                anchor = self.register_anchor(name);
+            Tok::Anchor(_) => {
+                anchor = self.take_anchor();
                 end = first_end;
-                if let (Tok::Tag(handle, suffix), _, tag_end) = self.peek_tok()? {
-                    self.skip();
-                    tag = Some(self.resolve_tag(start, &handle, suffix)?);
+                if let (Tok::Tag(..), _, tag_end) = self.peek_tok()? {
+                    tag = Some(self.take_tag(start)?);
                     end = tag_end;
                 }
             }
-            Tok::Tag(handle, suffix) => {
-                self.skip();
-                tag = Some(self.resolve_tag(start, &handle, suffix)?);
+            Tok::Tag(..) => {
+                tag = Some(self.take_tag(start)?);
                 end = first_end;
-                if let (Tok::Anchor(name), _, anchor_end) = self.peek_tok()? {
-                    self.skip();
-                    anchor = self.register_anchor(name);
+                if let (Tok::Anchor(_), _, anchor_end) = self.peek_tok()? {
+                    anchor = self.take_anchor();
                     end = anchor_end;
                 }
             }
@@ -80,9 +96,11 @@ impl Parser<'_> {
                 self.state = State::IndentlessSequenceEntry;
                 Event::SequenceStart(anchor, tag)
             }
-            Tok::Scalar(style, value) => {
+            Tok::Scalar(style, _) => {
                 self.pop_state();
-                self.skip();
+                let Tok::Scalar(_, value) = self.take_tok() else {
+                    return error(tok_start, "a value was expected here");
+                };
                 Event::Scalar(value, style, anchor, tag)
             }
             Tok::FlowSequenceStart => {
@@ -145,7 +163,7 @@ impl Parser<'_> {
             }
             _ => error(
                 start,
-                "a 'key:' was expected here; is the line above indented right?",
+                "a 'key:' was expected here (check the indentation of this line and the one above)",
             ),
         }
     }
@@ -190,7 +208,7 @@ impl Parser<'_> {
             }
             _ => error(
                 start,
-                "a '- ' list item was expected here; is the line above indented right?",
+                "a '- ' list item was expected here (check the indentation of this line and the one above)",
             ),
         }
     }

@@ -45,6 +45,20 @@ pub(super) enum Tok {
     Scalar(ScalarStyle, String),
 }
 
+impl Tok {
+    /// The same kind without its text, so that looking at a token copies no string.
+    pub(super) fn shallow(&self) -> Tok {
+        match self {
+            Tok::TagDirective(..) => Tok::TagDirective(String::new(), String::new()),
+            Tok::Alias(_) => Tok::Alias(String::new()),
+            Tok::Anchor(_) => Tok::Anchor(String::new()),
+            Tok::Tag(..) => Tok::Tag(String::new(), String::new()),
+            Tok::Scalar(style, _) => Tok::Scalar(*style, String::new()),
+            other => other.clone(),
+        }
+    }
+}
+
 /// A token and its bytes in the text.
 #[derive(Clone, Debug)]
 pub(super) struct Token {
