@@ -1,7 +1,7 @@
 //! YAML text to a small tree with byte ranges, read by our own YAML 1.2 reader: `input`
-//! (positions and character classes), `scan` with `keys`, `props`, `scalars` and `block` (text
-//! to tokens) and `events` with `nodes` (tokens to events), all without recursion and in one
-//! pass. The tree is built without recursion too: nesting deeper than [`MAX_DEPTH`] is reported
+//! (positions and character classes), `scan` with `indicators`, `keys`, `props`, `scalars` and
+//! `block` (text to tokens), and `events` with `nodes` (tokens to events), all without recursion
+//! and in one pass. The tree is built without recursion too: nesting deeper than [`MAX_DEPTH`] is reported
 //! once and skipped, an alias refers to the anchored node instead of copying it, and the nodes an
 //! alias (or a `<<` merge key) stands for are counted against [`MAX_ALIAS_EXPANSION`], so a
 //! billion-laughs text costs no more than its own length. The first syntax error ends the
