@@ -4,11 +4,13 @@
 //! event spans its first token and its end event spans the closing bracket (empty for a block).
 
 use super::input::ScanError;
-use super::scan::{ScalarStyle, Scanner, Tok, Token};
+pub use super::scan::ScalarStyle;
+use super::scan::{Scanner, Tok, Token};
+use crate::text::TextRange;
 use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Event {
+pub enum Event {
     StreamEnd,
     DocumentStart,
     DocumentEnd,
@@ -50,6 +52,25 @@ pub(super) enum State {
 
 /// One event and its bytes `start..end`.
 pub(super) type Spanned = (Event, usize, usize);
+
+/// Events with their byte ranges, and the syntax error (offset and message) that ended them.
+#[doc(hidden)]
+pub type EventStream = (Vec<(Event, TextRange)>, Option<(usize, String)>);
+
+/// The events that [`load`](super::load) builds its tree from, with the ranges it gives them:
+/// for the differential test, which compares them with `saphyr-parser`'s.
+#[doc(hidden)]
+pub fn events(text: &str) -> EventStream {
+    let mut parser = Parser::new(text);
+    let mut out = Vec::new();
+    loop {
+        match parser.next_event() {
+            Ok((Event::StreamEnd, _, _)) => return (out, None),
+            Ok((event, start, end)) => out.push((event, TextRange::new(start, end.max(start)))),
+            Err(e) => return (out, Some((e.pos.min(text.len()), e.message.to_string()))),
+        }
+    }
+}
 
 pub(super) struct Parser<'t> {
     pub(super) scanner: Scanner<'t>,

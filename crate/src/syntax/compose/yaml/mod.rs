@@ -19,8 +19,9 @@ mod scan;
 
 use crate::syntax::SyntaxError;
 use crate::text::TextRange;
-use events::{Event, Parser};
-use scan::ScalarStyle;
+use events::Parser;
+#[doc(hidden)]
+pub use events::{Event, EventStream, ScalarStyle, events};
 use std::collections::{HashMap, HashSet};
 
 /// Deepest nesting of mappings and sequences that is kept; deeper content becomes one error.

@@ -8,7 +8,7 @@ use super::input::{Mark, ScanError, is_blank_or_breakz, is_flow};
 use std::collections::VecDeque;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum ScalarStyle {
+pub enum ScalarStyle {
     Plain,
     SingleQuoted,
     DoubleQuoted,
