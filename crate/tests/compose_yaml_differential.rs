@@ -30,6 +30,8 @@
 mod saphyr_events;
 #[path = "support/shared.rs"]
 mod shared;
+#[path = "support/walk.rs"]
+mod walk;
 
 use devcontainer_doctor::syntax::compose::yaml::{self, Event, EventStream as Stream};
 use devcontainer_doctor::text::TextRange;
@@ -148,20 +150,7 @@ fn compare(text: &str) -> Outcome {
 }
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-        {
-            out.push(path);
-        }
-    }
+    walk::files_with_extension(dir, &["yaml", "yml"], out);
 }
 
 fn check_files(files: &[PathBuf]) -> usize {

@@ -12,6 +12,9 @@
     reason = "a test fails by panicking and reports by printing"
 )]
 
+#[path = "support/walk.rs"]
+mod walk;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -42,17 +45,7 @@ fn src() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
+    walk::files_with_extension(dir, &["rs"], out);
 }
 
 /// `rules/go/dlv_flags.rs` -> `rules/go/dlv_flags.rs` with `/` separators.
