@@ -1,8 +1,8 @@
 //! A map and a set kept as one vector sorted by key. The maps and sets of a check are small
 //! (build args, severity overrides, `${localEnv}` values, the files wanted) and need lookups
 //! and a stable order; each `BTreeMap` or `BTreeSet` type compiled its own node code into the
-//! WASM (about 40 KB for the seven the crate had), and these share a binary search and a
-//! `Vec`. Built from an iterator they sort once, so even a hostile document costs n log n;
+//! WASM (176 functions, 47 KB before wasm-opt, for the types the crate had; the .wasm came
+//! out 19.7 KB smaller), and these share a binary search and a `Vec`. Built from an iterator they sort once, so even a hostile document costs n log n;
 //! `insert` moves the entries after the key, so it is for maps that stay small.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
