@@ -1,9 +1,10 @@
-//! A map and a set kept as one vector sorted by key. The maps and sets of a check are small
-//! (build args, severity overrides, `${localEnv}` values, the files wanted) and need lookups
-//! and a stable order; each `BTreeMap` or `BTreeSet` type compiled its own node code into the
-//! WASM (176 functions, 47 KB before wasm-opt, for the types the crate had; the .wasm came
-//! out 19.7 KB smaller), and these share a binary search and a `Vec`. Built from an iterator they sort once, so even a hostile document costs n log n;
-//! `insert` moves the entries after the key, so it is for maps that stay small.
+//! A map kept as one vector sorted by key, and the one stable sort every caller shares. The
+//! maps of a check are small (build args, severity overrides, `${localEnv}` values) and need
+//! lookups and a stable order; each `BTreeMap` or `BTreeSet` type compiled its own node code
+//! into the WASM (176 functions, 47 KB before wasm-opt, for the types the crate had; the .wasm
+//! came out 19.7 KB smaller). Sets became vectors sorted once ([`sort_dedup`]). Built from an
+//! iterator, the map sorts once too, so even a hostile document costs n log n; `insert` moves
+//! the entries after the key, so it is for maps that stay small.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -154,61 +155,6 @@ impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for S
             }
         }
         deserializer.deserialize_map(Entries(PhantomData))
-    }
-}
-
-/// Values in ascending order, each once.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SortedSet<T> {
-    map: SortedMap<T, ()>,
-}
-
-impl<T: Ord> SortedSet<T> {
-    pub const fn new() -> Self {
-        Self {
-            map: SortedMap::new(),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-
-    pub fn contains<Q: Ord + ?Sized>(&self, value: &Q) -> bool
-    where
-        T: Borrow<Q>,
-    {
-        self.map.contains_key(value)
-    }
-
-    /// False when the set had `value` already.
-    pub fn insert(&mut self, value: T) -> bool {
-        self.map.insert(value, ()).is_none()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.map.keys()
-    }
-}
-
-impl<T: Ord> FromIterator<T> for SortedSet<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        Self {
-            map: iter.into_iter().map(|v| (v, ())).collect(),
-        }
-    }
-}
-
-impl<T> IntoIterator for SortedSet<T> {
-    type Item = T;
-    type IntoIter = std::iter::Map<std::vec::IntoIter<(T, ())>, fn((T, ())) -> T>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.map.into_iter().map(|(v, ())| v)
     }
 }
 

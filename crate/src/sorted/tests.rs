@@ -1,4 +1,4 @@
-//! The sorted map and set answer as `BTreeMap` and `BTreeSet` do, which they replace.
+//! The sorted map answers as `BTreeMap` does, which it replaces, and the shared sort as `sort_by`.
 
 use super::*;
 use proptest::prelude::*;
@@ -32,22 +32,6 @@ proptest! {
         prop_assert!(ours.iter().eq(model.iter()));
         let owned: Vec<(String, u8)> = ours.into_iter().collect();
         prop_assert_eq!(owned, model.into_iter().collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn a_set_answers_as_a_btree_set(values in prop::collection::vec(any::<u8>(), 0..40)) {
-        let collected: SortedSet<u8> = values.iter().copied().collect();
-        let mut inserted = SortedSet::new();
-        let mut model = BTreeSet::new();
-        for v in &values {
-            prop_assert_eq!(inserted.insert(*v), model.insert(*v));
-        }
-        prop_assert_eq!(&collected, &inserted);
-        prop_assert!(collected.iter().eq(model.iter()));
-        for probe in 0..=u8::MAX {
-            prop_assert_eq!(collected.contains(&probe), model.contains(&probe));
-        }
-        prop_assert_eq!(collected.into_iter().collect::<Vec<_>>(), model.into_iter().collect::<Vec<_>>());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::diag::FileId;
 use crate::rules::Context;
-use crate::sorted::SortedSet;
+use crate::sorted::sort_dedup;
 use crate::syntax::compose::{CommandForm, Str};
 use crate::syntax::shell::{Command, Word, program_name, split_shell};
 
@@ -32,16 +32,20 @@ pub fn service_commands(cx: &Context) -> Vec<ServiceCommand> {
         return out;
     };
     let dev_name = view.service.as_ref().map(|s| s.value.as_str());
-    let started: Option<SortedSet<&str>> = root.get("runServices").map(|list| {
-        list.items()
+    // Sorted once, searched per service: `runServices` may be long in a hostile file.
+    let started: Option<Vec<&str>> = root.get("runServices").map(|list| {
+        let mut names: Vec<&str> = list
+            .items()
             .filter_map(|i| i.as_str())
             .chain(dev_name)
-            .collect()
+            .collect();
+        sort_dedup(&mut names);
+        names
     });
     for service in &view.merged.services {
         if started
             .as_ref()
-            .is_some_and(|s| !s.contains(service.name.as_str()))
+            .is_some_and(|s| s.binary_search(&service.name.as_str()).is_err())
         {
             continue;
         }
