@@ -60,25 +60,9 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                _ => {}
-            }
-            i += 1;
-        }
         Self {
             text,
-            line_starts: std::borrow::Cow::Owned(line_starts),
+            line_starts: std::borrow::Cow::Owned(line_starts(text.as_bytes())),
             ascii: text.is_ascii(),
         }
     }
@@ -208,6 +192,25 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Where each line starts: after every `\n`, `\r\n` and lone `\r`. The line ends are found
+/// eight bytes at a time; the byte loop it replaced was 4% of a check (every file with a
+/// finding builds the index).
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0);
+    let mut at = 0;
+    while let Some(found) = bytes.get(at..).and_then(bytes::line_end) {
+        let end = at + found;
+        at = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        starts.push(at);
+    }
+    starts
+}
+
 pub fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
@@ -229,6 +232,34 @@ fn utf16_to_byte_len(s: &str, units: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The byte loop `line_starts` replaced.
+    fn line_starts_one_by_one(bytes: &[u8]) -> Vec<usize> {
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            if matches!(bytes[i], b'\n' | b'\r') {
+                starts.push(i + 1);
+            }
+            i += 1;
+        }
+        starts
+    }
+
+    proptest! {
+        #[test]
+        fn line_starts_match_a_byte_loop(pieces in proptest::collection::vec(
+            prop_oneof![Just("\n"), Just("\r"), Just("\r\n"), Just("\n\r"), Just("a"), Just("注"), Just("bcdefghij")],
+            0..60,
+        )) {
+            let text = pieces.concat();
+            prop_assert_eq!(line_starts(text.as_bytes()), line_starts_one_by_one(text.as_bytes()));
+        }
+    }
 
     #[test]
     fn positions_count_utf16_units_across_cjk_emoji_and_line_ends() {

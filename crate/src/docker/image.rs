@@ -1,59 +1,59 @@
 //! Image references (`registry/repository:tag@digest`) and what is known about some images.
 //! What an image's name and tag say about its language and OS lives in [`super::image_kind`].
 
+use std::borrow::Cow;
+
 /// An image reference in its parts, as Docker reads `[registry/]repository[:tag][@digest]`.
-/// Names are lower-cased (Docker refuses upper case in them); the tag keeps its case.
+/// Names are lower-cased (Docker refuses upper case in them); the tag keeps its case. The parts
+/// borrow the text unless a name had to be lower-cased: every image rule reads the base image,
+/// and the copies were most of what parsing it cost.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImageRef {
+pub struct ImageRef<'a> {
     /// The registry host when the first path part has a `.` or `:` or is `localhost`
     /// (`mcr.microsoft.com`); `None` for Docker Hub.
-    pub registry: Option<String>,
+    pub registry: Option<Cow<'a, str>>,
     /// The path after the registry, without Docker Hub's `library/` prefix (`golang`,
     /// `devcontainers/go`).
-    pub repository: String,
-    pub tag: Option<String>,
-    pub digest: Option<String>,
+    pub repository: Cow<'a, str>,
+    pub tag: Option<&'a str>,
+    pub digest: Option<&'a str>,
 }
 
-impl ImageRef {
+impl<'a> ImageRef<'a> {
     /// Splits `image`; `None` for an empty name or one that holds a variable (`${...}`).
-    pub fn parse(image: &str) -> Option<ImageRef> {
+    pub fn parse(image: &'a str) -> Option<ImageRef<'a>> {
         let image = image.trim();
         if image.is_empty() || image.contains('$') || image.contains(char::is_whitespace) {
             return None;
         }
         let (rest, digest) = match image.split_once('@') {
-            Some((r, d)) => (r, Some(d.to_string())),
+            Some((r, d)) => (r, Some(d)),
             None => (image, None),
         };
         let (name, tag) = match rest.rfind(':') {
             Some(colon) if !rest[colon..].contains('/') => {
-                (&rest[..colon], Some(rest[colon + 1..].to_string()))
+                (&rest[..colon], Some(&rest[colon + 1..]))
             }
             _ => (rest, None),
         };
-        // One lower-cased copy, split in place: every image rule parses the base image.
-        let mut repository = name.to_ascii_lowercase();
-        let registry = match repository.find('/') {
-            Some(slash) if is_registry_host(&repository[..slash]) => {
-                let path = repository.split_off(slash + 1);
-                let mut host = std::mem::replace(&mut repository, path);
-                host.truncate(slash);
-                Some(host)
+        let name = lower(name);
+        let (registry, mut path) = match name.find('/') {
+            Some(slash) if is_registry_host(&name[..slash]) => {
+                (Some(0..slash), slash + 1..name.len())
             }
-            _ => None,
+            _ => (None, 0..name.len()),
         };
+        let registry = registry.map(|r| part(&name, r));
         let hub = registry.as_deref().is_none_or(|r| r == "docker.io");
-        if hub && repository.starts_with("library/") {
-            repository.drain(.."library/".len());
+        if hub && name[path.clone()].starts_with("library/") {
+            path.start += "library/".len();
         }
-        if repository.is_empty() {
+        if path.is_empty() {
             return None;
         }
-        let registry = registry.filter(|r| r != "docker.io");
         Some(ImageRef {
-            registry,
-            repository,
+            registry: registry.filter(|r| r != "docker.io"),
+            repository: part(&name, path),
             tag: tag.filter(|t| !t.is_empty()),
             digest,
         })
@@ -65,7 +65,7 @@ impl ImageRef {
     }
 
     /// The image name under `mcr.microsoft.com/<prefix>/` (`go` for `devcontainers`).
-    pub fn under_mcr<'a>(&'a self, prefix: &str) -> Option<&'a str> {
+    pub fn under_mcr<'s>(&'s self, prefix: &str) -> Option<&'s str> {
         if self.registry.as_deref() != Some("mcr.microsoft.com") {
             return None;
         }
@@ -75,7 +75,7 @@ impl ImageRef {
 
     /// The tag, `latest` when none is written.
     pub fn tag_or_latest(&self) -> &str {
-        self.tag.as_deref().unwrap_or("latest")
+        self.tag.unwrap_or("latest")
     }
 }
 
@@ -85,26 +85,38 @@ fn is_registry_host(first: &str) -> bool {
     first.contains('.') || first.contains(':') || first == "localhost"
 }
 
-/// An image reference split into repository (lowercase, with registry) and tag.
-pub fn split_image(image: &str) -> (String, String) {
-    let image = image
-        .split('@')
-        .next()
-        .unwrap_or(image)
-        .to_ascii_lowercase();
-    match image.rfind(':') {
-        Some(colon) if !image[colon..].contains('/') => {
-            (image[..colon].to_string(), image[colon + 1..].to_string())
-        }
-        _ => (image, String::new()),
+/// `text` lower-cased, borrowed when it has no upper case (image names almost never do).
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
+}
+
+/// `range` of `whole`, borrowing what `whole` borrows.
+fn part<'a>(whole: &Cow<'a, str>, range: std::ops::Range<usize>) -> Cow<'a, str> {
+    match whole {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
+        Cow::Owned(text) => Cow::Owned(text[range].to_string()),
+    }
+}
+
+/// An image reference split into repository (lowercase, with registry) and tag (lowercase).
+pub fn split_image(image: &str) -> (Cow<'_, str>, Cow<'_, str>) {
+    let image = image.split('@').next().unwrap_or(image);
+    let (repo, tag) = match image.rfind(':') {
+        Some(colon) if !image[colon..].contains('/') => (&image[..colon], &image[colon + 1..]),
+        _ => (image, ""),
+    };
+    (lower(repo), lower(tag))
 }
 
 /// The Docker Hub `golang` image, under any of its spellings.
 pub fn is_golang_image(image: &str) -> bool {
     let (repo, _) = split_image(image);
     matches!(
-        repo.as_str(),
+        &*repo,
         "golang" | "library/golang" | "docker.io/golang" | "docker.io/library/golang"
     )
 }
@@ -114,7 +126,7 @@ pub fn is_golang_image(image: &str) -> bool {
 pub fn is_devcontainers_go_image(image: &str) -> bool {
     let (repo, _) = split_image(image);
     matches!(
-        repo.as_str(),
+        &*repo,
         "mcr.microsoft.com/devcontainers/go"
             | "mcr.microsoft.com/vscode/devcontainers/go"
             | "mcr.microsoft.com/devcontainers/universal"
@@ -205,8 +217,8 @@ mod tests {
         let r = ImageRef::parse("docker.io/library/golang:1.22-alpine@sha256:ab").unwrap();
         assert_eq!(r.registry, None);
         assert_eq!(r.repository, "golang");
-        assert_eq!(r.tag.as_deref(), Some("1.22-alpine"));
-        assert_eq!(r.digest.as_deref(), Some("sha256:ab"));
+        assert_eq!(r.tag, Some("1.22-alpine"));
+        assert_eq!(r.digest, Some("sha256:ab"));
         assert!(r.is_official("golang"));
         let r = ImageRef::parse("mcr.microsoft.com/devcontainers/go:1-1.22-bookworm").unwrap();
         assert_eq!(r.registry.as_deref(), Some("mcr.microsoft.com"));

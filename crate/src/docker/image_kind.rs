@@ -97,7 +97,7 @@ fn is_version(part: &str) -> bool {
 /// for tags that pin nothing (`golang:latest`, `node:lts-alpine`, `devcontainers/go:1`).
 pub fn pinned_language(image: &str) -> Option<PinnedLanguage> {
     let r = ImageRef::parse(image)?;
-    let tag = r.tag.as_deref()?;
+    let tag = r.tag?;
     if let Some(language) = r
         .registry
         .is_none()
@@ -234,7 +234,7 @@ pub fn base_os(image: &str) -> Option<BaseOs> {
     let r = ImageRef::parse(image)?;
     let tag = r.tag_or_latest().to_ascii_lowercase();
     if r.registry.is_none() {
-        let distro = match r.repository.as_str() {
+        let distro = match &*r.repository {
             "debian" => Some("debian"),
             "ubuntu" => Some("ubuntu"),
             "alpine" => Some("alpine"),
@@ -270,7 +270,7 @@ pub fn base_os(image: &str) -> Option<BaseOs> {
         return None;
     }
     if r.registry.is_none() {
-        return match r.repository.as_str() {
+        return match &*r.repository {
             "golang" | "node" | "python" | "ruby" | "rust" | "buildpack-deps" | "php" => {
                 Some(os("debian", None))
             }

@@ -25,22 +25,17 @@ fn below(word: u64, limit: u8) -> u64 {
 
 /// The first position where `flags` finds a byte: `flags` gets each word, `exact` the tail.
 fn first(bytes: &[u8], flags: impl Fn(u64) -> u64, exact: impl Fn(u8) -> bool) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(8);
+    // Arrays, not slices copied into one: in WASM `copy_from_slice` stayed a call per word.
+    let (words, rest) = bytes.as_chunks::<8>();
     let mut at = 0;
-    for chunk in chunks.by_ref() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let found = flags(u64::from_le_bytes(word));
+    for word in words {
+        let found = flags(u64::from_le_bytes(*word));
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| exact(b))
-        .map(|p| at + p)
+    rest.iter().position(|&b| exact(b)).map(|p| at + p)
 }
 
 /// Where a JSON string's plain run ends: the first `"`, `\` or control character.

@@ -67,7 +67,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     let (repo, tag) = split_image(&image);
-                    let said = match tag.as_str() {
+                    let said = match &*tag {
                         "" => "has no tag, so it is `:latest`",
                         "latest" => "uses `:latest`",
                         _ => continue,

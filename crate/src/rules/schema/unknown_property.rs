@@ -50,7 +50,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             misplaced_in_open_object(visit, object, out);
             return;
         }
-        let level = match &visit.member {
+        // Worded only for an object with an unknown key: most objects have none.
+        let level = || match &visit.member {
             Some(m) => format!("in `{}`", clip(m.key())),
             None if visit.in_array => "in this object".to_string(),
             None => "at the top level".to_string(),
@@ -60,6 +61,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             if object.prop(key).is_some() {
                 continue;
             }
+            let level = level();
             let names = object.props.iter().map(|p| p.name);
             let d = match suggest::closest(key, names) {
                 Some(near) => UNKNOWN_PROPERTY.at(member.key_range(),
