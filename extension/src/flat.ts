@@ -1,7 +1,7 @@
 // Reads the flat encoding of crate/src/api/flat.rs back into the objects serde would have sent:
 // one string with every string of the result, and a Uint32Array with every number (each
-// string's UTF-16 length among them). Two values cross the WASM boundary instead of one per
-// field. The order of reads here is the order of writes there.
+// string's UTF-16 length among them), which the engine reads out of the core's memory instead
+// of building one JS value per field. The order of reads here is the order of writes there.
 
 import type {
   AnalyzeResult,
@@ -16,7 +16,7 @@ import type {
   Wanted,
 } from './engineTypes';
 
-/** What the core returns for a flat result. */
+/** A flat result as `Engine.flat` reads it from the core's memory. */
 export type FlatValue = [string, Uint32Array];
 
 /** The length of an absent optional string; in place of a completion range, "the previous one". */

@@ -19,6 +19,12 @@ test('the engine reports a panic with its message and re-instantiates the core',
   for (let i = 0; i < 3; i++) {
     const result = engine.analyze('{"image": "x",, }');
     assert.ok(result.diagnostics.some((d) => d.code === 'syntax-error'));
+    // The text reaches the new instance (written into its memory, not the dead one's).
+    const valid = engine.analyze('{"image": "mcr.microsoft.com/devcontainers/go:1"}');
+    assert.deepEqual(
+      valid.diagnostics.filter((d) => d.code === 'syntax-error'),
+      [],
+    );
   }
   engine.testPanic();
   assert.equal(engine.panicCount, 2);

@@ -2,9 +2,9 @@
 //! diagnostics of a document or a project), for the WASM boundary. serde-wasm-bindgen builds each
 //! JS object field by field across the boundary: about 3.5 µs per completion item, most of a
 //! completion's cost (issue 11). Here every string goes into one text and every number (with
-//! each string's UTF-16 length) into one `u32` list, so two values cross; the TypeScript side
-//! (`extension/src/flat.ts`) reads them back into the same objects, in the same order as they
-//! are written here.
+//! each string's UTF-16 length) into one `u32` list, which the host reads out of memory
+//! (`wasm::output`); the TypeScript side (`extension/src/flat.ts`) reads them back into the same
+//! objects, in the same order as they are written here.
 //!
 //! Layout: a string is its UTF-16 length in `numbers` and its text in `strings`; an absent
 //! optional string is the length [`ABSENT`]. A range is four numbers. A completion item's range

@@ -1,8 +1,9 @@
 //! The WebAssembly facade for the VS Code extension: thin wrappers over [`crate::api`] that take
 //! UTF-16 offsets and return plain JS objects, or for the per-keystroke calls the flat encoding
-//! of [`api::flat`]. No check lives here; `read_options` and `read_project` only read what the
-//! host hands in. The last document asked about is kept ([`api::Kept`]), and the project set
-//! with `setProject` serves the `*InProject` calls that send the text alone.
+//! of [`api::flat`], handed over in memory ([`output`]) for a text written there ([`input`]).
+//! No check lives here; `read_options` and `read_project` only read what the host hands in. The
+//! last document asked about is kept ([`api::Kept`]), and the project set with `setProject`
+//! serves the `*InProject` calls that send the text alone.
 
 use crate::api::{self, Kept};
 use read_options::{compact_options, options};
@@ -11,6 +12,8 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+mod input;
+mod output;
 mod read_options;
 mod read_project;
 
@@ -134,33 +137,33 @@ pub fn code_actions_project(
     }))
 }
 
-/// Two values for one result: every string of it in one text, every number in a `Uint32Array`
-/// (`api::flat`; `extension/src/flat.ts` reads them back into objects).
-fn to_flat(flat: api::flat::Flat) -> JsValue {
-    let numbers = js_sys::Uint32Array::from(flat.numbers.as_slice());
-    js_sys::Array::of2(&JsValue::from(flat.strings), &numbers).into()
-}
-
-/// `analyzeFlat(text, omitFixes, overrides)`: `analyze`, encoded flat; the options as
+/// `analyzeFlat(textLen, omitFixes, overrides)`: `analyze` of the text in the input buffer
+/// ([`input::input_buffer`]), encoded flat; the options as
 /// [`compact_options`] reads them.
 #[wasm_bindgen(js_name = analyzeFlat)]
-pub fn analyze_flat(text: String, omit_fixes: bool, overrides: &str) -> Result<JsValue, JsError> {
+pub fn analyze_flat(
+    text_len: u32,
+    omit_fixes: bool,
+    overrides: &str,
+) -> Result<*const u32, JsError> {
     let options = compact_options(omit_fixes, overrides)?;
-    Ok(to_flat(api::flat::analyze_result(&kept(|k| {
+    let text = input::text(text_len);
+    Ok(output::flat(api::flat::analyze_result(&kept(|k| {
         k.analyze(text, &options)
     }))))
 }
 
-/// `completeFlat(text, offset)`: `complete`, encoded flat.
+/// `completeFlat(textLen, offset)`: `complete` of the text in the input buffer, encoded flat.
 #[wasm_bindgen(js_name = completeFlat)]
-pub fn complete_flat(text: String, offset: u32) -> JsValue {
-    to_flat(api::flat::completion_items(&kept(|k| {
+pub fn complete_flat(text_len: u32, offset: u32) -> *const u32 {
+    let text = input::text(text_len);
+    output::flat(api::flat::completion_items(&kept(|k| {
         k.complete(text, offset)
     })))
 }
 
 // The project calls by text: `setProject` hands in everything but the text once, and each
-// keystroke sends only the new text. Converting the whole input on every call (three per
+// keystroke sends only the new text, through the input buffer ([`input`]). Converting the whole input on every call (three per
 // keystroke) cost more than the checks themselves when the project had files.
 
 /// `setProject(input)`: the project the `*InProject` calls check their text in (its `text` is
@@ -172,55 +175,61 @@ pub fn set_project(input: JsValue) -> Result<(), JsError> {
     Ok(())
 }
 
-/// `wantedInProject(text)`: `projectWanted` in the project set, encoded flat.
+/// `wantedInProject(textLen)`: `projectWanted` in the project set, encoded flat.
 #[wasm_bindgen(js_name = wantedInProject)]
-pub fn wanted_in_project(text: String) -> JsValue {
-    to_flat(api::flat::wanted(&kept(|k| k.project_wanted_text(text))))
+pub fn wanted_in_project(text_len: u32) -> *const u32 {
+    let text = input::text(text_len);
+    output::flat(api::flat::wanted(&kept(|k| k.project_wanted_text(text))))
 }
 
-/// `neededInProject(text)`: every path the project set needs read, supplied or not, encoded
+/// `neededInProject(textLen)`: every path the project set needs read, supplied or not, encoded
 /// flat (asked before each check; serde built an object per path).
 #[wasm_bindgen(js_name = neededInProject)]
-pub fn needed_in_project(text: String) -> JsValue {
-    to_flat(api::flat::wanted(&kept(|k| k.project_needed_text(text))))
+pub fn needed_in_project(text_len: u32) -> *const u32 {
+    let text = input::text(text_len);
+    output::flat(api::flat::wanted(&kept(|k| k.project_needed_text(text))))
 }
 
-/// `analyzeInProject(text, omitFixes, overrides)`: `analyzeProject` in the project set,
+/// `analyzeInProject(textLen, omitFixes, overrides)`: `analyzeProject` in the project set,
 /// encoded flat; the options as [`compact_options`] reads them.
 #[wasm_bindgen(js_name = analyzeInProject)]
 pub fn analyze_in_project(
-    text: String,
+    text_len: u32,
     omit_fixes: bool,
     overrides: &str,
-) -> Result<JsValue, JsError> {
+) -> Result<*const u32, JsError> {
     let options = compact_options(omit_fixes, overrides)?;
+    let text = input::text(text_len);
     let result = kept(|k| k.analyze_project_text(text, &options));
-    Ok(to_flat(api::flat::project_result(&result)))
+    Ok(output::flat(api::flat::project_result(&result)))
 }
 
-/// `completeInProject(text, offset)`: `completeProject` in the project set, encoded flat.
+/// `completeInProject(textLen, offset)`: `completeProject` in the project set, encoded flat.
 #[wasm_bindgen(js_name = completeInProject)]
-pub fn complete_in_project(text: String, offset: u32) -> JsValue {
-    to_flat(api::flat::completion_items(&kept(|k| {
+pub fn complete_in_project(text_len: u32, offset: u32) -> *const u32 {
+    let text = input::text(text_len);
+    output::flat(api::flat::completion_items(&kept(|k| {
         k.complete_project_text(text, offset)
     })))
 }
 
-/// `hoverInProject(text, offset)`: `hoverProject` in the project set.
+/// `hoverInProject(textLen, offset)`: `hoverProject` in the project set.
 #[wasm_bindgen(js_name = hoverInProject)]
-pub fn hover_in_project(text: String, offset: u32) -> Result<JsValue, JsError> {
+pub fn hover_in_project(text_len: u32, offset: u32) -> Result<JsValue, JsError> {
+    let text = input::text(text_len);
     to_js(&kept(|k| k.hover_project_text(text, offset)))
 }
 
-/// `codeActionsInProject(text, start, end, options?)`: `codeActionsProject` in the project set.
+/// `codeActionsInProject(textLen, start, end, options?)`: `codeActionsProject` in the project set.
 #[wasm_bindgen(js_name = codeActionsInProject)]
 pub fn code_actions_in_project(
-    text: String,
+    text_len: u32,
     start: u32,
     end: u32,
     options_value: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = options(options_value)?;
+    let text = input::text(text_len);
     to_js(&kept(|k| {
         k.code_actions_project_text(text, start, end, &options)
     }))
