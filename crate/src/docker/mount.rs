@@ -156,22 +156,16 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The reader `check_mount` replaced, with a lower-cased copy of every key and field.
+    /// The reader `check_mount` replaced, with a lower-cased copy of every key and field (its
+    /// fields split as `split_fields` still splits quoted ones, each into a `String`).
     fn check_mount_with_copies(spec: &str) -> Option<MountProblem> {
         if spec.trim().is_empty() {
             return Some(MountProblem::Empty);
         }
-        let mut fields = Vec::new();
-        let mut current = String::new();
-        let mut quoted = false;
-        for c in spec.chars() {
-            match c {
-                '"' => quoted = !quoted,
-                ',' if !quoted => fields.push(std::mem::take(&mut current)),
-                _ => current.push(c),
-            }
-        }
-        fields.push(current);
+        let fields: Vec<String> = split_fields(spec)
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
         if !spec.contains('=') && spec.contains(':') {
             return Some(MountProblem::VolumeSyntax);
         }
