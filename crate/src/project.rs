@@ -51,6 +51,16 @@ pub enum Entry {
     Folder(Vec<String>),
 }
 
+impl Entry {
+    /// Whether this is what a want of `kind` finds: a file's text, or a folder's listing.
+    pub fn is(&self, kind: WantKind) -> bool {
+        matches!(
+            (self, kind),
+            (Entry::Text(_), WantKind::File) | (Entry::Folder(_), WantKind::Folder)
+        )
+    }
+}
+
 /// Whether a path is wanted as a file's text or as a folder's listing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

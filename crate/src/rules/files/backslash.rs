@@ -6,7 +6,7 @@
 //! Valid: `"dockerComposeFile": ["../docker-compose.yml"]`.
 
 use crate::diag::{Diagnostic, Edit, FileId, Fix, Severity};
-use crate::project::{Entry, Project, Reference, WantKind};
+use crate::project::{Project, Reference};
 use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Domain, FixSafety, RuleInfo};
 
@@ -25,11 +25,7 @@ pub const BACKSLASH: RuleInfo = RuleInfo {
 /// The warning for `r` when its path is missing as written but present with `/` for `\`.
 pub(super) fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
     let alt = r.with_slashes()?;
-    let present = matches!(
-        (project.entry(&alt.path)?, alt.kind),
-        (Entry::Text(_), WantKind::File) | (Entry::Folder(_), WantKind::Folder)
-    );
-    if !present {
+    if !project.entry(&alt.path)?.is(alt.kind) {
         return None;
     }
     let slashed = r.written.replace('\\', "/");

@@ -6,7 +6,7 @@
 //! Valid: the same with `Dockerfile`; a path with an unknown variable (skipped).
 
 use crate::diag::{Diagnostic, Fix, Severity};
-use crate::project::{self, Entry, Project, RefKind, Reference, WantKind};
+use crate::project::{self, Entry, Project, RefKind, Reference};
 use crate::rules::support::variable_scan::has_variable;
 use crate::rules::{Context, Domain, FixSafety, RuleInfo};
 
@@ -99,11 +99,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
     let target = r.target();
     let entry = project.entry(&target.path)?;
-    let present = matches!(
-        (entry, target.kind),
-        (Entry::Text(_), WantKind::File) | (Entry::Folder(_), WantKind::Folder)
-    );
-    if present {
+    if entry.is(target.kind) {
         return None;
     }
     if let Some(d) = super::backslash::report(project, r) {
