@@ -2,7 +2,7 @@
 
 use crate::diag::Diagnostic;
 use crate::project::Project;
-use crate::rules::KeptForText;
+use crate::rules::{Fixes, KeptForText};
 use crate::syntax::{self, Tree};
 
 pub struct Analysis {
@@ -13,7 +13,7 @@ pub struct Analysis {
 /// Checks one devcontainer.json text on its own (no other files).
 pub fn analyze(text: &str) -> Analysis {
     let tree = syntax::parse(text);
-    let diagnostics = check(None, text, &tree, KeptForText::default());
+    let diagnostics = check(None, text, &tree, KeptForText::default(), Fixes::Made);
     Analysis { tree, diagnostics }
 }
 
@@ -26,20 +26,23 @@ pub fn analyze_project(project: &Project) -> Analysis {
         project.main_text(),
         &tree,
         KeptForText::default(),
+        Fixes::Made,
     );
     Analysis { tree, diagnostics }
 }
 
 /// The same over a tree parsed before (a kept document, with its line starts and references);
-/// `text` is the main file's text.
+/// `text` is the main file's text. With [`Fixes::Skipped`] the findings are the same, without
+/// their fixes.
 pub fn check<'a>(
     project: Option<&'a Project>,
     text: &'a str,
     tree: &'a Tree,
     kept: KeptForText<'a>,
+    fixes: Fixes,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    crate::rules::run_all_in(project, text, tree, kept, &mut diagnostics);
+    crate::rules::run_all_in(project, text, tree, kept, fixes, &mut diagnostics);
     crate::sorted::sort_stable_by_key(&mut diagnostics, |d| {
         (d.file, d.range.start, d.range.end, d.code)
     });

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 pub use crate::project::{WantKind, Wanted};
 
 mod actions;
+mod checked;
 mod document;
 pub mod flat;
 mod kept;
@@ -42,6 +43,17 @@ pub struct AnalyzeOptions {
     /// Leaves every diagnostic's `fixes` empty: the host asks for code actions when the user
     /// does. Fixes were half of what crossed the WASM boundary on every keystroke (issue 11).
     pub omit_fixes: bool,
+}
+
+impl AnalyzeOptions {
+    /// Whether the check behind these results makes fixes: not when they are left out.
+    pub fn fixes(&self) -> crate::rules::Fixes {
+        if self.omit_fixes {
+            crate::rules::Fixes::Skipped
+        } else {
+            crate::rules::Fixes::Made
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -165,14 +177,14 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> AnalyzeResult {
 
 /// Checks a kept document on its own.
 pub fn analyze_document(document: &Document, options: &AnalyzeOptions) -> AnalyzeResult {
-    if document.checked().is_empty() {
+    let checked = document.checked(options.fixes());
+    if checked.is_empty() {
         return AnalyzeResult {
             diagnostics: Vec::new(),
         };
     }
     let index = document.line_index();
-    let diagnostics = document
-        .checked()
+    let diagnostics = checked
         .iter()
         .filter_map(|d| diagnostic_to_api(d, options, &|_| Some(&index), &|_| None))
         .collect();

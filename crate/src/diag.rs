@@ -137,6 +137,11 @@ impl Diagnostic {
         self.fixes.push(fix);
         self
     }
+    /// With the fix `make` builds, when fixes are `wanted` (a rule passes
+    /// `cx.wants_fixes()`): a check for diagnostics alone builds none.
+    pub fn with_fix_if(self, wanted: bool, make: impl FnOnce() -> Fix) -> Self {
+        if wanted { self.with_fix(make()) } else { self }
+    }
 }
 
 /// Applies non-overlapping edits to `text` (sorted here; an edit overlapping an earlier one is skipped).

@@ -220,3 +220,34 @@ fn kept_answers_equal_fresh_ones_over_corpus_files() {
         }
     }
 }
+
+#[test]
+fn a_check_without_fixes_then_code_actions_on_the_same_text_give_the_fixes() {
+    // A deprecated property: its move is the costliest fix, left out of a lean check.
+    let text = "{ \"image\": \"golang:1.22\", \"extensions\": [\"golang.go\"] }";
+    let full = api::analyze(text, &AnalyzeOptions::default());
+    let moves: Vec<&Diagnostic> = full
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "deprecated-property" && !d.fixes.is_empty())
+        .collect();
+    assert!(!moves.is_empty(), "the test needs a move: {full:?}");
+
+    let mut kept = Kept::default();
+    let light = kept.analyze(text.into(), &lazy());
+    assert!(light.diagnostics.iter().all(|d| d.fixes.is_empty()));
+    let actions = kept.code_actions(text.into(), 0, text.len() as u32, &lazy());
+    assert_eq!(
+        actions,
+        api::code_actions(text, 0, text.len() as u32, &lazy())
+    );
+    assert!(
+        actions
+            .iter()
+            .any(|a| a.title == moves[0].fixes[0].title && a.edits == moves[0].fixes[0].edits),
+        "{actions:?}"
+    );
+    // The full check now kept serves a later check without fixes too.
+    assert_eq!(kept.analyze(text.into(), &lazy()), light);
+    assert_eq!(kept.parses(), 1);
+}

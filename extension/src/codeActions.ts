@@ -30,14 +30,24 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     if (!config.isEnabled(document.uri)) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const actions: vscode.CodeAction[] = [];
+    // VS Code asks on every cursor move (Automatic): then only our diagnostics under the cursor
+    // have fixes to show, and the light bulb never lists source actions such as "fix all".
+    const asked = context.triggerKind !== vscode.CodeActionTriggerKind.Automatic;
+    const quickFixes =
+      wants(vscode.CodeActionKind.QuickFix) && (asked || context.diagnostics.some((d) => d.source === SOURCE));
+    const fixAll = context.only ? context.only.contains(FIX_ALL_KIND) : asked;
     // Fixes are not sent with diagnostics: the core makes them here, from the check it kept
-    // for this text, with the files that check read (a fix may edit one of them).
-    const fromEngine = this.engine.codeActionsProject(
-      this.diagnostics.checkedInput(document),
-      document.offsetAt(range.start),
-      document.offsetAt(range.end),
-      this.diagnostics.options(document),
-    );
+    // for this text (checked again with its fixes the first time), with the files that check
+    // read (a fix may edit one of them).
+    const fromEngine =
+      quickFixes || fixAll
+        ? this.engine.codeActionsProject(
+            this.diagnostics.checkedInput(document),
+            document.offsetAt(range.start),
+            document.offsetAt(range.end),
+            this.diagnostics.options(document),
+          )
+        : [];
 
     if (wants(vscode.CodeActionKind.QuickFix)) {
       const seen = new Set<string>();
@@ -57,9 +67,9 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       actions.push(rebuild);
     }
 
-    if (wants(FIX_ALL_KIND)) {
-      const fixAll = this.fixAll(document, fromEngine);
-      if (fixAll) actions.push(fixAll);
+    if (fixAll) {
+      const action = this.fixAll(document, fromEngine);
+      if (action) actions.push(action);
     }
     return actions;
   }

@@ -227,6 +227,47 @@ test('the code action provider offers the preferred quick fix, and Save and Rebu
   assert.ok(rebuild, 'Save and Rebuild Container is offered');
 });
 
+test('an automatic request away from our diagnostics offers only Save and Rebuild; fix all comes when asked', () => {
+  const { provider } = host.providers.codeActions[0];
+  const published = host.collections.get('devcontainer-doctor').get(configUri);
+  const diagnostic = published.find((d) => d.code.value === 'syntax-error');
+  const automatic = vscode.CodeActionTriggerKind.Automatic;
+  const titles = (actions) => actions.map((a) => a.title);
+  // The cursor moved to a place without a finding of ours: only Save and Rebuild.
+  const away = provider.provideCodeActions(config, new vscode.Range(0, 0, 0, 0), {
+    diagnostics: [],
+    only: undefined,
+    triggerKind: automatic,
+  });
+  assert.deepEqual(
+    [...away].map((a) => a.command?.command),
+    [REBUILD_COMMAND],
+    titles(away).join(', '),
+  );
+  // On the finding, its fix; still no "fix all" (the light bulb lists no source actions).
+  const on = provider.provideCodeActions(config, diagnostic.range, {
+    diagnostics: [diagnostic],
+    only: undefined,
+    triggerKind: automatic,
+  });
+  assert.ok(
+    on.some((a) => a.isPreferred && a.diagnostics?.[0] === diagnostic),
+    titles(on).join(', '),
+  );
+  assert.ok(!on.some((a) => a.kind.value.startsWith('source')), titles(on).join(', '));
+  // On save (editor.codeActionsOnSave) the host asks for source.fixAll: the core's fix all.
+  const onSave = provider.provideCodeActions(config, new vscode.Range(0, 0, 0, 0), {
+    diagnostics: [],
+    only: vscode.CodeActionKind.SourceFixAll,
+    triggerKind: automatic,
+  });
+  assert.deepEqual(
+    [...onSave].map((a) => a.kind.value),
+    ['source.fixAll.devcontainerDoctor'],
+    titles(onSave).join(', '),
+  );
+});
+
 test('Save and Rebuild explains that Dev Containers is missing, as on vscode.dev', async () => {
   await host.registered.get(REBUILD_COMMAND)(configUri);
   assert.deepEqual(host.executed, []);

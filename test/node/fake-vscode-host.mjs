@@ -154,6 +154,8 @@ export class CodeActionKind {
   static SourceFixAll = new CodeActionKind('source.fixAll');
 }
 
+export const CodeActionTriggerKind = { Invoke: 1, Automatic: 2 };
+
 export class CodeAction {
   constructor(title, kind) {
     Object.assign(this, { title, kind });

@@ -22,7 +22,7 @@ pub fn code_actions_document(
 ) -> Vec<CodeAction> {
     let index = document.line_index();
     let range = byte_range(&index, start, end);
-    let enabled = enabled_in(document.checked(), options);
+    let enabled = enabled_in(document.checked(crate::rules::Fixes::Made), options);
     let mut actions: Vec<CodeAction> = Vec::new();
     for action in ide_actions::code_actions_for(document.text(), &enabled, range) {
         if action.kind == ide_actions::QUICK_FIX {
@@ -104,7 +104,7 @@ fn enabled_in(diagnostics: &[diag::Diagnostic], options: &AnalyzeOptions) -> Vec
 /// "Fix all" of the main file on its own, without the rules turned off in any round (the
 /// core's own re-analyses with every rule on, so the rounds are filtered here).
 fn fix_all(document: &Document, options: &AnalyzeOptions, index: &LineIndex) -> Option<CodeAction> {
-    let start = enabled_in(document.checked(), options);
+    let start = enabled_in(document.checked(crate::rules::Fixes::Made), options);
     let all = crate::fix::fix_all_from(document.text(), &start, |t| {
         enabled_in(&crate::analysis::analyze(t).diagnostics, options)
     });

@@ -2,7 +2,7 @@
 //! the calls on it make on first use (line starts, findings).
 
 use crate::diag;
-use crate::rules::KeptForText;
+use crate::rules::{Fixes, KeptForText};
 use crate::syntax::Tree;
 use crate::text::LineIndex;
 
@@ -16,7 +16,7 @@ pub struct Document {
     /// most files have no finding, and then no position is ever needed.
     lines: crate::rules::KeptLines,
     /// The rules' findings on this text alone, made by the first call that needs them.
-    checked: std::cell::OnceCell<Vec<diag::Diagnostic>>,
+    checked: super::checked::Checked,
 }
 
 impl Document {
@@ -28,7 +28,7 @@ impl Document {
             version,
             tree,
             lines: std::cell::OnceCell::new(),
-            checked: std::cell::OnceCell::new(),
+            checked: super::checked::Checked::default(),
         }
     }
     pub fn text(&self) -> &str {
@@ -50,14 +50,16 @@ impl Document {
             .get_or_init(|| LineIndex::new(&self.text).into_parts());
         LineIndex::from_line_starts(&self.text, line_starts, *ascii)
     }
-    /// The rules' findings on this text alone (no other files), checked once per document.
-    pub(crate) fn checked(&self) -> &[diag::Diagnostic] {
-        self.checked.get_or_init(|| {
+    /// The rules' findings on this text alone (no other files), checked once per document
+    /// (twice when fixes are asked for after a check without them).
+    pub(crate) fn checked(&self, fixes: Fixes) -> &[diag::Diagnostic] {
+        self.checked.get(fixes, |fixes| {
             crate::analysis::check(
                 None,
                 &self.text,
                 &self.tree,
                 KeptForText::lines(&self.lines),
+                fixes,
             )
         })
     }

@@ -5,13 +5,14 @@
 //! other files are kept while the host hands in the same ones, and so are the parses of every
 //! file whose text did not change (`project/parsed.rs`).
 
+use super::checked::Checked;
 use super::project::{ProjectInput, ProjectResult, project_result};
 use super::{
     AnalyzeOptions, AnalyzeResult, CodeAction, CompletionItem, Document, Hover, Wanted, actions,
 };
 use crate::diag::{self, FileId};
 use crate::project::{Project, Reference};
-use crate::rules::{KeptForText, KeptReferences};
+use crate::rules::{Fixes, KeptForText, KeptReferences};
 use std::cell::OnceCell;
 
 #[derive(Default)]
@@ -30,7 +31,7 @@ struct Last {
     built_from: Option<u64>,
     project: Option<Project>,
     /// The findings with the project's files, made by the first call that needs them.
-    findings: OnceCell<Vec<diag::Diagnostic>>,
+    findings: Checked,
     /// The paths the text references in the project: the files wanted and the findings both
     /// read them.
     references: KeptReferences,
@@ -40,13 +41,13 @@ struct Last {
 struct InProject<'k> {
     document: &'k Document,
     project: &'k Project,
-    findings: &'k OnceCell<Vec<diag::Diagnostic>>,
+    findings: &'k Checked,
     references: &'k KeptReferences,
 }
 
 impl InProject<'_> {
-    fn findings(&self) -> &[diag::Diagnostic] {
-        self.findings.get_or_init(|| {
+    fn findings(&self, fixes: Fixes) -> &[diag::Diagnostic] {
+        self.findings.get(fixes, |fixes| {
             let kept = KeptForText {
                 lines: Some(self.document.kept_lines()),
                 references: Some(self.references),
@@ -56,6 +57,7 @@ impl InProject<'_> {
                 self.document.text(),
                 self.document.tree(),
                 kept,
+                fixes,
             )
         })
     }
@@ -104,7 +106,7 @@ impl Kept {
                     document: Document::new(text, 0),
                     built_from,
                     project,
-                    findings: OnceCell::new(),
+                    findings: Checked::default(),
                     references: OnceCell::new(),
                 }
             }
@@ -149,7 +151,7 @@ impl Kept {
                 fresh.keep_parses_of(old);
             }
             *project = Some(fresh);
-            *findings = OnceCell::new();
+            *findings = Checked::default();
             *references = OnceCell::new();
             *built_from = Some(*generation);
         }
@@ -225,7 +227,12 @@ impl Kept {
     ) -> ProjectResult {
         let kept = self.in_project(text);
         let main_index = kept.document.line_index();
-        project_result(kept.project, kept.findings(), options, Some(main_index))
+        project_result(
+            kept.project,
+            kept.findings(options.fixes()),
+            options,
+            Some(main_index),
+        )
     }
 
     pub fn complete_project(&mut self, input: ProjectInput, offset: u32) -> Vec<CompletionItem> {
@@ -267,7 +274,7 @@ impl Kept {
         options: &AnalyzeOptions,
     ) -> Vec<CodeAction> {
         let kept = self.in_project(text);
-        let findings = kept.findings();
+        let findings = kept.findings(Fixes::Made);
         actions::code_actions_project(kept.project, kept.document, findings, start, end, options)
     }
 }

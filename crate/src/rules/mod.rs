@@ -37,6 +37,8 @@ pub struct Context<'a> {
     pub kind: ConfigKind,
     /// The other files of the configuration, when the host gave a project.
     pub project: Option<&'a crate::project::Project>,
+    /// Whether findings carry their fixes ([`Fixes`]).
+    pub fixes: Fixes,
     line_index: std::cell::OnceCell<crate::text::LineIndex<'a>>,
     /// The line starts a kept document holds for this text, filled here if need be, so the
     /// rules and the positions of the result index the text once.
@@ -54,7 +56,21 @@ pub struct Context<'a> {
     base_os: std::cell::OnceCell<Option<crate::docker::image_kind::BaseOs>>,
 }
 
+/// Whether a check makes the quick fixes of its findings. The check behind an editor's
+/// diagnostics leaves them out: the editor asks for code actions when the user does, and a fix
+/// often costs more than its finding (moving a deprecated property rewrites its whole value).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fixes {
+    Made,
+    Skipped,
+}
+
 impl<'a> Context<'a> {
+    /// True when findings should carry their fixes: a rule builds a fix only then.
+    pub fn wants_fixes(&self) -> bool {
+        self.fixes == Fixes::Made
+    }
+
     pub fn new(text: &'a str, tree: &'a Tree) -> Self {
         let root = tree.root().filter(|r| r.is_object());
         let kind = root.map_or(ConfigKind::Missing, config_kind);
@@ -64,6 +80,7 @@ impl<'a> Context<'a> {
             root,
             kind,
             project: None,
+            fixes: Fixes::Made,
             line_index: std::cell::OnceCell::new(),
             kept_lines: None,
             container: std::cell::OnceCell::new(),
@@ -406,7 +423,7 @@ const RULES: &[(RuleFn, &[RuleInfo], Sees)] = &[
 ];
 
 pub fn run_all(text: &str, tree: &Tree, out: &mut Vec<Diagnostic>) {
-    run_all_in(None, text, tree, KeptForText::default(), out);
+    run_all_in(None, text, tree, KeptForText::default(), Fixes::Made, out);
 }
 
 /// Line starts of a text and whether it is ASCII, made on first use and kept with the text.
@@ -434,16 +451,18 @@ impl<'a> KeptForText<'a> {
 }
 
 /// Every rule over the main file's `text` and `tree`, seeing the other files of `project`,
-/// with what is kept for that text if anything is.
+/// with what is kept for that text if anything is, making fixes or not.
 pub fn run_all_in<'a>(
     project: Option<&'a crate::project::Project>,
     text: &'a str,
     tree: &'a Tree,
     kept: KeptForText<'a>,
+    fixes: Fixes,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut cx = Context::new(text, tree);
     cx.project = project;
+    cx.fixes = fixes;
     cx.kept_lines = kept.lines;
     cx.kept_references = kept.references;
     for (rule, sees) in CHECKS {

@@ -89,10 +89,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let mut d = SERVICE_UNDEFINED.at(node.range(), message);
         if let Some(s) = suggestion {
-            d = d.with_fix(Fix::unsafe_(
-                format!("Use `{s}`"),
-                vec![Edit::replace(node.range(), crate::syntax::json::quote(s))],
-            ));
+            d = d.with_fix_if(cx.wants_fixes(), || {
+                Fix::unsafe_(
+                    format!("Use `{s}`"),
+                    vec![Edit::replace(node.range(), crate::syntax::json::quote(s))],
+                )
+            });
         }
         out.push(d);
     }

@@ -91,6 +91,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )
             .in_file(view.file);
         if container.start.override_written.is_none()
+            && cx.wants_fixes()
             && let Some(edits) = insert_root_member(cx, "build", "overrideCommand", "false")
         {
             d = d.with_fix(Fix::unsafe_("Set \"overrideCommand\": false", edits));

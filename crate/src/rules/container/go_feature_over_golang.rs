@@ -86,12 +86,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         _ => None,
     };
     if let Some(edit) = edit {
-        let fix = if written.is_some() {
-            Fix::unsafe_("Set \"version\": \"none\"", vec![edit])
-        } else {
-            Fix::safe("Set \"version\": \"none\"", vec![edit])
-        };
-        d = d.with_fix(fix);
+        d = d.with_fix_if(cx.wants_fixes(), || {
+            if written.is_some() {
+                Fix::unsafe_("Set \"version\": \"none\"", vec![edit])
+            } else {
+                Fix::safe("Set \"version\": \"none\"", vec![edit])
+            }
+        });
     }
     out.push(d);
 }

@@ -82,10 +82,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     )
                     .in_file(view.file);
                 if let Some(r) = sub.sub_range(0, sub.text.len()) {
-                    d = d.with_fix(Fix::safe(
-                        format!("Add -y after {}", sub.text),
-                        vec![Edit::insert(r.end, " -y").in_file(view.file)],
-                    ));
+                    d = d.with_fix_if(cx.wants_fixes(), || {
+                        Fix::safe(
+                            format!("Add -y after {}", sub.text),
+                            vec![Edit::insert(r.end, " -y").in_file(view.file)],
+                        )
+                    });
                 }
                 out.push(d);
             }

@@ -64,13 +64,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(s) = suggestion
             && target.place.file == crate::diag::FileId::MAIN
         {
-            d = d.with_fix(Fix::unsafe_(
-                format!("Use `{s}`"),
-                vec![Edit::replace(
-                    target.place.range,
-                    crate::syntax::json::quote(s),
-                )],
-            ));
+            d = d.with_fix_if(cx.wants_fixes(), || {
+                Fix::unsafe_(
+                    format!("Use `{s}`"),
+                    vec![Edit::replace(
+                        target.place.range,
+                        crate::syntax::json::quote(s),
+                    )],
+                )
+            });
         }
         out.push(d);
     }

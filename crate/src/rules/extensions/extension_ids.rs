@@ -85,7 +85,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                             "No extension \"{id}\" is known; did you mean \"{known}\"? VS Code installs extensions by exact id, so this entry installs nothing."
                         ),
                     )
-                    .with_fix(Fix::unsafe_(
+                    .with_fix_if(cx.wants_fixes(), || Fix::unsafe_(
                         format!("Use {known}"),
                         vec![Edit::replace(item.range(), format!("\"{known}\""))],
                     )),
@@ -101,10 +101,12 @@ fn local_only(cx: &Context, item: NodeRef, id: &str, out: &mut Vec<Diagnostic>) 
             "\"{id}\" runs in the local VS Code window to open remote connections; installed in the container it does nothing. Remove it from the container's extensions (install it locally)."
         ),
     );
-    out.push(match array_item_removal(cx, item) {
-        Some(edit) => d.with_fix(Fix::unsafe_("Remove this entry", vec![edit])),
-        None => d,
-    });
+    out.push(
+        match cx.wants_fixes().then(|| array_item_removal(cx, item)) {
+            Some(Some(edit)) => d.with_fix(Fix::unsafe_("Remove this entry", vec![edit])),
+            _ => d,
+        },
+    );
 }
 
 fn renamed(
@@ -126,15 +128,17 @@ fn renamed(
             }
         ),
     );
-    let fix = if new_listed {
-        array_item_removal(cx, item).map(|edit| Fix::safe("Remove the old id", vec![edit]))
-    } else {
-        Some(Fix::safe(
-            format!("Use {new}"),
-            vec![Edit::replace(item.range(), format!("\"{new}\""))],
-        ))
+    let fix = || {
+        if new_listed {
+            array_item_removal(cx, item).map(|edit| Fix::safe("Remove the old id", vec![edit]))
+        } else {
+            Some(Fix::safe(
+                format!("Use {new}"),
+                vec![Edit::replace(item.range(), format!("\"{new}\""))],
+            ))
+        }
     };
-    out.push(match fix {
+    out.push(match cx.wants_fixes().then(fix).flatten() {
         Some(fix) => d.with_fix(fix),
         None => d,
     });

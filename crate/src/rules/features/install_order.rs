@@ -67,7 +67,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         show(reference.without_version())
                     ),
                 )
-                .with_fix(Fix::safe("Remove the version", vec![edit])),
+                .with_fix_if(cx.wants_fixes(), || Fix::safe("Remove the version", vec![edit])),
             );
         }
         if all_known && !declared.contains(&identity(&reference)) {

@@ -163,7 +163,7 @@ fn report(
                 set_member(cx, value, "version", &text)
             };
             if let Some(edit) = edit {
-                d = d.with_fix(Fix::unsafe_(title, vec![edit]));
+                d = d.with_fix_if(cx.wants_fixes(), || Fix::unsafe_(title, vec![edit]));
             }
         }
     }

@@ -57,6 +57,7 @@ pub(super) fn unknown_option(
     f: &Pinned,
     key_range: crate::text::TextRange,
     name: &str,
+    fixes: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let (info, major) = (f.info, f.major);
@@ -119,10 +120,12 @@ pub(super) fn unknown_option(
     }
     let mut d = FEATURE_OPTION_UNKNOWN.at(key_range, message);
     if let Some(s) = suggestion {
-        d = d.with_fix(Fix::unsafe_(
-            format!("Rename to {s}"),
-            vec![Edit::replace(key_range, format!("\"{s}\""))],
-        ));
+        d = d.with_fix_if(fixes, || {
+            Fix::unsafe_(
+                format!("Rename to {s}"),
+                vec![Edit::replace(key_range, format!("\"{s}\""))],
+            )
+        });
     }
     out.push(d);
 }

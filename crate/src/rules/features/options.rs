@@ -110,7 +110,7 @@ fn bare_version(cx: &Context, f: &Pinned, value: NodeRef, text: &str, out: &mut 
                     option_list(f.major)
                 ),
             )
-            .with_fix(Fix::safe(
+            .with_fix_if(cx.wants_fixes(), || Fix::safe(
                 "Replace with {}",
                 vec![Edit::replace(value.range(), "{}")],
             )),
@@ -139,7 +139,7 @@ fn options_object(cx: &Context, f: &Pinned, object: NodeRef, out: &mut Vec<Diagn
             // The script reads it although the metadata does not declare it: it works.
             OptionEffect::ReadUndeclared => {}
             OptionEffect::Unread | OptionEffect::Undeclared => {
-                unknown_option(f, member.key_range(), name, out)
+                unknown_option(f, member.key_range(), name, cx.wants_fixes(), out)
             }
         }
     }
@@ -166,14 +166,14 @@ fn check_value(
                 ),
             );
             if let Some(b) = value.as_str().and_then(yes_no).filter(|_| fixable) {
-                d = d.with_fix(Fix::unsafe_(
+                d = d.with_fix_if(cx.wants_fixes(), || Fix::unsafe_(
                     format!("Write {b}"),
                     vec![Edit::replace(value.range(), b.to_string())],
                 ));
             }
             out.push(d);
         }
-        (OptionType::String, Value::String(s)) => check_enum(info, option, value, s, out),
+        (OptionType::String, Value::String(s)) => check_enum(cx, info, option, value, s, out),
         (OptionType::String, Value::Number(raw)) => number_as_text(cx, info, option, value, raw, fixable, out),
         (OptionType::String, Value::Bool(b)) => {
             let text = if b { "true" } else { "false" };
@@ -250,16 +250,19 @@ fn number_as_text(
         ),
     );
     out.push(if fixable {
-        d.with_fix(Fix::safe(
-            format!("Write \"{}\"", show(source)),
-            vec![Edit::replace(value.range(), format!("\"{source}\""))],
-        ))
+        d.with_fix_if(cx.wants_fixes(), || {
+            Fix::safe(
+                format!("Write \"{}\"", show(source)),
+                vec![Edit::replace(value.range(), format!("\"{source}\""))],
+            )
+        })
     } else {
         d
     });
 }
 
 fn check_enum(
+    cx: &Context,
     info: &FeatureInfo,
     option: &OptionInfo,
     value: NodeRef,
@@ -282,17 +285,17 @@ fn check_enum(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let mut fix = None;
     if let Some(s) = suggestion {
         message.push_str(&format!(" Did you mean \"{s}\"?"));
-        fix = Some(Fix::unsafe_(
-            format!("Change to \"{s}\""),
-            vec![Edit::replace(value.range(), format!("\"{s}\""))],
-        ));
     }
     let mut d = FEATURE_OPTION_VALUE.at(value.range(), message);
-    if let Some(fix) = fix {
-        d = d.with_fix(fix);
+    if let Some(s) = suggestion {
+        d = d.with_fix_if(cx.wants_fixes(), || {
+            Fix::unsafe_(
+                format!("Change to \"{s}\""),
+                vec![Edit::replace(value.range(), format!("\"{s}\""))],
+            )
+        });
     }
     out.push(d);
 }

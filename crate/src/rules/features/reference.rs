@@ -89,8 +89,8 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         match r.kind {
-            RefKind::ShortId => short_id(entry, out),
-            RefKind::Oci => oci(entry, out),
+            RefKind::ShortId => short_id(cx.wants_fixes(), entry, out),
+            RefKind::Oci => oci(cx.wants_fixes(), entry, out),
             RefKind::GithubRelease => out.push(FEATURE_DEPRECATED.at(entry.member.key_range(),
                 format!(
                     "\"{}\" uses the deprecated GitHub-release form (owner/repo/id): the CLI only falls back to it when no registry has the feature, and lock files skip it. Reference the feature as \"registry/namespace/id:version\" (publish it to a registry if needed).",
@@ -102,7 +102,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
+fn short_id(fixes: bool, entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     let r = &entry.reference;
     let range = entry.member.key_range();
     let Some(legacy) = features::legacy_short_id(r.id) else {
@@ -120,15 +120,19 @@ fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
                 " The official feature is \"{}\".",
                 same.pinned_id()
             ));
-            d = d.with_fix(Fix::unsafe_(
-                format!("Use {}", same.pinned_id()),
-                vec![entry.replace_key(&same.pinned_id())],
-            ));
+            d = d.with_fix_if(fixes, || {
+                Fix::unsafe_(
+                    format!("Use {}", same.pinned_id()),
+                    vec![entry.replace_key(&same.pinned_id())],
+                )
+            });
         }
-        d = d.with_fix(Fix::unsafe_(
-            format!("Reference the local folder ./{}", show(r.key)),
-            vec![entry.replace_key(&format!("./{}", r.key))],
-        ));
+        d = d.with_fix_if(fixes, || {
+            Fix::unsafe_(
+                format!("Reference the local folder ./{}", show(r.key)),
+                vec![entry.replace_key(&format!("./{}", r.key))],
+            )
+        });
         out.push(d);
         return;
     };
@@ -150,7 +154,7 @@ fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
                     show(r.key)
                 ),
             )
-            .with_fix(Fix::safe(
+            .with_fix_if(fixes, || Fix::safe(
                 format!("Replace with {new_key}"),
                 vec![entry.replace_key(&new_key)],
             )),
@@ -164,7 +168,7 @@ fn short_id(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
+fn oci(fixes: bool, entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
     let r = &entry.reference;
     let namespace_range = TextRange::new(0, r.namespace.len());
     if r.namespace
@@ -177,7 +181,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
                     features::EXTRA_NAMESPACE
                 ),
             )
-            .with_fix(Fix::safe(
+            .with_fix_if(fixes, || Fix::safe(
                 "Use the devcontainers-extra namespace",
                 vec![entry.key_edit(namespace_range, features::EXTRA_NAMESPACE)],
             )),
@@ -205,7 +209,7 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
                     info.id
                 ),
             )
-            .with_fix(Fix::safe(
+            .with_fix_if(fixes, || Fix::safe(
                 format!("Rename to {}", info.id),
                 vec![entry.key_edit(r.id_range, info.id)],
             )),
@@ -235,10 +239,12 @@ fn oci(entry: &FeatureEntry, out: &mut Vec<Diagnostic>) {
         Some(id) => {
             message.push_str(&format!(" Did you mean \"{id}\"?"));
             d = FEATURE_UNKNOWN.at(entry.doc_range(r.id_range), message);
-            d = d.with_fix(Fix::unsafe_(
-                format!("Change to {id}"),
-                vec![entry.key_edit(r.id_range, id)],
-            ));
+            d = d.with_fix_if(fixes, || {
+                Fix::unsafe_(
+                    format!("Change to {id}"),
+                    vec![entry.key_edit(r.id_range, id)],
+                )
+            });
         }
         None => {
             message.push_str(" See https://containers.dev/features for the published ones.");

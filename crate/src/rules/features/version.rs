@@ -43,13 +43,13 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         match r.tag {
-            None => unpinned(entry, info, out),
-            Some(tag) => check_tag(entry, info, tag, out),
+            None => unpinned(cx.wants_fixes(), entry, info, out),
+            Some(tag) => check_tag(cx.wants_fixes(), entry, info, tag, out),
         }
     }
 }
 
-fn unpinned(entry: &FeatureEntry, info: &FeatureInfo, out: &mut Vec<Diagnostic>) {
+fn unpinned(fixes: bool, entry: &FeatureEntry, info: &FeatureInfo, out: &mut Vec<Diagnostic>) {
     let major = info.major();
     let end = entry.reference.id_range;
     out.push(
@@ -59,7 +59,7 @@ fn unpinned(entry: &FeatureEntry, info: &FeatureInfo, out: &mut Vec<Diagnostic>)
                 info.id
             ),
         )
-        .with_fix(Fix::unsafe_(
+        .with_fix_if(fixes, || Fix::unsafe_(
             format!("Pin to :{major}"),
             vec![entry.key_edit(
                 crate::text::TextRange::empty(end.end),
@@ -69,7 +69,13 @@ fn unpinned(entry: &FeatureEntry, info: &FeatureInfo, out: &mut Vec<Diagnostic>)
     );
 }
 
-fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<Diagnostic>) {
+fn check_tag(
+    fixes: bool,
+    entry: &FeatureEntry,
+    info: &FeatureInfo,
+    tag: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     if tag.eq_ignore_ascii_case("latest") {
         return;
     }
@@ -133,9 +139,11 @@ fn check_tag(entry: &FeatureEntry, info: &FeatureInfo, tag: &str, out: &mut Vec<
     out.push(
         FEATURE_VERSION_UNKNOWN
             .at(entry.doc_range(range), message)
-            .with_fix(Fix::unsafe_(
-                format!("Change to :{fix_major}"),
-                vec![entry.key_edit(range, &fix_major.to_string())],
-            )),
+            .with_fix_if(fixes, || {
+                Fix::unsafe_(
+                    format!("Change to :{fix_major}"),
+                    vec![entry.key_edit(range, &fix_major.to_string())],
+                )
+            }),
     );
 }

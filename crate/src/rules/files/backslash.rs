@@ -23,7 +23,7 @@ pub const BACKSLASH: RuleInfo = RuleInfo {
 };
 
 /// The warning for `r` when its path is missing as written but present with `/` for `\`.
-pub(super) fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
+pub(super) fn report(fixes: bool, project: &Project, r: &Reference) -> Option<Diagnostic> {
     let alt = r.with_slashes()?;
     if !project.entry(&alt.path)?.is(alt.kind) {
         return None;
@@ -39,10 +39,12 @@ pub(super) fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
         )
         .in_file(r.file);
     if r.explicit && r.file == FileId::MAIN && !has_variable(&r.written) {
-        d = d.with_fix(Fix::safe(
-            format!("Use `{slashed}`"),
-            vec![Edit::replace(r.range, crate::syntax::json::quote(&slashed))],
-        ));
+        d = d.with_fix_if(fixes, || {
+            Fix::safe(
+                format!("Use `{slashed}`"),
+                vec![Edit::replace(r.range, crate::syntax::json::quote(&slashed))],
+            )
+        });
     }
     Some(d)
 }

@@ -90,19 +90,19 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        if let Some(d) = report(project, reference) {
+        if let Some(d) = report(cx.wants_fixes(), project, reference) {
             out.push(d);
         }
     }
 }
 
-fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
+fn report(fixes: bool, project: &Project, r: &Reference) -> Option<Diagnostic> {
     let target = r.target();
     let entry = project.entry(&target.path)?;
     if entry.is(target.kind) {
         return None;
     }
-    if let Some(d) = super::backslash::report(project, r) {
+    if let Some(d) = super::backslash::report(fixes, project, r) {
         return Some(d);
     }
     let folder = project::parent(&r.path);
@@ -175,10 +175,12 @@ fn report(project: &Project, r: &Reference) -> Option<Diagnostic> {
         && !has_variable(&r.written)
     {
         let text = crate::syntax::json::quote(&replaced);
-        d = d.with_fix(Fix::unsafe_(
-            format!("Use `{replaced}`"),
-            vec![crate::diag::Edit::replace(r.range, text)],
-        ));
+        d = d.with_fix_if(fixes, || {
+            Fix::unsafe_(
+                format!("Use `{replaced}`"),
+                vec![crate::diag::Edit::replace(r.range, text)],
+            )
+        });
     }
     Some(d)
 }

@@ -165,6 +165,9 @@ fn attach_use(cx: &Context) -> Option<(TextRange, String)> {
 
 /// `safe`: whether the grant is surely needed (an attach is visible), else only offered.
 fn with_cap_add_fix(cx: &Context, d: Diagnostic, safe: bool) -> Diagnostic {
+    if !cx.wants_fixes() {
+        return d;
+    }
     let edits = match cx.root.and_then(|r| r.get("capAdd")) {
         Some(list) => append_to_array(cx, list, "\"SYS_PTRACE\""),
         None if cx.root.is_some_and(|r| r.member("capAdd").is_none()) => {

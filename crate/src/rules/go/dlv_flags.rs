@@ -201,7 +201,7 @@ fn check_dlv(cx: &Context, command: &Command, dev: bool, out: &mut Vec<Diagnosti
             // `--addr` means `--listen`: its address is judged as one too.
             "--addr" | "--listen" | "-l" => {
                 if flag.name == "--addr" {
-                    out.push(addr_flag(flag));
+                    out.push(addr_flag(cx.wants_fixes(), flag));
                 }
                 if !dev {
                     continue;
@@ -241,7 +241,9 @@ fn check_dlv(cx: &Context, command: &Command, dev: bool, out: &mut Vec<Diagnosti
             .map(|r| Edit::insert(r.end, " --accept-multiclient"))
     };
     if let Some(edit) = edit {
-        d = d.with_fix(Fix::safe("Add --accept-multiclient", vec![edit]));
+        d = d.with_fix_if(cx.wants_fixes(), || {
+            Fix::safe("Add --accept-multiclient", vec![edit])
+        });
     }
     out.push(d);
 }
@@ -281,15 +283,17 @@ fn in_command_file(mut d: Diagnostic, file: FileId) -> Diagnostic {
     d.in_file(file)
 }
 
-fn addr_flag(flag: &Flag) -> Diagnostic {
+fn addr_flag(fixes: bool, flag: &Flag) -> Diagnostic {
     let d = GO_DLV_ADDR_FLAG.at(flag.word.range,
         "dlv has no --addr flag and stops with 'unknown flag'. Use --listen (for example --listen=127.0.0.1:2345).",
     );
     match flag.word.sub_range(0, "--addr".len()) {
-        Some(range) => d.with_fix(Fix::safe(
-            "Replace --addr with --listen",
-            vec![Edit::replace(range, "--listen")],
-        )),
+        Some(range) => d.with_fix_if(fixes, || {
+            Fix::safe(
+                "Replace --addr with --listen",
+                vec![Edit::replace(range, "--listen")],
+            )
+        }),
         None => d,
     }
 }
@@ -352,8 +356,12 @@ fn listen_all(cx: &Context, flag: &Flag) -> Option<Diagnostic> {
     };
     let safe = forwarded && !compose;
     Some(match fix_edit {
-        Some(edit) if safe => d.with_fix(Fix::safe(format!("Listen on {loopback}"), vec![edit])),
-        Some(edit) => d.with_fix(Fix::unsafe_(format!("Listen on {loopback}"), vec![edit])),
+        Some(edit) if safe => d.with_fix_if(cx.wants_fixes(), || {
+            Fix::safe(format!("Listen on {loopback}"), vec![edit])
+        }),
+        Some(edit) => d.with_fix_if(cx.wants_fixes(), || {
+            Fix::unsafe_(format!("Listen on {loopback}"), vec![edit])
+        }),
         None => d,
     })
 }

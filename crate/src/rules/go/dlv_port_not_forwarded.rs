@@ -56,6 +56,9 @@ pub(super) fn not_forwarded(cx: &Context, value: &str, word: &Word) -> Option<Di
              to attach from outside the container (a debugger on the host), add {port} to forwardPorts{publish}."
         ),
     );
+    if !cx.wants_fixes() {
+        return Some(d);
+    }
     let edits = match root.get("forwardPorts") {
         Some(list) if list.is_array() => append_to_array(cx, list, &port.to_string()),
         Some(_) => None,

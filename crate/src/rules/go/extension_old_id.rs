@@ -61,15 +61,17 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             ),
         );
-        let fix = if has_new_id {
-            removal(cx, item).map(|edit| Fix::safe("Remove the old id", vec![edit]))
-        } else {
-            Some(Fix::safe(
-                "Use golang.go",
-                vec![Edit::replace(item.range(), "\"golang.go\"")],
-            ))
+        let fix = || {
+            if has_new_id {
+                removal(cx, item).map(|edit| Fix::safe("Remove the old id", vec![edit]))
+            } else {
+                Some(Fix::safe(
+                    "Use golang.go",
+                    vec![Edit::replace(item.range(), "\"golang.go\"")],
+                ))
+            }
         };
-        out.push(match fix {
+        out.push(match cx.wants_fixes().then(fix).flatten() {
             Some(fix) => d.with_fix(fix),
             None => d,
         });

@@ -201,10 +201,12 @@ fn check_array(
             let plain = words.iter().all(|w| is_plain_command(w));
             let edits = vec![Edit::replace(array.range(), json_string(&line))];
             let title = "Run them one after another in a shell (a && b)";
-            d = d.with_fix(if plain && !has_comment {
-                Fix::safe(title, edits)
-            } else {
-                Fix::unsafe_(title, edits)
+            d = d.with_fix_if(cx.wants_fixes(), || {
+                if plain && !has_comment {
+                    Fix::safe(title, edits)
+                } else {
+                    Fix::unsafe_(title, edits)
+                }
             });
             if !in_object {
                 let entries = words
@@ -213,10 +215,12 @@ fn check_array(
                     .map(|(i, w)| format!("\"{}\": {}", i + 1, json_string(w.trim())))
                     .collect::<Vec<_>>()
                     .join(", ");
-                d = d.with_fix(Fix::unsafe_(
-                    "Run them at the same time, in parallel (object form)",
-                    vec![Edit::replace(array.range(), format!("{{{entries}}}"))],
-                ));
+                d = d.with_fix_if(cx.wants_fixes(), || {
+                    Fix::unsafe_(
+                        "Run them at the same time, in parallel (object form)",
+                        vec![Edit::replace(array.range(), format!("{{{entries}}}"))],
+                    )
+                });
             }
         }
         out.push(d);
@@ -232,10 +236,12 @@ fn check_array(
     if !literal.is_empty() && fixable {
         let edits = vec![Edit::replace(array.range(), literal)];
         let title = "Run it in a shell (string form)";
-        d = d.with_fix(if has_comment {
-            Fix::unsafe_(title, edits)
-        } else {
-            Fix::safe(title, edits)
+        d = d.with_fix_if(cx.wants_fixes(), || {
+            if has_comment {
+                Fix::unsafe_(title, edits)
+            } else {
+                Fix::safe(title, edits)
+            }
         });
     }
     out.push(d);

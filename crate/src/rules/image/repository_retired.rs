@@ -61,10 +61,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(d);
         return;
     }
-    out.push(d.with_fix(if next.tag_published {
-        Fix::safe(format!("Use {new_ref}"), edit)
-    } else {
-        Fix::unsafe_(format!("Use {new_ref} (tag not known there)"), edit)
+    out.push(d.with_fix_if(cx.wants_fixes(), || {
+        if next.tag_published {
+            Fix::safe(format!("Use {new_ref}"), edit)
+        } else {
+            Fix::unsafe_(format!("Use {new_ref} (tag not known there)"), edit)
+        }
     }));
 }
 

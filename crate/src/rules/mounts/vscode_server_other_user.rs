@@ -79,13 +79,15 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             ),
         );
         if let Some(at) = fix_at {
-            d = d.with_fix(Fix::unsafe_(
-                format!("Mount it at {}", clip(&fixed)),
-                vec![Edit::replace(
-                    crate::text::TextRange::new(at, at + mounted_home.len()),
-                    home.clone(),
-                )],
-            ));
+            d = d.with_fix_if(cx.wants_fixes(), || {
+                Fix::unsafe_(
+                    format!("Mount it at {}", clip(&fixed)),
+                    vec![Edit::replace(
+                        crate::text::TextRange::new(at, at + mounted_home.len()),
+                        home.clone(),
+                    )],
+                )
+            });
         }
         out.push(d);
     }

@@ -102,7 +102,7 @@ fn forward_ports(cx: &Context, ports: NodeRef, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let items: Vec<NodeRef> = ports.items().collect();
     for (index, item) in items.iter().enumerate() {
-        let Some(key) = forward_port(*item, out) else {
+        let Some(key) = forward_port(cx.wants_fixes(), *item, out) else {
             continue;
         };
         if seen.insert(key.clone(), index).is_some() {
@@ -118,10 +118,9 @@ fn forward_ports(cx: &Context, ports: NodeRef, out: &mut Vec<Diagnostic>) {
                     .get(prev.range().end..item.range().start)
                     .unwrap_or("");
                 if between.trim() == "," {
-                    d = d.with_fix(Fix::safe(
-                        "Remove the duplicate port",
-                        vec![Edit::delete(range)],
-                    ));
+                    d = d.with_fix_if(cx.wants_fixes(), || {
+                        Fix::safe("Remove the duplicate port", vec![Edit::delete(range)])
+                    });
                 }
             }
             out.push(d);
@@ -130,7 +129,7 @@ fn forward_ports(cx: &Context, ports: NodeRef, out: &mut Vec<Diagnostic>) {
 }
 
 /// Checks one item; returns its normalised form for duplicate detection when it is valid.
-fn forward_port(item: NodeRef, out: &mut Vec<Diagnostic>) -> Option<String> {
+fn forward_port(fixes: bool, item: NodeRef, out: &mut Vec<Diagnostic>) -> Option<String> {
     let range = item.range();
     match item.value() {
         Value::Number(raw) => match raw.parse::<i64>() {
@@ -150,12 +149,17 @@ fn forward_port(item: NodeRef, out: &mut Vec<Diagnostic>) -> Option<String> {
                 None
             }
         },
-        Value::String(s) => forward_port_string(s, range, out),
+        Value::String(s) => forward_port_string(fixes, s, range, out),
         _ => None,
     }
 }
 
-fn forward_port_string(s: &str, range: TextRange, out: &mut Vec<Diagnostic>) -> Option<String> {
+fn forward_port_string(
+    fixes: bool,
+    s: &str,
+    range: TextRange,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
     if is_digits(s) {
         let Some(port) = parse_port(s) else {
             out.push(out_of_range(range, s));
@@ -165,7 +169,7 @@ fn forward_port_string(s: &str, range: TextRange, out: &mut Vec<Diagnostic>) -> 
             PORT_AS_STRING.at(range,
                 format!("Port \"{s}\" is written as a string; a string must be \"host:port\". Write the number {port}."),
             )
-            .with_fix(Fix::safe(
+            .with_fix_if(fixes, || Fix::safe(
                 format!("Write the number {port}"),
                 vec![Edit::replace(range, port.to_string())],
             )),

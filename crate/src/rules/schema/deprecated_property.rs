@@ -66,17 +66,25 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     } else {
         Vec::new()
     };
-    let vscode_fix = move_into(cx, &vscode_moves, &["customizations", "vscode"]).map(|edits| {
-        let names: Vec<&str> = vscode_moves.iter().map(|m| m.member.key()).collect();
-        (
-            format!("Move {} into customizations.vscode", names.join(" and ")),
-            edits,
-        )
-    });
-    let build_fix = move_into(cx, &build_moves, &["build"]).map(|edits| {
-        let names: Vec<&str> = build_moves.iter().map(|m| m.member.key()).collect();
-        (format!("Move {} into build", names.join(" and ")), edits)
-    });
+    // The moves rewrite whole values: the costliest fixes of all, made only when wanted.
+    let fixes = cx.wants_fixes();
+    let vscode_fix = fixes
+        .then(|| move_into(cx, &vscode_moves, &["customizations", "vscode"]))
+        .flatten()
+        .map(|edits| {
+            let names: Vec<&str> = vscode_moves.iter().map(|m| m.member.key()).collect();
+            (
+                format!("Move {} into customizations.vscode", names.join(" and ")),
+                edits,
+            )
+        });
+    let build_fix = fixes
+        .then(|| move_into(cx, &build_moves, &["build"]))
+        .flatten()
+        .map(|edits| {
+            let names: Vec<&str> = build_moves.iter().map(|m| m.member.key()).collect();
+            (format!("Move {} into build", names.join(" and ")), edits)
+        });
     let mut vscode_fix_given = false;
     let mut build_fix_given = false;
     for member in root.members() {

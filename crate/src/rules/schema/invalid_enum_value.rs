@@ -75,10 +75,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let edit = vec![Edit::replace(range, format!("\"{near}\""))];
             let title = format!("Change to \"{near}\"");
             // Only the letter case differs: the intent is unambiguous.
-            d = d.with_fix(if near.eq_ignore_ascii_case(value) {
-                Fix::safe(title, edit)
-            } else {
-                Fix::unsafe_(title, edit)
+            d = d.with_fix_if(cx.wants_fixes(), || {
+                if near.eq_ignore_ascii_case(value) {
+                    Fix::safe(title, edit)
+                } else {
+                    Fix::unsafe_(title, edit)
+                }
             });
         }
         out.push(d);

@@ -47,13 +47,13 @@ pub const CODES: &[RuleInfo] = &[INVALID_VALUE, MOUNT_MISSING_PROPERTY];
 
 pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     walk(cx, |visit| {
-        check_value(visit, out);
+        check_value(cx.wants_fixes(), visit, out);
         check_map_keys(visit, out);
         check_required(visit, out);
     });
 }
 
-fn check_value(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
+fn check_value(fixes: bool, visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
     let range = visit.node.range();
     match visit.spec.check {
         ValueCheck::None | ValueCheck::Uri => {}
@@ -77,10 +77,12 @@ fn check_value(visit: &Visit<'_>, out: &mut Vec<Diagnostic>) {
                     clip(value),
                     describe(visit)
                 );
-                d = d.with_fix(Fix::safe(
-                    format!("Change to \"{lower}\""),
-                    vec![Edit::replace(range, format!("\"{lower}\""))],
-                ));
+                d = d.with_fix_if(fixes, || {
+                    Fix::safe(
+                        format!("Change to \"{lower}\""),
+                        vec![Edit::replace(range, format!("\"{lower}\""))],
+                    )
+                });
             }
             out.push(d);
         }

@@ -56,10 +56,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 _ => None,
             };
             if let Some(new_text) = unquoted {
-                d = d.with_fix(Fix::safe(
-                    format!("Write {new_text} without quotes"),
-                    vec![Edit::replace(range, new_text)],
-                ));
+                d = d.with_fix_if(cx.wants_fixes(), || {
+                    Fix::safe(
+                        format!("Write {new_text} without quotes"),
+                        vec![Edit::replace(range, new_text)],
+                    )
+                });
             }
         }
         out.push(d);

@@ -70,7 +70,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         clip(key)
                     ),
                 )
-                .with_fix(Fix::unsafe_(
+                .with_fix_if(cx.wants_fixes(), || Fix::unsafe_(
                     format!("Rename to \"{near}\""),
                     vec![Edit::replace(member.key_range(), quote(near))],
                 )),
@@ -83,9 +83,9 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                             clip(key)
                         ),
                     );
-                    match move_down(cx, visit, member, home) {
-                        Some(fix) => d.with_fix(fix),
-                        None => d,
+                    match cx.wants_fixes().then(|| move_down(cx, visit, member, home)) {
+                        Some(Some(fix)) => d.with_fix(fix),
+                        _ => d,
                     }
                 }
                 None => UNKNOWN_PROPERTY.at(member.key_range(),

@@ -45,10 +45,12 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let mut d = SYNTAX_ERROR.at(error.range, error.message.clone());
         if let Some(replacement) = &error.replacement {
-            d = d.with_fix(Fix::safe(
-                format!("Replace with {}", crate::syntax::clip(replacement)),
-                vec![Edit::replace(error.range, replacement.clone())],
-            ));
+            d = d.with_fix_if(cx.wants_fixes(), || {
+                Fix::safe(
+                    format!("Replace with {}", crate::syntax::clip(replacement)),
+                    vec![Edit::replace(error.range, replacement.clone())],
+                )
+            });
         }
         out.push(d);
     }
@@ -64,7 +66,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             TRAILING_COMMA.at(range,
                 "Trailing comma: the dev container tools accept it, but strict JSON readers do not. Remove it.",
             )
-            .with_fix(Fix::safe("Remove the trailing comma", vec![Edit::delete(range)])),
+            .with_fix_if(cx.wants_fixes(), || Fix::safe("Remove the trailing comma", vec![Edit::delete(range)])),
         );
     }
 }

@@ -114,7 +114,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         match cx.tree.value(&node.kind) {
             Value::String(value) if has_variable(value) => {
                 let source = StringSource::new(cx.text, value, node.range);
-                check_string(&top, cx.tree.get(id), &source, out);
+                check_string(cx.wants_fixes(), &top, cx.tree.get(id), &source, out);
             }
             Value::Object(members)
                 if matches!(top.key_of(id), Some("containerEnv" | "remoteEnv")) =>
@@ -125,7 +125,7 @@ pub fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     let source = StringSource::new(cx.text, key, member.key_range);
-                    check_string(&top, cx.tree.get(id), &source, out);
+                    check_string(cx.wants_fixes(), &top, cx.tree.get(id), &source, out);
                 }
             }
             _ => {}
@@ -177,7 +177,13 @@ impl<'t> TopLevel<'t> {
     }
 }
 
-fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut Vec<Diagnostic>) {
+fn check_string(
+    fixes: bool,
+    top: &TopLevel,
+    node: NodeRef,
+    source: &StringSource,
+    out: &mut Vec<Diagnostic>,
+) {
     for var in scan(source.value) {
         if PLAIN.contains(&var.name) || var.name == "templateOption" {
             continue;
@@ -193,6 +199,7 @@ fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut 
                 "`{written}` is the old spelling of `${{localEnv:...}}`; it still works in the CLI, but write `localEnv` so every tool understands it."
             );
             out.push(with_rename(
+                fixes,
                 VARIABLE_LEGACY_ENV.at(range, message),
                 source,
                 &var,
@@ -210,6 +217,7 @@ fn check_string(top: &TopLevel, node: NodeRef, source: &StringSource, out: &mut 
                 "`{written}` is not a dev container variable, so it stays as written. Did you mean `{known}`?{case_only}"
             );
             out.push(with_rename(
+                fixes,
                 VARIABLE_MISSPELLED.at(range, message),
                 source,
                 &var,
@@ -268,13 +276,21 @@ fn check_env_reference(
 }
 
 /// Adds a safe fix that replaces the variable's name when it is written without escapes.
-fn with_rename(d: Diagnostic, source: &StringSource, var: &VariableRef, name: &str) -> Diagnostic {
+fn with_rename(
+    fixes: bool,
+    d: Diagnostic,
+    source: &StringSource,
+    var: &VariableRef,
+    name: &str,
+) -> Diagnostic {
     let (start, end) = var.name_range();
     if !source.is_verbatim(start, end) {
         return d;
     }
     let edit = Edit::replace(source.source_range(start, end), name);
-    d.with_fix(Fix::safe(format!("Replace with `{name}`"), vec![edit]))
+    d.with_fix_if(fixes, || {
+        Fix::safe(format!("Replace with `{name}`"), vec![edit])
+    })
 }
 
 /// The known variable a name was probably meant to be: same letters in another case, or at

@@ -1,0 +1,117 @@
+//! A check that skips fixes (the one behind an editor's diagnostics, `omitFixes`) finds exactly
+//! what a full check finds, only without fixes: on every rule fixture (files and folders), every
+//! corpus file and every corpus folder. A rule that let its message or its findings depend on
+//! whether it built a fix, or that built a fix anyway, fails here.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails by panicking"
+)]
+
+mod support;
+
+use devcontainer_doctor::analysis::check;
+use devcontainer_doctor::diag::Diagnostic;
+use devcontainer_doctor::project::Project;
+use devcontainer_doctor::rules::{Fixes, KeptForText, catalog};
+use devcontainer_doctor::syntax::parse;
+use support::{fixture_project, fixtures};
+
+/// The differences between the two checks of one configuration, as readable lines.
+fn differences(label: &str, project: Option<&Project>, text: &str) -> Vec<String> {
+    let tree = parse(text);
+    let full = check(project, text, &tree, KeptForText::default(), Fixes::Made);
+    let lean = check(project, text, &tree, KeptForText::default(), Fixes::Skipped);
+    let mut problems = Vec::new();
+    for d in lean.iter().filter(|d| !d.fixes.is_empty()) {
+        problems.push(format!(
+            "{label}: {} built a fix in a check without fixes",
+            d.code
+        ));
+    }
+    let without_fixes = |d: &Diagnostic| Diagnostic {
+        fixes: Vec::new(),
+        ..d.clone()
+    };
+    let full: Vec<Diagnostic> = full.iter().map(without_fixes).collect();
+    let lean: Vec<Diagnostic> = lean.iter().map(without_fixes).collect();
+    if full != lean {
+        problems.push(format!(
+            "{label}: the findings differ\n  with fixes:    {full:?}\n  without fixes: {lean:?}"
+        ));
+    }
+    problems
+}
+
+#[test]
+fn rule_fixtures_find_the_same_without_fixes() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    let mut with_fixes = 0;
+    for info in catalog() {
+        let dir = fixtures::rules_root().join(info.code);
+        for path in ["invalid", "valid"]
+            .iter()
+            .flat_map(|kind| fixtures::list(&dir.join(kind)))
+        {
+            let label = path.display().to_string();
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).unwrap();
+                problems.extend(differences(&label, None, &text));
+                with_fixes += usize::from(text_has_fix(None, &text));
+            } else {
+                let (_, project) = fixture_project::fixture_project(&path);
+                let text = project.main_text().to_string();
+                problems.extend(differences(&label, Some(&project), &text));
+                with_fixes += usize::from(text_has_fix(Some(&project), &text));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "{checked} fixtures found");
+    // The comparison means something only where full checks make fixes.
+    assert!(with_fixes > 100, "only {with_fixes} fixtures have a fix");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn text_has_fix(project: Option<&Project>, text: &str) -> bool {
+    let tree = parse(text);
+    check(project, text, &tree, KeptForText::default(), Fixes::Made)
+        .iter()
+        .any(|d| !d.fixes.is_empty())
+}
+
+#[test]
+fn corpus_files_find_the_same_without_fixes() {
+    let Some(files) = support::corpus::load() else {
+        return;
+    };
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|f| differences(&f.name, None, &f.text))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn corpus_folders_find_the_same_without_fixes() {
+    let Some(dir) = support::shared::dir("corpus/folders") else {
+        return;
+    };
+    let index = std::fs::read_to_string(dir.join("INDEX.tsv")).unwrap();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    // INDEX.tsv: the folder, then (fourth) the path of its devcontainer.json.
+    for cols in index.lines().skip(1).map(|l| l.split('\t').collect::<Vec<_>>()) {
+        let main = dir.join(cols[0]).join(cols[3]);
+        let text = std::fs::read_to_string(&main).unwrap();
+        let mut project = Project::new("devcontainer.json", text.clone());
+        let folder = main.parent().unwrap().to_string_lossy().replace('\\', "/");
+        support::disk::read_wanted(&mut project, &folder);
+        problems.extend(differences(cols[0], Some(&project), &text));
+        checked += 1;
+    }
+    assert!(checked >= 70, "{checked} folders");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
