@@ -16,6 +16,9 @@ export const wasmBytes = readFileSync(`${root}dist/core/devcontainer_doctor_bg.w
 export const engine = new Engine(glue, wasmBytes, (message) => console.log(`core panic: ${message}`));
 export const MAIN_PATH = '/w/.devcontainer/devcontainer.json';
 
+/** Options as extension/src/diagnostics.ts passes them: fixes come later, as code actions. */
+export const EXTENSION_OPTIONS = { severityOverrides: {}, omitFixes: true };
+
 /** The corpus files as `{ name, text }`, sorted by name; the bundled Go example without ../shared. */
 export function corpus() {
   const dir = `${shared}/corpus/real`;

@@ -3,10 +3,7 @@
 // completion at the cursor with the same files (completeProject). The peer parses each version
 // once, validates and completes there.
 import { loadProject } from '../dist/projectFiles.mjs';
-import { MAIN_PATH, engine, peer, peerDocument, stats, table, time } from './lib.mjs';
-
-/** Options as extension/src/diagnostics.ts passes them. */
-export const EXTENSION_OPTIONS = { severityOverrides: {}, omitFixes: true };
+import { EXTENSION_OPTIONS, MAIN_PATH, engine, peer, peerDocument, stats, table, time } from './lib.mjs';
 
 /** A reader that finds nothing: the corpus files come without their folders. */
 const nothing = { readFile: async () => undefined, listFolder: async () => undefined };
