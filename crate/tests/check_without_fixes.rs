@@ -16,6 +16,7 @@ use devcontainer_doctor::diag::Diagnostic;
 use devcontainer_doctor::project::Project;
 use devcontainer_doctor::rules::{Fixes, KeptForText, catalog};
 use devcontainer_doctor::syntax::parse;
+use proptest::prelude::*;
 use support::{fixture_project, fixtures};
 
 /// The differences between the two checks of one configuration, as readable lines.
@@ -103,7 +104,11 @@ fn corpus_folders_find_the_same_without_fixes() {
     let mut problems = Vec::new();
     let mut checked = 0;
     // INDEX.tsv: the folder, then (fourth) the path of its devcontainer.json.
-    for cols in index.lines().skip(1).map(|l| l.split('\t').collect::<Vec<_>>()) {
+    for cols in index
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+    {
         let main = dir.join(cols[0]).join(cols[3]);
         let text = std::fs::read_to_string(&main).unwrap();
         let mut project = Project::new("devcontainer.json", text.clone());
@@ -114,4 +119,46 @@ fn corpus_folders_find_the_same_without_fixes() {
     }
     assert!(checked >= 70, "{checked} folders");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Rule fixtures as they are while being typed: a few characters inserted or removed.
+fn seeds() -> &'static [String] {
+    static SEEDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SEEDS.get_or_init(|| {
+        catalog()
+            .flat_map(|info| {
+                fixtures::list(&fixtures::rules_root().join(info.code).join("invalid"))
+            })
+            .filter(|p| p.is_file())
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn edited_fixtures_find_the_same_without_fixes(
+        pick in any::<usize>(),
+        edits in prop::collection::vec((any::<usize>(), prop::sample::select(vec!["", "\"", ",", "{", "}", "x", "\n", "é"])), 1..5),
+    ) {
+        let seeds = seeds();
+        let mut text = seeds[pick % seeds.len()].clone();
+        for (at, insert) in &edits {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if insert.is_empty() {
+                if let Some(c) = text[at..].chars().next() {
+                    text.replace_range(at..at + c.len_utf8(), "");
+                }
+            } else {
+                text.insert_str(at, insert);
+            }
+        }
+        let problems = differences("edited fixture", None, &text);
+        prop_assert!(problems.is_empty(), "{}\n{}", problems.join("\n"), text);
+    }
 }
